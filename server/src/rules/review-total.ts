@@ -1,0 +1,29 @@
+import { t4Groups } from '../model/totals';
+import { Rule, countOf, msg, setCell, sumText } from './rule';
+
+/** Table 四: each 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (复议, 直接起诉, 复议后起诉). */
+export const rule: Rule = {
+  id: 'review-total',
+  description: msg('表四：总计不等于维持、纠正、其他、尚未审结之和', 'Table 四: 总计 is not the sum of its four parts'),
+  tags: ['tables', 'arithmetic'],
+  defaultSeverity: 'error',
+  fixable: true,
+  check({ report, emit }) {
+    for (const table of report.tables) {
+      if (table.kind !== 't4') continue;
+      for (const row of table.rows) for (const g of t4Groups(row)) {
+        const parts = g.parts.map(countOf);
+        const actual = countOf(g.total);
+        if (g.total.value.kind !== 'number' || actual === undefined || parts.some((p) => p === undefined || p < 0)) continue;
+        const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+        if (sum === actual || actual < 0) continue;
+        emit({
+          start: g.total.cell.start, end: g.total.cell.end,
+          message: msg(`${g.label}总计应为 ${sum}（${sumText(parts as number[])}），实为 ${actual}`,
+            `${g.label} total should be ${sum} (${sumText(parts as number[])}), found ${actual}`),
+          fix: { kind: 'figure', title: msg(`重新计算总计：${sum}`, `Recompute total: ${sum}`), edits: [setCell(g.total, sum)] },
+        });
+      }
+    }
+  },
+};

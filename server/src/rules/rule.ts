@@ -1,0 +1,92 @@
+/**
+ * The rule contract. A rule declares its id (equal to its file name, stable forever: it is a settings
+ * key and the diagnostic `code`), a description, tags, a default severity and whether it can fix, and
+ * reports through a context. The engine, not the rule, owns severity, range checks and crash containment.
+ */
+import type { Report, Table, TableRow, TypedCell } from '../model/report';
+import type { T3Totals } from '../model/totals';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type Locale = 'zh-cn' | 'en';
+
+/** A message in both languages; Chinese is the default. */
+export interface Msg {
+  zh: string;
+  en: string;
+}
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * A fix is data. `safe` fixes change wording only and may run on save; `figure` fixes write numbers
+ * and run only when the user asks (light bulb, recompute command, `--fix`); a `suggestion` is never
+ * applied in bulk.
+ */
+export interface Fix {
+  title: Msg;
+  kind: 'safe' | 'figure' | 'suggestion';
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  start: number;
+  end: number;
+  message: Msg;
+  fix?: Fix;
+  suggestions?: Fix[];
+}
+
+export interface RuleContext {
+  report: Report;
+  text: string;
+  /** Table 三's recomputed totals, shared by every rule (computed once per analysis). */
+  readonly t3: T3Totals[];
+  emit(finding: Finding): void;
+}
+
+export interface Rule {
+  id: string;
+  description: Msg;
+  tags: string[];
+  defaultSeverity: Severity;
+  fixable: boolean;
+  check(ctx: RuleContext): void;
+}
+
+export function msg(zh: string, en: string): Msg {
+  return { zh, en };
+}
+
+export function tablesOf(report: Report, kind: Table['kind']): Table[] {
+  return report.tables.filter((t) => t.kind === kind);
+}
+
+/** The integer in a cell; 0 for a blank; undefined when it is not a usable count. */
+export function countOf(c: TypedCell | undefined): number | undefined {
+  if (!c) return undefined;
+  if (c.value.kind === 'blank') return 0;
+  if (c.value.kind === 'number' && c.value.integer !== null) return c.value.integer;
+  return undefined;
+}
+
+export function isBlank(c: TypedCell | undefined): boolean {
+  return !!c && c.value.kind === 'blank';
+}
+
+/** A row whose figures can enter arithmetic: right shape and every cell a usable count. */
+export function arithmeticRow(r: TableRow | undefined): r is TableRow {
+  return !!r && r.shapeOk && r.cells.every((c) => countOf(c) !== undefined);
+}
+
+export function setCell(c: TypedCell, value: number | string): TextEdit {
+  return { start: c.cell.start, end: c.cell.end, newText: String(value) };
+}
+
+/** "767+35+0+0+2+1". */
+export function sumText(parts: number[]): string {
+  return parts.join('+');
+}

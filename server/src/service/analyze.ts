@@ -1,0 +1,215 @@
+/**
+ * The engine: text in, report model and diagnostics out. It owns what rules must not: severity from
+ * settings, inline suppression, range validation, the size cap and crash containment (a rule that
+ * throws yields one `internal-error` diagnostic and the other rules still report). Pure: no I/O, no
+ * editor types, so the CLI, the language server and the tests all call exactly this.
+ */
+import { Report, parseReport } from '../model/report';
+import { T3Totals, computeAllT3 } from '../model/totals';
+import { versionForYear } from '../model/template';
+import { RULES } from '../rules';
+import { Finding, Fix, Locale, Msg, Rule, RuleContext, Severity, TextEdit, msg } from '../rules/rule';
+
+export type RuleSetting = Severity | 'off';
+
+export interface AnalyzeOptions {
+  /** Per-rule severity or 'off', keyed by rule id. */
+  rules?: Record<string, RuleSetting | undefined>;
+  /** Documents longer than this (UTF-16 units) get one information diagnostic instead of the full check. */
+  maxLength?: number;
+  /** Extra rules, for tests of crash containment. */
+  extraRules?: readonly Rule[];
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  message: Msg;
+  fix?: Fix;
+  suggestions: Fix[];
+}
+
+export interface Analysis {
+  text: string;
+  report: Report;
+  diagnostics: Diagnostic[];
+  t3: T3Totals[];
+}
+
+export const DEFAULT_MAX_LENGTH = 2_000_000;
+export const ENGINE_CODES = ['internal-error', 'suppression', 'document-too-large'] as const;
+
+const SUPPRESS_RE = /<!--\s*ogi-report-disable(-next-line)?\s+([\w,\s-]*?)(?:\s+--\s*(.*?))?\s*-->/g;
+
+interface Suppressions {
+  file: Set<string>;
+  byLine: Map<number, Set<string>>;
+  problems: Diagnostic[];
+}
+
+function readSuppressions(report: Report, known: Set<string>): Suppressions {
+  const out: Suppressions = { file: new Set(), byLine: new Map(), problems: [] };
+  for (const line of report.tree.lines) {
+    if (!line.text.includes('ogi-report-disable')) continue;
+    SUPPRESS_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SUPPRESS_RE.exec(line.text)) !== null) {
+      const ids = m[2].split(/[\s,]+/).filter(Boolean);
+      const start = line.start + m.index;
+      const end = start + m[0].length;
+      const reason = (m[3] ?? '').trim();
+      if (!reason) {
+        out.problems.push(engineDiagnostic('suppression', 'warning', start, end,
+          msg('抑制注释必须在“--”后写明理由', 'A suppression comment needs a reason after "--"')));
+        continue;
+      }
+      const unknown = ids.filter((id) => !known.has(id));
+      if (unknown.length || ids.length === 0) {
+        out.problems.push(engineDiagnostic('suppression', 'warning', start, end,
+          msg(`抑制注释中的规则不存在：${unknown.join('、') || '（未写规则）'}`, `Unknown rule in suppression: ${unknown.join(', ') || '(none given)'}`)));
+      }
+      const target = m[1] ? nextContentLine(report, line.index) : null;
+      for (const id of ids) {
+        if (target === null) out.file.add(id);
+        else {
+          const set = out.byLine.get(target) ?? new Set<string>();
+          set.add(id);
+          out.byLine.set(target, set);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function nextContentLine(report: Report, after: number): number {
+  const lines = report.tree.lines;
+  for (let i = after + 1; i < lines.length; i++) if (lines[i].text.trim() !== '') return i;
+  return after + 1;
+}
+
+function engineDiagnostic(code: string, severity: Severity, start: number, end: number, message: Msg): Diagnostic {
+  return { code, severity, start, end, message, suggestions: [] };
+}
+
+function validEdits(edits: TextEdit[], length: number): boolean {
+  return edits.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length);
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    const report = parseReport('');
+    return {
+      text, report, t3: [],
+      diagnostics: [engineDiagnostic('document-too-large', 'info', 0, 0,
+        msg(`文档过大（${text.length} 字符，上限 ${maxLength}），未做完整检查`, `Document too large (${text.length} characters, limit ${maxLength}); not fully checked`))],
+    };
+  }
+  const report = parseReport(text);
+  let t3: T3Totals[] | undefined;
+  const getT3 = () => (t3 ??= computeAllT3(report, report.formatVersion ?? versionForYear(report.year)));
+  const rules = [...RULES, ...(options.extraRules ?? [])];
+  const known = new Set(rules.map((r) => r.id));
+  const suppressions = readSuppressions(report, known);
+  const diagnostics: Diagnostic[] = [...suppressions.problems];
+  const lines = report.tree.lines;
+
+  for (const rule of rules) {
+    const setting = options.rules?.[rule.id] ?? rule.defaultSeverity;
+    if (setting === 'off' || suppressions.file.has(rule.id)) continue;
+    const found: Finding[] = [];
+    const ctx: RuleContext = {
+      report, text,
+      get t3() { return getT3(); },
+      emit: (f) => found.push(f),
+    };
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      diagnostics.push(engineDiagnostic('internal-error', 'info', 0, 0,
+        msg(`规则 ${rule.id} 运行出错，已跳过：${(err as Error)?.message ?? err}`, `Rule ${rule.id} failed and was skipped: ${(err as Error)?.message ?? err}`)));
+      continue;
+    }
+    for (const f of found) {
+      const start = Math.max(0, Math.min(f.start, text.length));
+      const end = Math.max(start, Math.min(f.end, text.length));
+      const line = lineOf(lines, start);
+      if (suppressions.byLine.get(line)?.has(rule.id)) continue;
+      const fix = f.fix && f.fix.edits.length && validEdits(f.fix.edits, text.length) ? f.fix : undefined;
+      const suggestions = (f.suggestions ?? []).filter((s) => s.edits.length && validEdits(s.edits, text.length));
+      diagnostics.push({ code: rule.id, severity: setting, start, end, message: f.message, fix, suggestions });
+    }
+  }
+  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return { text, report, diagnostics, t3: getT3() };
+}
+
+function lineOf(lines: Report['tree']['lines'], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Applies edits left to right; an edit overlapping an earlier one is dropped. Returns the new text. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i).map((x) => x.e);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) continue;
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** The edits of every fix of the given kinds, without overlaps. */
+export function collectFixEdits(diagnostics: Diagnostic[], kinds: Fix['kind'][], codes?: string[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const d of diagnostics) {
+    if (!d.fix || !kinds.includes(d.fix.kind)) continue;
+    if (codes && !codes.includes(d.code)) continue;
+    edits.push(...d.fix.edits);
+  }
+  return edits;
+}
+
+/**
+ * Applies fixes of the given kinds, re-checks and repeats until nothing more is fixable (at most
+ * `maxRounds` rounds). Suggestions are never applied.
+ */
+export function fixAll(text: string, options: AnalyzeOptions & { kinds?: Fix['kind'][]; codes?: string[]; maxRounds?: number } = {}): { text: string; rounds: number; analysis: Analysis } {
+  const kinds = options.kinds ?? ['safe', 'figure'];
+  let current = text;
+  let analysis = analyze(current, options);
+  let rounds = 0;
+  while (rounds < (options.maxRounds ?? 10)) {
+    const edits = collectFixEdits(analysis.diagnostics, kinds, options.codes);
+    if (!edits.length) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+    analysis = analyze(current, options);
+    rounds++;
+  }
+  return { text: current, rounds, analysis };
+}
+
+export function localize(m: Msg, locale: Locale): string {
+  return locale === 'en' ? m.en : m.zh;
+}
+
+export function allRuleIds(): string[] {
+  return RULES.map((r) => r.id);
+}
+
+export { RULES };
+export type { Locale, Severity, Fix, Msg, TextEdit };

@@ -1,0 +1,198 @@
+/**
+ * Syntax layer: any string becomes lines, text lines and table regions made of rows of cells, each
+ * with its exact offsets in the input. It knows the four table layouts users paste (tab-separated,
+ * ` | `-separated, Markdown pipe tables, and Word's one cell per line) and nothing about reports.
+ * It never throws: every input has a tree.
+ */
+
+export type Layout = 'tab' | 'pipe' | 'markdown' | 'cells';
+
+export interface Line {
+  index: number;
+  start: number;
+  /** Offset just past the line's text, before its line break. */
+  end: number;
+  text: string;
+}
+
+export interface Cell {
+  text: string;
+  /** The trimmed content; an empty cell is a zero-width range where its content would be. */
+  start: number;
+  end: number;
+  line: number;
+}
+
+export interface Row {
+  cells: Cell[];
+  line: number;
+  endLine: number;
+  layout: Layout;
+}
+
+export type Block =
+  | { type: 'text'; line: Line }
+  | { type: 'region'; rows: Row[]; startLine: number; endLine: number; layout: Layout };
+
+export interface SyntaxTree {
+  text: string;
+  lines: Line[];
+  blocks: Block[];
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const re = /\r\n|\n|\r/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    lines.push({ index: lines.length, start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$/;
+const CELL_LINE = /^\t[^\t]*$/;
+/** Characters trimmed from cell content: ASCII and Unicode spaces, BOM, and Markdown bold marks. */
+const TRIM_LEFT = /^[\s\uFEFF*]+/;
+const TRIM_RIGHT = /[\s\uFEFF*]+$/;
+
+function makeCell(text: string, from: number, to: number, line: number): Cell {
+  const raw = text.slice(from, to);
+  const lead = TRIM_LEFT.exec(raw)?.[0].length ?? 0;
+  if (lead === raw.length) return { text: '', start: from, end: from, line };
+  const trail = TRIM_RIGHT.exec(raw)?.[0].length ?? 0;
+  return { text: raw.slice(lead, raw.length - trail), start: from + lead, end: to - trail, line };
+}
+
+function splitOn(text: string, line: Line, sep: RegExp): Cell[] {
+  const cells: Cell[] = [];
+  let from = line.start;
+  const body = line.text;
+  sep.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = sep.exec(body)) !== null) {
+    cells.push(makeCell(text, from, line.start + m.index, line.index));
+    from = line.start + m.index + m[0].length;
+  }
+  cells.push(makeCell(text, from, line.end, line.index));
+  return cells;
+}
+
+function isPipeRow(t: string): boolean {
+  if (!/[|｜]/.test(t)) return false;
+  const trimmed = t.trim();
+  if (/^[|｜]/.test(trimmed) || /[|｜]$/.test(trimmed)) return true;
+  return /\s[|｜]\s/.test(t) || (t.match(/[|｜]/g)?.length ?? 0) >= 2;
+}
+
+function pipeCells(text: string, line: Line): Cell[] {
+  const cells = splitOn(text, line, /[|｜]/g);
+  const trimmed = line.text.trim();
+  if (/^[|｜]/.test(trimmed) && cells.length > 1 && cells[0].text === '') cells.shift();
+  if (/[|｜]$/.test(trimmed) && cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
+  return cells;
+}
+
+/** A short line straight after a one-cell-per-line cell continues that cell (Word wraps 商业 / 企业). */
+function isContinuation(t: string): boolean {
+  const s = t.trim();
+  return s.length > 0 && s.length <= 20 && !/[。；;:：\t|｜]/.test(s) && !/^#/.test(s);
+}
+
+export function parseSyntax(text: string): SyntaxTree {
+  const lines = splitLines(text);
+  const blocks: Block[] = [];
+  let region: { rows: Row[]; startLine: number; endLine: number; layouts: Set<Layout> } | null = null;
+  let cellRow: Row | null = null; // the one-cell-per-line row being collected
+
+  const closeCellRow = () => {
+    if (cellRow && region) region.rows.push(cellRow);
+    cellRow = null;
+  };
+  const closeRegion = () => {
+    closeCellRow();
+    if (region && region.rows.length > 0) {
+      const layout: Layout = region.layouts.has('cells') ? 'cells'
+        : region.layouts.has('markdown') ? 'markdown'
+          : region.layouts.has('pipe') ? 'pipe' : 'tab';
+      blocks.push({ type: 'region', rows: region.rows, startLine: region.startLine, endLine: region.endLine, layout });
+    }
+    region = null;
+  };
+  const openRegion = (line: number) => {
+    if (!region) region = { rows: [], startLine: line, endLine: line, layouts: new Set() };
+    return region;
+  };
+
+  for (const line of lines) {
+    const t = line.text;
+    if (t.trim() === '' && !/\t/.test(t)) {
+      closeCellRow();
+      continue;
+    }
+    if (CELL_LINE.test(t)) {
+      const r = openRegion(line.index);
+      r.layouts.add('cells');
+      r.endLine = line.index;
+      const cell = makeCell(text, line.start + 1, line.end, line.index);
+      if (!cellRow) cellRow = { cells: [], line: line.index, endLine: line.index, layout: 'cells' };
+      cellRow.cells.push(cell);
+      cellRow.endLine = line.index;
+      continue;
+    }
+    if (cellRow && isContinuation(t)) {
+      const last = cellRow.cells[cellRow.cells.length - 1];
+      const part = makeCell(text, line.start, line.end, line.index);
+      if (last.text === '') {
+        cellRow.cells[cellRow.cells.length - 1] = part;
+      } else {
+        last.text += part.text;
+        last.end = part.end;
+      }
+      cellRow.endLine = line.index;
+      region!.endLine = line.index;
+      continue;
+    }
+    closeCellRow();
+    if (MD_SEPARATOR.test(t) && /-{3,}/.test(t)) {
+      const r = openRegion(line.index);
+      r.layouts.add('markdown');
+      r.endLine = line.index;
+      continue;
+    }
+    if (/\t/.test(t)) {
+      const r = openRegion(line.index);
+      r.layouts.add('tab');
+      r.rows.push({ cells: splitOn(text, line, /\t/g), line: line.index, endLine: line.index, layout: 'tab' });
+      r.endLine = line.index;
+      continue;
+    }
+    if (isPipeRow(t)) {
+      const r = openRegion(line.index);
+      r.layouts.add('pipe');
+      r.rows.push({ cells: pipeCells(text, line), line: line.index, endLine: line.index, layout: 'pipe' });
+      r.endLine = line.index;
+      continue;
+    }
+    closeRegion();
+    blocks.push({ type: 'text', line });
+  }
+  closeRegion();
+  return { text, lines, blocks };
+}
+
+/** Offset → 0-based line and UTF-16 column. */
+export function positionAt(lines: Line[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const line = lines[lo];
+  return { line: lo, character: Math.max(0, Math.min(offset, line.end) - line.start) };
+}
