@@ -1,0 +1,53 @@
+/**
+ * The extension client: starts the language server (dist/server.js) over IPC, switches pasted
+ * reports to the ogi-report language, and registers the user-facing commands. Nothing else.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+const LANGUAGE = 'ogi-report';
+const SERVER_RECOMPUTE = 'ogiReport.server.recomputeTotals';
+const TITLE_RE = /(政府信息公开|政务公开).{0,12}(年度报告|年报|工作报告)/;
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE }],
+    synchronize: { configurationSection: 'ogiReport' },
+    initializationOptions: { locale: vscode.env.language },
+    outputChannelName: 'ogi-report',
+  };
+  client = new LanguageClient('ogiReport', '政府信息公开年报检查', serverOptions, clientOptions);
+  await client.start();
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('ogiReport.recomputeTotals', async (uri?: vscode.Uri | string) => {
+      const target = uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
+      if (!target) return;
+      await vscode.commands.executeCommand(SERVER_RECOMPUTE, target);
+    }),
+    vscode.commands.registerCommand('ogiReport.restartServer', () => client?.restart()),
+    vscode.workspace.onDidOpenTextDocument(detectReport),
+  );
+  vscode.workspace.textDocuments.forEach(detectReport);
+  return { client };
+}
+
+/** A plain-text or Markdown document whose opening lines carry a report title becomes a report. */
+function detectReport(doc: vscode.TextDocument): void {
+  if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return;
+  if (!vscode.workspace.getConfiguration('ogiReport').get<boolean>('autoDetect', true)) return;
+  const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 6), 0)).replace(/\s+/g, '');
+  if (TITLE_RE.test(head)) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

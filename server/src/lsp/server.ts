@@ -1,0 +1,239 @@
+/**
+ * The LSP layer, the only folder that imports vscode-languageserver. Each handler gets the document,
+ * the cached analysis for its version, calls the pure service and converts the result. Every handler
+ * checks cancellation and catches errors, so one bad request cannot take the server down.
+ */
+import {
+  CancellationToken, CodeAction, CodeActionKind, CodeLens, CompletionItem, CompletionItemKind, Connection, Diagnostic,
+  DiagnosticSeverity, DocumentDiagnosticReportKind, DocumentSymbol, ErrorCodes, FoldingRange, Hover, InitializeParams,
+  InitializeResult, LSPErrorCodes, MarkupKind, Range, ResponseError, SymbolKind, TextDocumentEdit, TextDocumentSyncKind, TextDocuments,
+  TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis, AnalyzeOptions, Locale, RuleSetting, TextEdit as EngineEdit, analyze, localize } from '../service/analyze';
+import { codeActions, recomputeTotals } from '../service/actions';
+import { completions } from '../service/completion';
+import { hover } from '../service/hover';
+import { codeLenses, foldingRanges, outline, OutlineNode } from '../service/outline';
+
+export const COMMAND_RECOMPUTE = 'ogiReport.server.recomputeTotals';
+export const COMMAND_FIX_ALL = 'ogiReport.server.fixAll';
+
+interface Settings {
+  rules: Record<string, RuleSetting>;
+  locale: 'auto' | 'zh-cn' | 'en';
+}
+
+const SEVERITY: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
+
+/** Runs a handler safely: cancellation gives a cancelled error, a thrown error an error response. */
+async function runSafe<T>(connection: Connection, token: CancellationToken | undefined, name: string, fn: () => T | Promise<T>): Promise<T> {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+  try {
+    const result = await fn();
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+    return result;
+  } catch (err) {
+    if (err instanceof ResponseError) throw err;
+    connection.console.error(`ogi-report: ${name} failed: ${(err as Error)?.stack ?? err}`);
+    throw new ResponseError(ErrorCodes.InternalError, `${name} failed: ${(err as Error)?.message ?? err}`);
+  }
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  let settings: Settings = { rules: {}, locale: 'auto' };
+  let clientLocale: Locale = 'zh-cn';
+  let pull = false;
+  let configurationSupport = false;
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  const locale = (): Locale => (settings.locale === 'auto' ? clientLocale : settings.locale);
+  const options = (): AnalyzeOptions => ({ rules: settings.rules });
+
+  const getDocument = (uri: string): TextDocument => {
+    const doc = documents.get(uri);
+    if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri}`);
+    return doc;
+  };
+  const getAnalysis = (doc: TextDocument): Analysis => {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.analysis;
+    const analysis = analyze(doc.getText(), options());
+    cache.set(doc.uri, { version: doc.version, analysis });
+    return analysis;
+  };
+  const range = (doc: TextDocument, start: number, end: number): Range => Range.create(doc.positionAt(start), doc.positionAt(end));
+  const toEdits = (doc: TextDocument, edits: EngineEdit[]): TextEdit[] => edits.map((e) => TextEdit.replace(range(doc, e.start, e.end), e.newText));
+  /** A workspace edit bound to the document version it was computed for: stale edits are refused. */
+  const versionedEdit = (doc: TextDocument, edits: EngineEdit[]): WorkspaceEdit => ({
+    documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, toEdits(doc, edits))],
+  });
+
+  const diagnosticsFor = (doc: TextDocument): Diagnostic[] => {
+    const a = getAnalysis(doc);
+    const loc = locale();
+    return a.diagnostics.map((d) => ({
+      range: range(doc, d.start, d.end),
+      severity: SEVERITY[d.severity],
+      code: d.code,
+      source: 'ogi-report',
+      message: localize(d.message, loc),
+      data: { version: doc.version, fixable: !!d.fix },
+    }));
+  };
+
+  const push = (doc: TextDocument) => {
+    const version = doc.version;
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== version) return; // stale: a newer version is on its way
+    connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnosticsFor(current) });
+  };
+  const schedulePush = (doc: TextDocument) => {
+    clearTimeout(pending.get(doc.uri));
+    pending.set(doc.uri, setTimeout(() => {
+      pending.delete(doc.uri);
+      try { push(doc); } catch (err) { connection.console.error(`ogi-report: diagnostics failed: ${err}`); }
+    }, 150));
+  };
+
+  const loadSettings = async () => {
+    if (!configurationSupport) return;
+    try {
+      const s = await connection.workspace.getConfiguration('ogiReport');
+      settings = { rules: (s?.rules ?? {}) as Record<string, RuleSetting>, locale: s?.locale ?? 'auto' };
+    } catch {
+      /* keep the previous settings */
+    }
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pull = !!caps.textDocument?.diagnostic;
+    configurationSupport = !!caps.workspace?.configuration;
+    const requested = (params.initializationOptions?.locale ?? params.locale ?? 'zh-cn') as string;
+    clientLocale = /^zh/i.test(requested) ? 'zh-cn' : /^en/i.test(requested) ? 'en' : 'zh-cn';
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.ogi-report'] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['第', '、', '#'] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [COMMAND_RECOMPUTE, COMMAND_FIX_ALL] },
+      },
+      serverInfo: { name: 'ogi-report', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await loadSettings();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (configurationSupport) await loadSettings();
+    else if (change.settings?.ogiReport) {
+      const s = change.settings.ogiReport;
+      settings = { rules: s.rules ?? {}, locale: s.locale ?? 'auto' };
+    }
+    cache.clear();
+    if (pull) connection.languages.diagnostics.refresh();
+    else documents.all().forEach(schedulePush);
+  });
+
+  documents.onDidChangeContent((e) => {
+    if (!pull) schedulePush(e.document);
+  });
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    clearTimeout(pending.get(e.document.uri));
+    if (!pull) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params, token) => runSafe(connection, token, 'diagnostics', () => {
+    const doc = getDocument(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(doc) };
+  }));
+
+  connection.onCodeAction((params, token) => runSafe(connection, token, 'codeAction', () => {
+    const doc = getDocument(params.textDocument.uri);
+    const a = getAnalysis(doc);
+    const loc = locale();
+    const actions = codeActions(a, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end), params.context.only);
+    return actions.map((act): CodeAction => ({
+      title: localize(act.title, loc),
+      kind: act.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.SourceFixAll + '.ogi-report',
+      isPreferred: act.preferred || undefined,
+      diagnostics: params.context.diagnostics.filter((cd) => act.diagnostics.some((d) => d.code === cd.code
+        && doc.offsetAt(cd.range.start) === d.start && doc.offsetAt(cd.range.end) === d.end)),
+      edit: versionedEdit(doc, act.edits),
+    }));
+  }));
+
+  connection.onHover((params, token) => runSafe(connection, token, 'hover', (): Hover | null => {
+    const doc = getDocument(params.textDocument.uri);
+    const h = hover(getAnalysis(doc), doc.offsetAt(params.position));
+    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.start, h.end) } : null;
+  }));
+
+  connection.onCompletion((params, token) => runSafe(connection, token, 'completion', (): CompletionItem[] => {
+    const doc = getDocument(params.textDocument.uri);
+    const kinds = { section: CompletionItemKind.Module, row: CompletionItemKind.Field, statute: CompletionItemKind.Reference };
+    return completions(getAnalysis(doc), doc.offsetAt(params.position)).map((c) => ({
+      label: c.label, kind: kinds[c.kind], detail: c.detail, sortText: c.sortText, insertText: c.insertText,
+      documentation: { kind: MarkupKind.Markdown, value: c.documentation },
+    }));
+  }));
+
+  connection.onDocumentSymbol((params, token) => runSafe(connection, token, 'documentSymbol', (): DocumentSymbol[] => {
+    const doc = getDocument(params.textDocument.uri);
+    const convert = (n: OutlineNode): DocumentSymbol => ({
+      name: n.name, detail: n.detail, kind: n.kind === 'section' ? SymbolKind.Namespace : SymbolKind.Struct,
+      range: range(doc, n.start, n.end), selectionRange: range(doc, n.selectionStart, n.selectionEnd), children: n.children.map(convert),
+    });
+    return outline(getAnalysis(doc)).map(convert);
+  }));
+
+  connection.onFoldingRanges((params, token) => runSafe(connection, token, 'foldingRanges', (): FoldingRange[] => {
+    const doc = getDocument(params.textDocument.uri);
+    return foldingRanges(getAnalysis(doc)).map((f) => FoldingRange.create(f.startLine, f.endLine));
+  }));
+
+  connection.onCodeLens((params, token) => runSafe(connection, token, 'codeLens', (): CodeLens[] => {
+    const doc = getDocument(params.textDocument.uri);
+    const loc = locale();
+    return codeLenses(getAnalysis(doc)).map((l) => ({
+      range: Range.create(l.line, 0, l.line, 0),
+      command: {
+        title: loc === 'en' ? l.title.replace('重新计算合计', 'recompute totals') : l.title,
+        command: l.recompute ? COMMAND_RECOMPUTE : '',
+        arguments: l.recompute ? [doc.uri, doc.version] : undefined,
+      },
+    }));
+  }));
+
+  connection.onExecuteCommand((params, token) => runSafe(connection, token, 'executeCommand', async () => {
+    const [uri, version] = (params.arguments ?? []) as [string, number | undefined];
+    const doc = getDocument(uri);
+    if (version !== undefined && version !== doc.version) {
+      throw new ResponseError(LSPErrorCodes.ContentModified, 'document changed; run the command again');
+    }
+    const a = getAnalysis(doc);
+    let edits: EngineEdit[];
+    if (params.command === COMMAND_RECOMPUTE) edits = recomputeTotals(a);
+    else if (params.command === COMMAND_FIX_ALL) edits = a.diagnostics.flatMap((d) => (d.fix && d.fix.kind === 'safe' ? d.fix.edits : []));
+    else throw new ResponseError(ErrorCodes.InvalidParams, `unknown command: ${params.command}`);
+    if (edits.length === 0) return { applied: true, changed: 0 };
+    const result = await connection.workspace.applyEdit({ label: 'ogi-report', edit: versionedEdit(doc, edits) });
+    return { applied: result.applied, changed: edits.length };
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,79 @@
+/**
+ * Code actions, derived again from the cached analysis of one document version: one quick fix per
+ * fixable diagnostic, suggestions, "fix all of this rule", suppression comments, the on-save
+ * `source.fixAll` (wording only, never figures) and the explicit recompute of every total.
+ */
+import { Analysis, Diagnostic, Fix, TextEdit, analyze, collectFixEdits } from './analyze';
+import type { Msg } from '../rules/rule';
+
+export interface Action {
+  title: Msg;
+  kind: 'quickfix' | 'source.fixAll';
+  edits: TextEdit[];
+  preferred: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export const TOTAL_CODES = ['row-total', 'column-total', 'review-total'];
+
+export function codeActions(a: Analysis, start: number, end: number, only?: string[]): Action[] {
+  const wants = (kind: string) => !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(o + '.') || o.startsWith(kind));
+  const out: Action[] = [];
+  if (wants('quickfix')) {
+    const here = a.diagnostics.filter((d) => d.start <= end && d.end >= start);
+    const seenCodes = new Set<string>();
+    for (const d of here) {
+      if (d.fix) out.push({ title: d.fix.title, kind: 'quickfix', edits: d.fix.edits, preferred: true, diagnostics: [d] });
+      for (const s of d.suggestions) out.push({ title: s.title, kind: 'quickfix', edits: s.edits, preferred: false, diagnostics: [d] });
+      if (d.fix && !seenCodes.has(d.code)) {
+        seenCodes.add(d.code);
+        const all = a.diagnostics.filter((x) => x.code === d.code && x.fix);
+        if (all.length > 1) {
+          out.push({
+            title: { zh: `修复本文件中所有此类问题（${d.code}，${all.length} 处）`, en: `Fix all ${d.code} problems in this file (${all.length})` },
+            kind: 'quickfix', edits: collectFixEdits(all, ['safe', 'figure']), preferred: false, diagnostics: all,
+          });
+        }
+      }
+    }
+    for (const d of here) {
+      if (d.code === 'suppression' || d.code === 'internal-error') continue;
+      const line = a.report.tree.lines.find((l) => l.start <= d.start && d.start <= l.end);
+      if (!line) continue;
+      const indent = /^[ \u3000]*/.exec(line.text)![0];
+      const eol = /\r\n/.test(a.text) ? '\r\n' : '\n';
+      out.push({
+        title: { zh: `在下一行禁用 ${d.code}（需填写理由）`, en: `Disable ${d.code} for the next line (give a reason)` },
+        kind: 'quickfix', preferred: false, diagnostics: [d],
+        edits: [{ start: line.start, end: line.start, newText: `${indent}<!-- ogi-report-disable-next-line ${d.code} -- 请填写理由 -->${eol}` }],
+      });
+    }
+  }
+  if (wants('source.fixAll')) {
+    const edits = fixAllOnSave(a);
+    if (edits.length) out.push({ title: { zh: '修复所有规范表述问题', en: 'Fix all wording problems' }, kind: 'source.fixAll', edits, preferred: false, diagnostics: [] });
+  }
+  return out;
+}
+
+/** What runs on save: wording fixes only. Figures and inserted sections are never changed on save. */
+export function fixAllOnSave(a: Analysis): TextEdit[] {
+  return collectFixEdits(a.diagnostics.filter((d) => d.code !== 'missing-section'), ['safe']);
+}
+
+/**
+ * Recomputes every total of tables 三 and 四 (and fills blank totals), from one recomputation over
+ * the detail cells. Only total cells change.
+ */
+export function recomputeTotals(a: Analysis): TextEdit[] {
+  const edits = collectFixEdits(a.diagnostics, ['figure'], TOTAL_CODES);
+  for (const d of a.diagnostics) {
+    if (d.code !== 'blank-cell' || !d.fix) continue;
+    const isTotal = a.report.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c.cell.start === d.start && /total/.test(c.column.id))));
+    if (isTotal) edits.push(...d.fix.edits);
+  }
+  return edits;
+}
+
+export type { Fix };
+export { analyze };

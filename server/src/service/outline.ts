@@ -1,0 +1,83 @@
+/**
+ * The document's outline: sections with their tables and each table's status, folding ranges, and
+ * the code lens line shown above each table.
+ */
+import type { Analysis } from './analyze';
+import type { Table } from '../model/report';
+import { SECTIONS } from '../model/template';
+
+const TABLE_NAME = { t2: '表二 主动公开', t3: '表三 收到和处理申请', t4: '表四 行政复议、行政诉讼' } as const;
+const ARITHMETIC = new Set(['row-total', 'column-total', 'balance', 'review-total']);
+
+export interface OutlineNode {
+  name: string;
+  detail: string;
+  kind: 'section' | 'table';
+  start: number;
+  end: number;
+  selectionStart: number;
+  selectionEnd: number;
+  children: OutlineNode[];
+}
+
+/** "✓ 勾稽平衡" or "✗ 3 处不平衡", plus other errors inside the table. */
+export function tableStatus(a: Analysis, table: Table): { balanced: boolean; failures: number; text: string } {
+  const inTable = a.diagnostics.filter((d) => d.start >= table.start && d.end <= table.end);
+  const failures = inTable.filter((d) => ARITHMETIC.has(d.code)).length;
+  const others = inTable.filter((d) => !ARITHMETIC.has(d.code) && d.severity === 'error').length;
+  const version = table.version ? `（${table.version} 格式）` : '';
+  let text = failures === 0 ? '✓ 勾稽平衡' : `✗ ${failures} 处不平衡`;
+  if (table.kind === 't2') text = others === 0 ? `✓ 格式正确${version}` : `✗ ${others} 处错误${version}`;
+  else if (others) text += `，${others} 处其他错误`;
+  return { balanced: failures === 0, failures, text };
+}
+
+export function outline(a: Analysis): OutlineNode[] {
+  const { report } = a;
+  const lines = report.tree.lines;
+  const tableNode = (t: Table): OutlineNode => ({
+    name: TABLE_NAME[t.kind], detail: tableStatus(a, t).text, kind: 'table',
+    start: t.start, end: t.end, selectionStart: t.start, selectionEnd: lines[t.startLine].end, children: [],
+  });
+  const nodes: OutlineNode[] = report.sections.map((s) => {
+    const endLine = lastContentLine(a, s.startLine, s.endLine);
+    return {
+      name: `${SECTIONS[s.index - 1].numeral}、${s.heading.title}`,
+      detail: '', kind: 'section',
+      start: s.heading.line.start, end: lines[endLine].end,
+      selectionStart: s.heading.numeralStart, selectionEnd: s.heading.titleEnd,
+      children: report.tables.filter((t) => t.startLine >= s.startLine && t.endLine <= s.endLine).map(tableNode),
+    };
+  });
+  const orphans = report.tables.filter((t) => !report.sections.some((s) => t.startLine >= s.startLine && t.endLine <= s.endLine));
+  return [...nodes, ...orphans.map(tableNode)].sort((x, y) => x.start - y.start);
+}
+
+function lastContentLine(a: Analysis, from: number, to: number): number {
+  const lines = a.report.tree.lines;
+  let end = Math.min(to, lines.length - 1);
+  while (end > from && lines[end].text.trim() === '') end--;
+  return end;
+}
+
+export interface Fold { startLine: number; endLine: number }
+
+export function foldingRanges(a: Analysis): Fold[] {
+  const folds: Fold[] = [];
+  for (const s of a.report.sections) {
+    const end = lastContentLine(a, s.startLine, s.endLine);
+    if (end > s.startLine) folds.push({ startLine: s.startLine, endLine: end });
+  }
+  for (const t of a.report.tables) if (t.endLine > t.startLine) folds.push({ startLine: t.startLine, endLine: t.endLine });
+  return folds;
+}
+
+export interface Lens { line: number; title: string; recompute: boolean }
+
+export function codeLenses(a: Analysis): Lens[] {
+  return a.report.tables.map((t) => {
+    const status = tableStatus(a, t);
+    const fixable = a.diagnostics.some((d) => d.start >= t.start && d.end <= t.end && ARITHMETIC.has(d.code) && d.fix);
+    return { line: t.startLine, title: `${TABLE_NAME[t.kind]}：${status.text}${fixable ? ' — 重新计算合计' : ''}`, recompute: fixable };
+  });
+}
