@@ -305,9 +305,9 @@ function labelsOf(c: T3Candidate): string[] {
 
 function lowerT3(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLine' | 'endLine' | 'start' | 'end' | 'layout' | 'section'> {
   const out: TableRow[] = [];
-  let has2019Other = false;
-  let has2021Other = false;
-  let evidence: Cell | null = null;
+  let otherRow: Cell | null = null;
+  let otherHasFigures = false;
+  let sawOtherSub: Cell | null = null;
   for (const row of rows) {
     const texts = row.cells.map((c) => normalizeLabel(c.text));
     if (texts.some((t) => T3_HEADER_WORDS.some((w) => t.includes(w)))) continue;
@@ -330,22 +330,16 @@ function lowerT3(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
     const after = row.cells.slice(lastLabel + 1);
     const hasFigures = after.some((c) => c.text);
     const def = leaf?.cand.def;
-    const isGroup = !!def && def.role === 'group';
-    if (isGroup && !hasFigures) {
-      if (def!.id === 'other') has2021Other = true;
-      continue;
+    const isGroup = !!def && def.role === 'group' && def.id !== 'other';
+    if (isGroup && !hasFigures) continue;
+    if (def?.id === 'other') {
+      otherRow = leaf!.cell;
+      otherHasFigures ||= hasFigures;
     }
-    if (def?.id === 'other' && hasFigures) {
-      has2019Other = true;
-      evidence = leaf!.cell;
-    }
-    if (def && /^other-/.test(def.id)) {
-      has2021Other = true;
-      evidence ??= leaf!.cell;
-    }
+    if (def && /^other-/.test(def.id)) sawOtherSub ??= leaf!.cell;
     const aligned = alignValues(after, T3_COLUMNS.length);
     out.push({
-      id: def && !(isGroup && def.id !== 'other') ? def.id : null,
+      id: def && !isGroup ? def.id : null,
       label: leaf?.cell ?? labelCells[labelCells.length - 1] ?? null,
       officialLabel: def ? def.label : null,
       labelCost: leaf?.cost ?? 0,
@@ -355,16 +349,23 @@ function lowerT3(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
       shapeOk: aligned.values !== null,
       cells: aligned.values ? typed(aligned.values, T3_COLUMNS) : [],
       row,
-      isGroup: isGroup && def!.id !== 'other',
+      isGroup,
     });
   }
-  const version: FormatVersion | null = has2021Other && !has2019Other ? '2021' : has2019Other && !has2021Other ? '2019' : null;
+  // 2021 splits （六）其他处理 into three rows; 2019 has it as one row of figures.
+  const version: FormatVersion | null = sawOtherSub ? (otherHasFigures ? null : '2021') : otherRow ? '2019' : null;
+  const evidence = version === '2021' ? sawOtherSub : version === '2019' ? otherRow : null;
   const v = version ?? yearVersion;
-  // The 2019 single （六） row is a result row; in 2021 it is a group.
-  for (const r of out) if (r.id === 'other' && v === '2021') r.isGroup = false;
+  for (const r of out) {
+    if (r.id === 'other' && v === '2021' && !r.row.cells.slice(r.row.cells.indexOf(r.label!) + 1).some((c) => c.text)) {
+      r.isGroup = true;
+      r.cells = [];
+      r.shapeOk = true;
+    }
+  }
   const present = new Set(out.map((r) => r.id));
   const missingRows = T3_ROWS[v].filter((d) => d.role !== 'group' && !present.has(d.id)).map((d) => d.label);
-  return { kind: 't3', version, versionEvidence: version ? evidence : null, rows: out, missingRows };
+  return { kind: 't3', version, versionEvidence: evidence, rows: out, missingRows };
 }
 
 function lowerT4(rows: Row[]): Omit<Table, 'startLine' | 'endLine' | 'start' | 'end' | 'layout' | 'section'> {
@@ -464,11 +465,42 @@ function lowerT2(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
 
 // ------------------------------------------------------------------ report
 
+/** A line that is a table label on its own (第二十条第（一）项 pasted without its empty cells). */
+const LONE_ROW_RE = /^第二十条第\([一二三四五六七八九十]{1,3}\)项$/;
+
+/** Joins regions that a lone table label line split apart, so one table stays one table. */
+function mergeLoneRows(tree: SyntaxTree): Block[] {
+  const out: Block[] = [];
+  for (const block of tree.blocks) {
+    const lone = block.type === 'text' && LONE_ROW_RE.test(normalizeLabel(block.line.text));
+    if (!lone) {
+      const prev = out[out.length - 1];
+      if (block.type === 'region' && prev?.type === 'region' && prev.rows.some((r) => LONE_ROW_RE.test(normalizeLabel(r.cells[0]?.text ?? '')) && r.cells.length === 1)) {
+        out[out.length - 1] = { ...prev, rows: [...prev.rows, ...block.rows], endLine: block.endLine };
+      } else out.push(block);
+      continue;
+    }
+    const line = (block as Extract<Block, { type: 'text' }>).line;
+    const lead = /^[\s\uFEFF]*/.exec(line.text)![0].length;
+    const trail = /\s*$/.exec(line.text)![0].length;
+    const row: Row = { cells: [{ text: line.text.trim(), start: line.start + lead, end: line.end - trail, line: line.index }], line: line.index, endLine: line.index, layout: 'tab' };
+    const prev = out[out.length - 1];
+    if (prev?.type === 'region') out[out.length - 1] = { ...prev, rows: [...prev.rows, row], endLine: line.index };
+    else out.push({ type: 'region', rows: [row], startLine: line.index, endLine: line.index, layout: 'tab' });
+  }
+  return out.map((b) => {
+    if (b.type !== 'region' || b.layout !== 'tab') return b;
+    // A region that started with a lone label takes the layout of the rows that follow it.
+    const real = b.rows.find((r) => r.cells.length > 1);
+    return real ? { ...b, layout: real.layout } : b;
+  });
+}
+
 export function lowerReport(tree: SyntaxTree): Report {
   const { lines } = tree;
   const headings: Heading[] = [];
   const regions: Extract<Block, { type: 'region' }>[] = [];
-  for (const block of tree.blocks) {
+  for (const block of mergeLoneRows(tree)) {
     if (block.type === 'text') {
       const h = parseHeading(block.line);
       if (h) headings.push(h);

@@ -23,6 +23,7 @@ export const rule: Rule = {
     for (const table of report.tables) {
       const name = NAME[table.kind];
       for (const row of table.rows) {
+        if (row.isGroup) continue;
         const filled = row.row.cells.filter((c) => c.text);
         const label = row.label?.text ?? '数据行';
         if (!row.shapeOk) {
