@@ -82,7 +82,7 @@ function load(file: string, locale: Locale): Loaded | string {
   if (raw.subarray(0, 8192).includes(0)) return say('是二进制文件，不是文本报告', 'is a binary file, not a text report');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);
   } catch {
     return say('不是有效的 UTF-8 文本（请另存为 UTF-8 编码）', 'is not valid UTF-8 text (save it as UTF-8)');
   }

@@ -1,7 +1,7 @@
 import { t4Groups } from '../model/totals';
 import { Rule, countOf, msg, setCell, sumText } from './rule';
 
-/** Table 四: each 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (复议, 直接起诉, 复议后起诉). */
+/** Table 四: each group total (复议, 直接起诉, 复议后起诉) equals the sum of its four parts. */
 export const rule: Rule = {
   id: 'review-total',
   description: msg('表四：总计不等于维持、纠正、其他、尚未审结之和', 'Table 四: 总计 is not the sum of its four parts'),
