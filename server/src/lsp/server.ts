@@ -29,7 +29,7 @@ const SEVERITY: Record<string, DiagnosticSeverity> = {
 };
 
 /** Runs a handler safely: cancellation gives a cancelled error, a thrown error an error response. */
-async function runSafe<T>(connection: Connection, token: CancellationToken | undefined, name: string, fn: () => T | Promise<T>): Promise<T> {
+export async function runSafe<T>(connection: Pick<Connection, 'console'>, token: CancellationToken | undefined, name: string, fn: () => T | Promise<T>): Promise<T> {
   if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
   try {
     const result = await fn();
