@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeWorkspace } from './workspace.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE = join(ROOT, '.vscode-test', 'code-server');
@@ -63,29 +64,6 @@ async function until(fn, what, ms) {
   }
 }
 
-function makeWorkspace(dir) {
-  const fx = (p) => readFileSync(join(ROOT, 'test', 'fixtures', p), 'utf8');
-  const files = {
-    '清河镇2023年政府信息公开工作年度报告.txt': fx('rules/column-total/valid-balanced.txt'),
-    'balanced.ogi': fx('rules/column-total/valid-balanced.txt'),
-    'seventh.ogi': fx('rules/column-total/invalid-seventh-natural.txt'),
-    'seventh2.ogi': fx('rules/column-total/invalid-seventh-natural.txt'),
-    'missing.ogi': fx('rules/missing-section/invalid-no-review-section.txt'),
-    'totals.ogi': fx('rules/review-total/invalid-review-totals.txt'),
-    'save.ogi': fx('rules/row-total/invalid-row-total.txt').replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开'),
-  };
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  mkdirSync(join(dir, '.vscode'));
-  writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({
-    'ogiReport.locale': 'zh-cn',
-    '[ogi-report]': { 'editor.codeActionsOnSave': { 'source.fixAll.ogi-report': 'explicit' } },
-    'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'telemetry.telemetryLevel': 'off',
-  }, null, 2));
-}
-
 async function main() {
   if (!existsSync(SUITE)) throw new Error('the e2e suite is not built: run npm run build first');
   ensureChromium();
@@ -95,7 +73,7 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'ogi-e2e-'));
   const workspace = join(tmp, 'workspace');
   mkdirSync(workspace);
-  makeWorkspace(workspace);
+  makeWorkspace(ROOT, workspace);
   const results = join(tmp, 'results.json');
   const shotDir = join(tmp, 'shot');
   mkdirSync(shotDir);
