@@ -4,7 +4,7 @@
  * every figure typed (number, blank or invalid). Lowering never throws and never guesses silently:
  * a row whose figures cannot be placed in columns is marked `shapeOk: false` for the rules to report.
  */
-import { Block, Cell, Layout, Line, Row, SyntaxTree, parseSyntax } from '../syntax/parse';
+import { Block, Cell, Layout, Line, Row, SyntaxTree, countTrailing, parseSyntax, trimWhere } from '../syntax/parse';
 import {
   ColumnDef, FormatVersion, SECTIONS, T2_ITEMS, T2_VERSION_MARKERS, T3_COLUMNS, T3_ROWS, T3_RESULT_GROUP, T3RowDef,
   T4_COLUMNS, TABLE_HINTS, TableKind, VERSIONS, versionForYear,
@@ -112,7 +112,7 @@ export function parseHeading(line: Line): Heading | null {
     numeralEnd = lead + m[0].length;
   } else if (/^[（(]/.test(rest)) return null;
   const titleRaw = t.slice(numeralEnd);
-  const titleTrimmed = titleRaw.replace(/[\s*：:。.]+$/, '');
+  const titleTrimmed = trimWhere(titleRaw, /[\s*：:。.]/, 'end');
   if (titleTrimmed.length === 0 || titleTrimmed.length > 32 || /[。；;]/.test(titleTrimmed)) return null;
   const norm = normalizeLabel(titleTrimmed);
   let best: { index: number; typo: boolean; exact: boolean } | null = null;
@@ -148,16 +148,16 @@ function findTitle(lines: Line[], stopLine: number): Title | null {
   for (const line of lines) {
     if (line.index >= stopLine) break;
     const s = line.text.trim();
-    if (!s) continue;
+    if (!s || s.startsWith('<!--')) continue;
     if (s.length > 60 || /[。；]/.test(s) || /\t/.test(line.text)) break;
     candidates.push(line);
     if (/报告|年报/.test(s)) {
       // A title split over lines: join the short lines before it that carry no sentence.
       const parts = candidates.slice(-3);
       const first = parts[0];
-      const text = parts.map((l) => l.text.replace(/^[\s#*\uFEFF]+|[\s*]+$/g, '')).join('');
+      const text = parts.map((l) => trimWhere(trimWhere(l.text, /[\s*]/, 'end'), /[\s#*\uFEFF]/)).join('');
       const lead = /^[\s#*\uFEFF]*/.exec(first.text)![0].length;
-      const trail = /[\s*]*$/.exec(line.text)![0].length;
+      const trail = countTrailing(line.text, /[\s*]/);
       return { text, start: first.start + lead, end: line.end - trail, startLine: first.index, endLine: line.index };
     }
     if (candidates.length >= 3) break;
@@ -482,7 +482,7 @@ function mergeLoneRows(tree: SyntaxTree): Block[] {
     }
     const line = (block as Extract<Block, { type: 'text' }>).line;
     const lead = /^[\s\uFEFF]*/.exec(line.text)![0].length;
-    const trail = /\s*$/.exec(line.text)![0].length;
+    const trail = countTrailing(line.text, /\s/);
     const row: Row = { cells: [{ text: line.text.trim(), start: line.start + lead, end: line.end - trail, line: line.index }], line: line.index, endLine: line.index, layout: 'tab' };
     const prev = out[out.length - 1];
     if (prev?.type === 'region') out[out.length - 1] = { ...prev, rows: [...prev.rows, row], endLine: line.index };

@@ -3,7 +3,7 @@
  * of the four layouts. The missing-section fix and the snippets both use these, so what the editor
  * inserts is always something the parser reads back as the official table.
  */
-import type { Layout } from '../syntax/parse';
+import { type Layout, trimWhere } from '../syntax/parse';
 import {
   FormatVersion, SECTIONS, T2_ITEMS, T3_BALANCE_NOTE, T3_COLUMNS, T3_ROWS, T3_RESULT_GROUP, T4_GROUPS, T4_PARTS, TableKind,
   sectionTitle,
@@ -89,5 +89,5 @@ export function renderSection(index: number, version: FormatVersion, layout: Lay
 export function renderReport(version: FormatVersion, layout: Layout, eol = '\n'): string {
   const year = version === '2019' ? '2020' : '2025';
   const body = SECTIONS.map((s) => `${renderSection(s.index, version, layout, { eol })}${eol}${eol}${s.table ? '' : `${eol}`}`);
-  return `XX单位${year}年政府信息公开工作年度报告${eol}${eol}${body.join('')}`.replace(/(\r?\n)+$/, eol);
+  return trimWhere(`XX单位${year}年政府信息公开工作年度报告${eol}${eol}${body.join('')}`, /[\r\n]/, 'end') + eol;
 }

@@ -4,6 +4,7 @@
  * different; wording does.
  */
 import { distance } from 'fastest-levenshtein';
+import { countTrailing } from '../syntax/parse';
 
 /** NFKC, no whitespace, one quote style: the form in which two labels are compared. */
 export function normalizeLabel(s: string): string {
@@ -72,7 +73,8 @@ export function parseCellValue(raw: string): CellValue {
   const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return { kind: 'invalid', text: t };
   const intPart = m[2].replace(/^0+(?=\d)/, '');
-  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const rawFrac = m[3] ?? '';
+  const frac = rawFrac.slice(0, rawFrac.length - countTrailing(rawFrac, /0/));
   const sign = m[1] === '-' && !(/^0+$/.test(intPart) && frac === '') ? '-' : '';
   const decimal = sign + intPart + (frac ? '.' + frac : '');
   const integer = frac === '' && intPart.length <= 15 ? Number(sign + intPart) : null;

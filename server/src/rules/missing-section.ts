@@ -1,5 +1,6 @@
 import { renderSection } from '../model/skeleton';
 import { SECTIONS, versionForYear } from '../model/template';
+import { countTrailing } from '../syntax/parse';
 import { Rule, msg } from './rule';
 
 /** One diagnostic per missing section 一…六; the fix inserts its heading and empty table in the document's own layout. */
@@ -30,7 +31,7 @@ export const rule: Rule = {
         end = next.heading.titleEnd;
       } else {
         at = text.length;
-        const trailing = /(\r?\n)*$/.exec(text)![0];
+        const trailing = text.slice(text.length - countTrailing(text, /[\r\n]/));
         const need = text.trim() === '' ? '' : trailing.length === 0 ? eol + eol : trailing === eol ? eol : '';
         newText = `${need}${skeleton}${eol}`;
         const last = [...lines].reverse().find((l) => l.text.trim() !== '');

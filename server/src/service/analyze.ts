@@ -41,7 +41,6 @@ export interface Analysis {
 export const DEFAULT_MAX_LENGTH = 2_000_000;
 export const ENGINE_CODES = ['internal-error', 'suppression', 'document-too-large'] as const;
 
-const SUPPRESS_RE = /<!--\s*ogi-report-disable(-next-line)?\s+([\w,\s-]*?)(?:\s+--\s*(.*?))?\s*-->/g;
 
 interface Suppressions {
   file: Set<string>;
@@ -53,13 +52,21 @@ function readSuppressions(report: Report, known: Set<string>): Suppressions {
   const out: Suppressions = { file: new Set(), byLine: new Map(), problems: [] };
   for (const line of report.tree.lines) {
     if (!line.text.includes('ogi-report-disable')) continue;
-    SUPPRESS_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = SUPPRESS_RE.exec(line.text)) !== null) {
-      const ids = m[2].split(/[\s,]+/).filter(Boolean);
-      const start = line.start + m.index;
-      const end = start + m[0].length;
-      const reason = (m[3] ?? '').trim();
+    let from = 0;
+    for (;;) {
+      const open = line.text.indexOf('<!--', from);
+      const close = open < 0 ? -1 : line.text.indexOf('-->', open + 4);
+      if (close < 0) break;
+      from = close + 3;
+      const inner = line.text.slice(open + 4, close).trim();
+      const m = /^ogi-report-disable(-next-line)?(?![\w-])/.exec(inner);
+      if (!m) continue;
+      const rest = inner.slice(m[0].length);
+      const sep = rest.indexOf('--'); // ids are kebab-case, so "--" only ever starts the reason
+      const ids = (sep >= 0 ? rest.slice(0, sep) : rest).split(/[\s,]+/).filter(Boolean);
+      const start = line.start + open;
+      const end = line.start + close + 3;
+      const reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
       if (!reason) {
         out.problems.push(engineDiagnostic('suppression', 'warning', start, end,
           msg('抑制注释必须在“--”后写明理由', 'A suppression comment needs a reason after "--"')));

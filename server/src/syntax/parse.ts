@@ -53,17 +53,42 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 const CELL_LINE = /^\t[^\t]*$/;
 /** Characters trimmed from cell content: ASCII and Unicode spaces, BOM, and Markdown bold marks. */
-const TRIM_LEFT = /^[\s\uFEFF*]+/;
-const TRIM_RIGHT = /[\s\uFEFF*]+$/;
+const TRIM_CHAR = /[\s\uFEFF*]/;
+
+/** Characters at the end of `s` that pass `test`, counted without a backtracking regex. */
+export function countTrailing(s: string, test: RegExp): number {
+  let n = 0;
+  while (n < s.length && test.test(s[s.length - 1 - n])) n++;
+  return n;
+}
+
+export function countLeading(s: string, test: RegExp): number {
+  let n = 0;
+  while (n < s.length && test.test(s[n])) n++;
+  return n;
+}
+
+/** `s` without the characters at either end that pass `test` (one character class, e.g. /[\s*]/). */
+export function trimWhere(s: string, test: RegExp, ends: 'both' | 'end' = 'both'): string {
+  const lead = ends === 'both' ? countLeading(s, test) : 0;
+  if (lead === s.length) return '';
+  return s.slice(lead, s.length - countTrailing(s, test));
+}
+
+/** A Markdown table separator row: | --- | :---: | (at least one run of three dashes). */
+function isMarkdownSeparator(t: string): boolean {
+  const body = trimWhere(t, /[\s|]/);
+  if (!body.includes('---')) return false;
+  return body.split('|').every((part) => /^:?-+:?$/.test(part.trim()));
+}
 
 function makeCell(text: string, from: number, to: number, line: number): Cell {
   const raw = text.slice(from, to);
-  const lead = TRIM_LEFT.exec(raw)?.[0].length ?? 0;
+  const lead = countLeading(raw, TRIM_CHAR);
   if (lead === raw.length) return { text: '', start: from, end: from, line };
-  const trail = TRIM_RIGHT.exec(raw)?.[0].length ?? 0;
+  const trail = countTrailing(raw, TRIM_CHAR);
   return { text: raw.slice(lead, raw.length - trail), start: from + lead, end: to - trail, line };
 }
 
@@ -157,7 +182,7 @@ export function parseSyntax(text: string): SyntaxTree {
       continue;
     }
     closeCellRow();
-    if (MD_SEPARATOR.test(t) && /-{3,}/.test(t)) {
+    if (isMarkdownSeparator(t)) {
       const r = openRegion(line.index);
       r.layouts.add('markdown');
       r.endLine = line.index;
