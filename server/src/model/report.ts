@@ -9,7 +9,7 @@ import {
   ColumnDef, FormatVersion, SECTIONS, T2_ITEMS, T2_VERSION_MARKERS, T3_COLUMNS, T3_ROWS, T3_RESULT_GROUP, T3RowDef,
   T4_COLUMNS, TABLE_HINTS, TableKind, VERSIONS, versionForYear,
 } from './template';
-import { CellValue, chineseToNumber, labelBody, looksLikeValue, matchLabel, normalizeLabel, parseCellValue } from './text';
+import { CellValue, chineseToNumber, labelMatcher, looksLikeValue, normalizeLabel, parseCellValue } from './text';
 
 export interface TypedCell {
   cell: Cell;
@@ -97,6 +97,11 @@ export interface Report {
 
 // ------------------------------------------------------------------ headings and title
 
+const SECTION_MATCHERS = SECTIONS.map((s) => {
+  const variants = [...s.variants, s.title['2019'], s.title['2021']];
+  return { index: s.index, keys: s.keys, variants: new Set(variants.map(normalizeLabel)), match: labelMatcher(variants, (v) => [v]) };
+});
+
 const NUMERAL_RE = /^([一二三四五六七八九十]|[0-9０-９]{1,2})\s*(?:[、.．,，:：]\s*|\s+)/;
 
 export function parseHeading(line: Line): Heading | null {
@@ -116,11 +121,10 @@ export function parseHeading(line: Line): Heading | null {
   if (titleTrimmed.length === 0 || titleTrimmed.length > 32 || /[。；;]/.test(titleTrimmed)) return null;
   const norm = normalizeLabel(titleTrimmed);
   let best: { index: number; typo: boolean; exact: boolean } | null = null;
-  for (const s of SECTIONS) {
-    const variants = [...s.variants, s.title['2019'], s.title['2021']].map(normalizeLabel);
-    const exact = variants.includes(norm);
+  for (const s of SECTION_MATCHERS) {
+    const exact = s.variants.has(norm);
     const keyHit = s.keys.some((group) => group.every((k) => norm.includes(k)));
-    const d = matchLabel(titleTrimmed, variants, (v) => [v]);
+    const d = exact ? null : s.match(titleTrimmed);
     if (!exact && !keyHit && !d) continue;
     if (!m && !exact && !(d && d.cost <= 2)) continue; // without a numeral only a known title is a heading
     const typo = !exact && !!d && d.cost > 0;
@@ -228,14 +232,13 @@ function typed(values: Cell[], columns: readonly ColumnDef[]): TypedCell[] {
 
 // ------------------------------------------------------------------ tables
 
-function tableHint(row: Row): TableKind | null {
+function tableHint(norms: string[]): TableKind | null {
   let best: TableKind | null = null;
   let bestScore = 0;
   for (const kind of ['t2', 't3', 't4'] as TableKind[]) {
     let score = 0;
-    for (const cell of row.cells) {
-      if (!cell.text) continue;
-      const n = normalizeLabel(cell.text);
+    for (const n of norms) {
+      if (!n) continue;
       for (const w of TABLE_HINTS[kind]) if (n.includes(w)) score += w.length;
     }
     if (score > bestScore) {
@@ -248,26 +251,28 @@ function tableHint(row: Row): TableKind | null {
 
 /** Splits a region into runs of rows that belong to one table each. */
 function splitRegion(rows: Row[]): { kind: TableKind; rows: Row[] }[] {
-  const runs: { kind: TableKind; rows: Row[] }[] = [];
-  let current: { kind: TableKind; rows: Row[] } | null = null;
+  const runs: { kind: TableKind; rows: Row[]; hinted: boolean }[] = [];
+  let current: (typeof runs)[number] | null = null;
   for (const row of rows) {
-    const hint = tableHint(row);
+    const norms = row.cells.map((c) => normalizeLabel(c.text));
+    const hint = tableHint(norms);
     // 总计 and 其他 appear in tables 三 and 四 alike; they never start a new table.
-    const starts = hint && (!current || (hint !== current.kind && startsTable(row, hint, current.kind)));
+    const starts = hint && (!current || (hint !== current.kind && startsTable(norms.join('|'), hint, current.kind)));
     if (starts) {
-      current = { kind: hint!, rows: [row] };
+      current = { kind: hint!, rows: [row], hinted: true };
       runs.push(current);
-    } else if (current) current.rows.push(row);
-    else if (row.cells.some((c) => c.text)) {
-      current = { kind: 't4', rows: [row] };
+    } else if (current) {
+      current.rows.push(row);
+      current.hinted ||= hint !== null;
+    } else if (row.cells.some((c) => c.text)) {
+      current = { kind: 't4', rows: [row], hinted: hint !== null };
       runs.push(current);
     }
   }
-  return runs.filter((r) => r.rows.some((row) => tableHint(row) !== null));
+  return runs.filter((r) => r.hinted);
 }
 
-function startsTable(row: Row, hint: TableKind, current: TableKind): boolean {
-  const text = row.cells.map((c) => normalizeLabel(c.text)).join('|');
+function startsTable(text: string, hint: TableKind, current: TableKind): boolean {
   if (hint === 't2') return /第二十条第/.test(text);
   if (hint === 't3') return /勾稽|申请人情况|本年新收/.test(text) && current !== 't3';
   return /行政复议/.test(text) && /行政诉讼|结果维持/.test(text);
@@ -298,10 +303,7 @@ const T3_CANDIDATES: T3Candidate[] = (() => {
   return out;
 })();
 
-function labelsOf(c: T3Candidate): string[] {
-  const d = c.def as T3RowDef;
-  return [d.label, ...(d.aliases ?? [])];
-}
+const matchT3 = labelMatcher(T3_CANDIDATES, (c) => [c.def.label, ...((c.def as T3RowDef).aliases ?? [])]);
 
 function lowerT3(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLine' | 'endLine' | 'start' | 'end' | 'layout' | 'section'> {
   const out: TableRow[] = [];
@@ -319,7 +321,7 @@ function lowerT3(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
       const cell = row.cells[i];
       if (!cell.text) continue;
       if (!isTextCell(cell)) break;
-      const m = matchLabel(cell.text, T3_CANDIDATES, labelsOf);
+      const m = matchT3(cell.text);
       if (m) {
         leaf = { cand: m.item, cell, cost: m.cost };
         lastLabel = i;
@@ -393,6 +395,12 @@ function lowerT4(rows: Row[]): Omit<Table, 'startLine' | 'endLine' | 'start' | '
   return { kind: 't4', version: null, versionEvidence: null, rows: out, missingRows: out.length ? [] : ['数据行'] };
 }
 
+type T2Candidate = { itemId: string; id: string; label: string };
+const T2_CANDIDATES: T2Candidate[] = T2_ITEMS.flatMap((it) => VERSIONS.flatMap((ver) => (it.versions[ver]?.rows ?? []).map((r) => ({ itemId: it.id, id: r.id, label: r.label }))));
+const T2_CANDIDATES_BY_ITEM = new Map(T2_ITEMS.map((it) => [it.id, T2_CANDIDATES.filter((c) => c.itemId === it.id)]));
+const T2_MATCH_BY_ITEM = new Map([...T2_CANDIDATES_BY_ITEM].map(([id, cs]) => [id, labelMatcher(cs, (c) => [c.label])]));
+const matchT2Any = labelMatcher(T2_CANDIDATES, (c) => [c.label]);
+
 const ITEM_RE = /第二十条第\(?([一二三四五六七八九十]+)\)?项/;
 const CN_TO_ITEM: Record<string, string> = { 一: '1', 五: '5', 六: '6', 八: '8', 九: '9' };
 
@@ -435,19 +443,16 @@ function lowerT2(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
       continue;
     }
     if (normalizeLabel(first.text) === '信息内容') continue;
-    const items = item ? [item] : T2_ITEMS;
-    type Cand = { itemId: string; id: string; label: string };
-    const cands: Cand[] = [];
-    for (const it of items) for (const ver of VERSIONS) for (const r of it.versions[ver]?.rows ?? []) cands.push({ itemId: it.id, id: r.id, label: r.label });
+    const cands = item ? T2_CANDIDATES_BY_ITEM.get(item.id)! : T2_CANDIDATES;
     const labelIdx = row.cells.indexOf(first);
-    const m = isTextCell(first) ? matchLabel(first.text, cands, (c) => [c.label]) : null;
+    const m = isTextCell(first) ? (item ? T2_MATCH_BY_ITEM.get(item.id)! : matchT2Any)(first.text) : null;
     const itemDef = T2_ITEMS.find((it) => it.id === (m?.item.itemId ?? item?.id));
     const verDef = itemDef?.versions[v] ?? (itemDef ? Object.values(itemDef.versions)[0] : undefined);
     const columns = verDef?.columns ?? [];
     // The official label of this version (规范性文件 vs 行政规范性文件 is a version difference, not a typo).
     const official = m ? verDef?.rows.find((r) => r.id === m.item.id)?.label ?? m.item.label : null;
     const anyVersionLabel = m ? cands.some((c) => c.id === m.item.id && normalizeLabel(c.label) === normalizeLabel(first.text)) : false;
-    const cost = !m || anyVersionLabel ? 0 : labelBody(first.text) === labelBody(m.item.label) ? 1 : m.cost;
+    const cost = !m || anyVersionLabel ? 0 : m.cost;
     const after = row.cells.slice(labelIdx + (isTextCell(first) ? 1 : 0));
     const aligned = columns.length ? alignValues(after, columns.length) : { values: null, found: after.filter((c) => c.text).length };
     if (m) seenRows.add(`${m.item.itemId}:${m.item.id}`);

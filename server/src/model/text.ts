@@ -6,8 +6,11 @@
 import { distance } from 'fastest-levenshtein';
 import { countTrailing } from '../syntax/parse';
 
+const PLAIN = /^[\u4e00-\u9fff0-9A-Za-z]*$/;
+
 /** NFKC, no whitespace, one quote style: the form in which two labels are compared. */
 export function normalizeLabel(s: string): string {
+  if (PLAIN.test(s)) return s; // ideographs and ASCII digits/letters are their own normal form
   return s
     .normalize('NFKC')
     .replace(/[\s\u200b\uFEFF*]+/g, '')
@@ -27,33 +30,42 @@ export interface LabelMatch<T> {
 }
 
 /**
- * The best template label for `text`, or null. An exact body match wins; otherwise the wording may
- * differ by a few characters (typos such as 行政止公开), scaled to the label's length.
+ * A matcher for a fixed list of template labels, prepared once: `match(text)` gives the best label
+ * for `text`, or null. An exact match (up to punctuation width and spacing) costs 0 and a match that
+ * differs only in numbering (1、 for 1.) costs 1; otherwise the wording may differ by a few characters
+ * (typos such as 行政止公开), scaled to the label's length, at 1 + the edit distance.
  */
-export function matchLabel<T>(text: string, items: readonly T[], labelsOf: (item: T) => string[]): LabelMatch<T> | null {
-  const norm = normalizeLabel(text);
-  const body = labelBody(text);
-  if (body.length === 0) return null;
-  let best: LabelMatch<T> | null = null;
+export function labelMatcher<T>(items: readonly T[], labelsOf: (item: T) => string[]): (text: string) => LabelMatch<T> | null {
+  const exact = new Map<string, T>();
+  const byBody = new Map<string, T>();
+  const fuzzy: { item: T; body: string; allowed: number }[] = [];
   for (const item of items) {
     for (const label of labelsOf(item)) {
-      const ln = normalizeLabel(label);
-      if (ln === norm) return { item, cost: 0 };
-      const lb = labelBody(label);
-      let cost: number;
-      if (lb === body) cost = 1; // numbering differs only, e.g. 1、 for 1.
-      else {
-        if (lb.length < 4 || body.length < 3) continue;
-        if (Math.abs(lb.length - body.length) > 4) continue;
-        const d = distance(lb, body);
-        const allowed = Math.max(1, Math.min(4, Math.floor(lb.length / 4)));
-        if (d > allowed) continue;
-        cost = 1 + d;
-      }
-      if (!best || cost < best.cost) best = { item, cost };
+      const norm = normalizeLabel(label);
+      const body = labelBody(label);
+      if (!exact.has(norm)) exact.set(norm, item);
+      if (!byBody.has(body)) byBody.set(body, item);
+      if (body.length >= 4) fuzzy.push({ item, body, allowed: Math.max(1, Math.min(4, Math.floor(body.length / 4))) });
     }
   }
-  return best;
+  return (text: string) => {
+    const norm = normalizeLabel(text);
+    const hit = exact.get(norm);
+    if (hit !== undefined) return { item: hit, cost: 0 };
+    const body = labelBody(text);
+    if (body.length === 0) return null;
+    const bodyHit = byBody.get(body);
+    if (bodyHit !== undefined) return { item: bodyHit, cost: 1 };
+    if (body.length < 3) return null;
+    let best: LabelMatch<T> | null = null;
+    for (const f of fuzzy) {
+      if (Math.abs(f.body.length - body.length) > 4) continue;
+      const d = distance(f.body, body);
+      if (d > f.allowed) continue;
+      if (!best || 1 + d < best.cost) best = { item: f.item, cost: 1 + d };
+    }
+    return best;
+  };
 }
 
 export type CellValue =

@@ -1,0 +1,209 @@
+// npm run bench: speed, scaling, latency, cold start, size and memory, measured in one run on this machine
+// and reported against a peer (markdownlint-cli2) measured in the same run. Prints a table, then one line
+// of JSON. No test asserts on these numbers; docs/performance.md records a run.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-jsonrpc/node');
+const FILES = Number(process.env.BENCH_FILES ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function corpus() {
+  const dirs = [join(ROOT, 'test', 'fixtures', 'reports'), join(ROOT, 'test', 'fixtures', 'matrix')];
+  const texts = [];
+  for (const d of dirs) for (const f of readdirSync(d)) if (/^(\d{3}_[0-9a-f]+|\d{4}-\w+)\.txt$/.test(f)) texts.push(readFileSync(join(d, f), 'utf8'));
+  for (const rule of readdirSync(join(ROOT, 'test', 'fixtures', 'rules'))) {
+    for (const f of readdirSync(join(ROOT, 'test', 'fixtures', 'rules', rule))) if (/^(valid|invalid)-[^.]+\.txt$/.test(f)) texts.push(readFileSync(join(ROOT, 'test', 'fixtures', 'rules', rule, f), 'utf8'));
+  }
+  return texts;
+}
+
+function timeCommand(cmd, args) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const t = performance.now() - t0;
+  if (r.status === null || r.status > 2 || (r.status === 2 && !/markdownlint/.test(args.join(' ')))) throw new Error(`${cmd} ${args[0]} failed: ${r.stderr.slice(0, 300)}`);
+  return t;
+}
+
+// ---- 1. CLI on 2,000 files against markdownlint-cli2
+function benchCli(texts) {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-bench-'));
+  const files = [];
+  let bytes = 0;
+  for (let i = 0; i < FILES; i++) {
+    const f = join(dir, `${String(i).padStart(4, '0')}.md`);
+    const t = texts[i % texts.length];
+    writeFileSync(f, t);
+    bytes += Buffer.byteLength(t);
+    files.push(f);
+  }
+  const ours = [];
+  const peer = [];
+  const mdl = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{}');
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate the order so that neither tool always runs on a warm cache.
+    const a = () => ours.push(timeCommand(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', ...files]));
+    const b = () => peer.push(timeCommand(process.execPath, [mdl, join(dir, '*.md')]));
+    if (round % 2 === 0) { a(); b(); } else { b(); a(); }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { files: FILES, megabytes: bytes / 1024 / 1024, ours: median(ours), peer: median(peer), ratio: median(ours) / median(peer) };
+}
+
+// ---- 2. Engine in process: parse + all rules, at 1×, 10× and 100×
+function benchEngine() {
+  const { analyze } = require(join(ROOT, 'dist-test', 'bench-engine.js'));
+  const seeds = readdirSync(join(ROOT, 'test', 'fixtures', 'reports')).filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f)).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'reports', f), 'utf8'));
+  const rows = [];
+  for (const factor of [1, 10, 100]) {
+    const docs = seeds.map((s) => Array(factor).fill(s).join('\n'));
+    const reps = factor === 1 ? 200 : factor === 10 ? 30 : 5;
+    for (const d of docs) analyze(d); // warm up
+    const times = [];
+    let kbs = 0;
+    for (let r = 0; r < reps; r++) for (const d of docs) {
+      const t0 = performance.now();
+      analyze(d);
+      times.push(performance.now() - t0);
+      kbs += Buffer.byteLength(d) / 1024;
+    }
+    const total = times.reduce((a, b) => a + b, 0);
+    rows.push({ factor, kb: docs.reduce((a, d) => a + Buffer.byteLength(d), 0) / docs.length / 1024, median: median(times), p95: pct(times, 95), msPerKb: total / kbs });
+  }
+  return rows;
+}
+
+// ---- 3 and 4. Language server: round trips, cold start, memory
+function startServer() {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  conn.onNotification('window/logMessage', () => {});
+  conn.listen();
+  return { proc, conn, t0 };
+}
+
+async function stopServer(s) {
+  try { await s.conn.sendRequest('shutdown'); await s.conn.sendNotification('exit'); } catch { /* gone */ }
+  s.conn.dispose();
+  s.proc.kill();
+}
+
+async function initialize(s) {
+  await s.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } } });
+  await s.conn.sendNotification('initialized', {});
+}
+
+async function roundTrips(text, edits) {
+  const s = startServer();
+  await initialize(s);
+  const uri = 'file:///bench/report.ogi';
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ogi-report', version: 1, text } });
+  await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  const lines = text.split('\n');
+  const times = [];
+  for (let i = 0; i < edits; i++) {
+    // A small edit: type one character at the end of a line, then delete it on the next edit.
+    const line = (i * 7) % lines.length;
+    const ch = lines[line].length;
+    const change = i % 2 === 0
+      ? { range: { start: { line, character: ch }, end: { line, character: ch } }, text: '1' }
+      : { range: { start: { line: ((i - 1) * 7) % lines.length, character: lines[((i - 1) * 7) % lines.length].length }, end: { line: ((i - 1) * 7) % lines.length, character: lines[((i - 1) * 7) % lines.length].length + 1 } }, text: '' };
+    const t0 = performance.now();
+    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [change] });
+    await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    times.push(performance.now() - t0);
+  }
+  await stopServer(s);
+  return { p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99) };
+}
+
+async function coldStart(text) {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const s = startServer();
+    await initialize(s);
+    const uri = 'file:///bench/cold.ogi';
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ogi-report', version: 1, text } });
+    await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    runs.push(performance.now() - s.t0);
+    await stopServer(s);
+  }
+  return median(runs);
+}
+
+function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
+}
+
+async function memoryWith(texts, n) {
+  const s = startServer();
+  await initialize(s);
+  for (let i = 0; i < n; i++) {
+    const uri = `file:///bench/r${i}.ogi`;
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ogi-report', version: 1, text: texts[i % texts.length] } });
+    await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+  const rss = rssOf(s.proc.pid);
+  await stopServer(s);
+  return rss;
+}
+
+async function main() {
+  // The engine entry used in process, bundled the same way as the server.
+  const esbuild = require('esbuild');
+  await esbuild.build({ entryPoints: [join(ROOT, 'server', 'src', 'service', 'analyze.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(ROOT, 'dist-test', 'bench-engine.js'), logLevel: 'warning' });
+  const texts = corpus();
+  const seed = readFileSync(join(ROOT, 'test', 'fixtures', 'reports', '000_eefba31524fbc4b6.txt'), 'utf8');
+  const seeds = readdirSync(join(ROOT, 'test', 'fixtures', 'reports')).filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f)).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'reports', f), 'utf8'));
+
+  const cli = benchCli(texts);
+  const engine = benchEngine();
+  const lsp1 = await roundTrips(seed, 200);
+  const lsp50 = await roundTrips(Array(50).fill(seed).join('\n'), 200);
+  const cold = await coldStart(seed);
+  const rss = await memoryWith(seeds, 20);
+  const size = (p) => (existsSync(join(ROOT, p)) ? statSync(join(ROOT, p)).size : null);
+  const sizes = { extension: size('dist/extension.js'), server: size('dist/server.js'), vsix: size('ogi-report.vsix') };
+
+  const rows = [
+    ['what', 'measured', 'target'],
+    [`CLI on ${cli.files} files (${cli.megabytes.toFixed(1)} MB), median of ${ROUNDS}`, `${ms(cli.ours)} vs markdownlint-cli2 ${ms(cli.peer)}: ratio ${cli.ratio.toFixed(3)}`, '≤ 0.5'],
+    ...engine.map((e) => [`engine, ${e.factor}× seed (${e.kb.toFixed(0)} KB)`, `median ${ms(e.median)}, p95 ${ms(e.p95)}, ${(e.msPerKb * 1000).toFixed(1)} µs/KB`, 'linear']),
+    ['LSP diagnostic after an edit, seed size', `p50 ${ms(lsp1.p50)}, p95 ${ms(lsp1.p95)}, p99 ${ms(lsp1.p99)}`, 'p95 ≤ 10 ms'],
+    ['LSP diagnostic after an edit, 50× seed', `p50 ${ms(lsp50.p50)}, p95 ${ms(lsp50.p95)}, p99 ${ms(lsp50.p99)} (${(lsp50.p95 / lsp1.p95).toFixed(1)}× seed)`, '≤ 75× seed'],
+    ['cold start to first diagnostics', ms(cold), '≤ 300 ms'],
+    ['sizes', `extension.js ${kb(sizes.extension)}, server.js ${kb(sizes.server)}, vsix ${sizes.vsix ? kb(sizes.vsix) : 'not built'}`, 'vsix ≤ 400 KB'],
+    ['server memory, 20 reports open', `${(rss / 1024 / 1024).toFixed(1)} MB RSS`, '≤ 60 MB'],
+  ];
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+  for (const r of rows) console.log(`${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}`);
+  const summary = {
+    cliMs: Math.round(cli.ours), peerMs: Math.round(cli.peer), cliRatio: +cli.ratio.toFixed(3),
+    engineMsPerKb: engine.map((e) => +(e.msPerKb).toFixed(4)), engineMedianMs: engine.map((e) => +e.median.toFixed(3)),
+    lspP95Ms: +lsp1.p95.toFixed(2), lsp50P95Ms: +lsp50.p95.toFixed(2), lsp50Factor: +(lsp50.p95 / lsp1.p95).toFixed(1),
+    coldStartMs: Math.round(cold), extensionBytes: sizes.extension, serverBytes: sizes.server, vsixBytes: sizes.vsix, rssMB: +(rss / 1024 / 1024).toFixed(1),
+  };
+  console.log(JSON.stringify(summary));
+}
+
+main().catch((err) => { console.error(`bench: ${err.message}`); process.exit(1); });
