@@ -35,6 +35,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     vscode.commands.registerCommand('ogiReport.restartServer', () => client?.restart()),
     vscode.workspace.onDidOpenTextDocument(detectReport),
+    // A report pasted into an empty untitled editor arrives as a change, not an open.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.some((c) => c.range.start.line < 6)) detectReport(e.document);
+    }),
   );
   vscode.workspace.textDocuments.forEach(detectReport);
   return { client };

@@ -148,6 +148,29 @@ describe('language server over stdio', () => {
     });
   });
 
+  describe('resolving client (edits computed at resolve time)', () => {
+    let c: Client;
+    before(async () => {
+      c = await startClient({ textDocument: { diagnostic: {}, codeAction: { resolveSupport: { properties: ['edit'] } } } });
+      open(c, readFixture('rules', 'column-total', 'invalid-seventh-natural.txt'));
+    });
+    after(() => stop(c));
+
+    it('resolves the edit for the current version and refuses an action computed for an older one', async () => {
+      const r = await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } }) as { items: { code: string; range: object }[] };
+      const d = r.items.find((x) => x.code === 'column-total')!;
+      const actions = await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] } }) as { title: string; isPreferred?: boolean; edit?: unknown; data: unknown }[];
+      const fix = actions.find((a) => a.isPreferred)!;
+      assert.equal(fix.edit, undefined, 'no edit before resolve');
+      const resolved = await c.conn.sendRequest('codeAction/resolve', fix) as { edit: { documentChanges: { textDocument: { version: number }; edits: { newText: string }[] }[] } };
+      assert.equal(resolved.edit.documentChanges[0].edits[0].newText, '121');
+      assert.equal(resolved.edit.documentChanges[0].textDocument.version, 1);
+      c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }] });
+      const stale = await c.conn.sendRequest('codeAction/resolve', fix) as { edit?: unknown };
+      assert.equal(stale.edit, undefined, 'the stale action is refused');
+    });
+  });
+
   it('runSafe answers a cancelled request as cancelled and a throwing handler as an internal error', async () => {
     const logged: string[] = [];
     const conn = { console: { error: (m: string) => logged.push(m) } } as never;

@@ -135,6 +135,12 @@ describe('engine guarantees', () => {
     assert.equal(a.diagnostics.find((d) => d.code === 'internal-error')!.severity, 'info');
     assert.ok(a.diagnostics.some((d) => d.code === 'row-total'));
   });
+  it('a generated 5 MB document gets one information diagnostic instead of the full check', () => {
+    const big = readFixture('reports', '001_b4cf58a1ae5d2f01.txt').repeat(Math.ceil(5_000_000 / 5000)).slice(0, 5_000_000);
+    const a = analyze(big);
+    assert.deepEqual(a.diagnostics.map((d) => [d.code, d.severity]), [['document-too-large', 'info']]);
+    assert.match(a.diagnostics[0].message.zh, /文档过大/);
+  });
   it('caps the work on a huge document with one information diagnostic', () => {
     const a = analyze('一、总体情况\n'.repeat(10), { maxLength: 50 });
     assert.deepEqual(a.diagnostics.map((d) => [d.code, d.severity]), [['document-too-large', 'info']]);

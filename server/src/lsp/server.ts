@@ -49,6 +49,7 @@ export function startServer(connection: Connection): void {
   let clientLocale: Locale = 'zh-cn';
   let pull = false;
   let configurationSupport = false;
+  let lazyEdits = false;
   const pending = new Map<string, NodeJS.Timeout>();
 
   const locale = (): Locale => (settings.locale === 'auto' ? clientLocale : settings.locale);
@@ -114,13 +115,14 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     pull = !!caps.textDocument?.diagnostic;
     configurationSupport = !!caps.workspace?.configuration;
+    lazyEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
     const requested = (params.initializationOptions?.locale ?? params.locale ?? 'zh-cn') as string;
     clientLocale = /^zh/i.test(requested) ? 'zh-cn' : /^en/i.test(requested) ? 'en' : 'zh-cn';
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.ogi-report'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.ogi-report'], resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['第', '、', '#'] },
         documentSymbolProvider: true,
@@ -161,19 +163,43 @@ export function startServer(connection: Connection): void {
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(doc) };
   }));
 
+  interface ActionData { uri: string; version: number; start: number; end: number; only?: string[]; index: number }
+
+  /**
+   * Code actions carry the document version. Clients that resolve lazily (VS Code) get the edit only
+   * at resolve time, and only if the document is still at that version: a stale action is refused.
+   */
   connection.onCodeAction((params, token) => runSafe(connection, token, 'codeAction', () => {
     const doc = getDocument(params.textDocument.uri);
     const a = getAnalysis(doc);
     const loc = locale();
-    const actions = codeActions(a, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end), params.context.only);
-    return actions.map((act): CodeAction => ({
-      title: localize(act.title, loc),
-      kind: act.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.SourceFixAll + '.ogi-report',
-      isPreferred: act.preferred || undefined,
-      diagnostics: params.context.diagnostics.filter((cd) => act.diagnostics.some((d) => d.code === cd.code
-        && doc.offsetAt(cd.range.start) === d.start && doc.offsetAt(cd.range.end) === d.end)),
-      edit: versionedEdit(doc, act.edits),
-    }));
+    const start = doc.offsetAt(params.range.start);
+    const end = doc.offsetAt(params.range.end);
+    const actions = codeActions(a, start, end, params.context.only);
+    return actions.map((act, index): CodeAction => {
+      const data: ActionData = { uri: doc.uri, version: doc.version, start, end, only: params.context.only, index };
+      return {
+        title: localize(act.title, loc),
+        kind: act.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.SourceFixAll + '.ogi-report',
+        isPreferred: act.preferred || undefined,
+        diagnostics: params.context.diagnostics.filter((cd) => act.diagnostics.some((d) => d.code === cd.code
+          && doc.offsetAt(cd.range.start) === d.start && doc.offsetAt(cd.range.end) === d.end)),
+        ...(lazyEdits ? { data } : { edit: versionedEdit(doc, act.edits) }),
+      };
+    });
+  }));
+
+  connection.onCodeActionResolve((action, token) => runSafe(connection, token, 'codeActionResolve', () => {
+    const data = action.data as ActionData | undefined;
+    if (!data) return action;
+    const doc = getDocument(data.uri);
+    if (doc.version !== data.version) {
+      connection.console.warn(`ogi-report: refused a code action computed for version ${data.version}; the document is at ${doc.version}`);
+      return { ...action, edit: undefined };
+    }
+    const act = codeActions(getAnalysis(doc), data.start, data.end, data.only)[data.index];
+    if (!act || localize(act.title, locale()) !== action.title) return { ...action, edit: undefined };
+    return { ...action, edit: versionedEdit(doc, act.edits) };
   }));
 
   connection.onHover((params, token) => runSafe(connection, token, 'hover', (): Hover | null => {

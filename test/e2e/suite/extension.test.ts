@@ -61,7 +61,8 @@ function documentWhere(doc: vscode.TextDocument, ok: (t: string) => boolean, wha
 }
 
 async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  // Resolve them all: the server computes an edit only when the action is resolved.
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, 100)) ?? [];
 }
 
 function positionOf(doc: vscode.TextDocument, needle: string, delta = 1): vscode.Position {
@@ -187,17 +188,18 @@ describe('ogi-report in VS Code', function () {
     }
   });
 
-  it('switches a pasted report in an untitled editor to the report language', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: fs.readFileSync(path.join(folder().fsPath, 'seventh2.ogi'), 'utf8') });
-    await vscode.window.showTextDocument(doc);
-    const switched = await new Promise<vscode.TextDocument>((resolve, reject) => {
-      const check = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString() && d.languageId === 'ogi-report');
-      const now = check();
-      if (now) return resolve(now);
-      const s = vscode.workspace.onDidOpenTextDocument(() => { const d = check(); if (d) { s.dispose(); clearTimeout(t); resolve(d); } });
+  it('switches a report pasted into an untitled editor to the report language', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const switched = new Promise<vscode.TextDocument>((resolve, reject) => {
+      const s = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.toString() === doc.uri.toString() && d.languageId === 'ogi-report') { s.dispose(); clearTimeout(t); resolve(d); }
+      });
       const t = setTimeout(() => { s.dispose(); reject(new Error('language did not switch')); }, 30_000);
     });
-    await diagnosticsWhere(switched.uri, hasCode('column-total'), 'diagnostics on the pasted report');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), fs.readFileSync(path.join(folder().fsPath, 'seventh2.ogi'), 'utf8')));
+    const report = await switched;
+    await diagnosticsWhere(report.uri, hasCode('column-total'), 'diagnostics on the pasted report');
   });
 
   it('shows a report with squiggles and a hover for the README screenshot', async function () {
