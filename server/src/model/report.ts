@@ -254,7 +254,7 @@ function splitRegion(rows: Row[]): { kind: TableKind; rows: Row[] }[] {
   const runs: { kind: TableKind; rows: Row[]; hinted: boolean }[] = [];
   let current: (typeof runs)[number] | null = null;
   for (const row of rows) {
-    const norms = row.cells.map((c) => normalizeLabel(c.text));
+    const norms = row.cells.map(norm);
     const hint = tableHint(norms);
     // 总计 and 其他 appear in tables 三 and 四 alike; they never start a new table.
     const starts = hint && (!current || (hint !== current.kind && startsTable(norms.join('|'), hint, current.kind)));
@@ -278,8 +278,19 @@ function startsTable(text: string, hint: TableKind, current: TableKind): boolean
   return /行政复议/.test(text) && /行政诉讼|结果维持/.test(text);
 }
 
+/** Per-cell derived values, computed once per lowering (cells are compared many times). */
+const NORM = new WeakMap<Cell, string>();
+const TEXTY = new WeakMap<Cell, boolean>();
+function norm(c: Cell): string {
+  let n = NORM.get(c);
+  if (n === undefined) NORM.set(c, (n = normalizeLabel(c.text)));
+  return n;
+}
+
 function isTextCell(c: Cell): boolean {
-  return c.text !== '' && !looksLikeValue(c.text);
+  let t = TEXTY.get(c);
+  if (t === undefined) TEXTY.set(c, (t = c.text !== '' && !looksLikeValue(c.text)));
+  return t;
 }
 
 const T3_HEADER_WORDS = ['申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '勾稽关系'];
@@ -311,7 +322,7 @@ function lowerT3(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
   let otherHasFigures = false;
   let sawOtherSub: Cell | null = null;
   for (const row of rows) {
-    const texts = row.cells.map((c) => normalizeLabel(c.text));
+    const texts = row.cells.map(norm);
     if (texts.some((t) => T3_HEADER_WORDS.some((w) => t.includes(w)))) continue;
     if (texts.every((t) => t === '')) continue;
     // Label cells: the text cells before the figures. The last one that names a row is the row's identity.
@@ -373,7 +384,7 @@ function lowerT3(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
 function lowerT4(rows: Row[]): Omit<Table, 'startLine' | 'endLine' | 'start' | 'end' | 'layout' | 'section'> {
   const out: TableRow[] = [];
   for (const row of rows) {
-    const valueCells = row.cells.filter((c) => c.text && looksLikeValue(c.text));
+    const valueCells = row.cells.filter((c) => c.text && !isTextCell(c));
     const textCells = row.cells.filter((c) => isTextCell(c));
     // An empty skeleton's data row has no figures yet but the full width and no text.
     const emptySkeleton = textCells.length === 0 && row.cells.length >= T4_COLUMNS.length;
@@ -410,7 +421,7 @@ function lowerT2(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
   let evidence: Cell | null = null;
   const votes: Record<FormatVersion, number> = { '2019': 0, '2021': 0 };
   for (const row of rows) for (const cell of row.cells) {
-    const n = normalizeLabel(cell.text);
+    const n = norm(cell);
     if (!n) continue;
     for (const v of VERSIONS) {
       if (T2_VERSION_MARKERS[v].some((mk) => n === normalizeLabel(mk) || (n.startsWith(normalizeLabel(mk)) && mk.length >= 5))) {
@@ -423,7 +434,7 @@ function lowerT2(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
   if (evidence && version) {
     // Point at a marker of the winning version.
     search: for (const row of rows) for (const cell of row.cells) {
-      const n = normalizeLabel(cell.text);
+      const n = norm(cell);
       if (n && T2_VERSION_MARKERS[version].some((mk) => n === normalizeLabel(mk) || (n.startsWith(normalizeLabel(mk)) && mk.length >= 5))) {
         evidence = cell;
         break search;
@@ -437,12 +448,12 @@ function lowerT2(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
   for (const row of rows) {
     const first = row.cells.find((c) => c.text);
     if (!first) continue;
-    const im = ITEM_RE.exec(normalizeLabel(first.text));
+    const im = ITEM_RE.exec(norm(first));
     if (im) {
       item = T2_ITEMS.find((it) => it.id === CN_TO_ITEM[im[1]]) ?? null;
       continue;
     }
-    if (normalizeLabel(first.text) === '信息内容') continue;
+    if (norm(first) === '信息内容') continue;
     const cands = item ? T2_CANDIDATES_BY_ITEM.get(item.id)! : T2_CANDIDATES;
     const labelIdx = row.cells.indexOf(first);
     const m = isTextCell(first) ? (item ? T2_MATCH_BY_ITEM.get(item.id)! : matchT2Any)(first.text) : null;
@@ -451,7 +462,7 @@ function lowerT2(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
     const columns = verDef?.columns ?? [];
     // The official label of this version (规范性文件 vs 行政规范性文件 is a version difference, not a typo).
     const official = m ? verDef?.rows.find((r) => r.id === m.item.id)?.label ?? m.item.label : null;
-    const anyVersionLabel = m ? cands.some((c) => c.id === m.item.id && normalizeLabel(c.label) === normalizeLabel(first.text)) : false;
+    const anyVersionLabel = m ? cands.some((c) => c.id === m.item.id && normalizeLabel(c.label) === norm(first)) : false;
     const cost = !m || anyVersionLabel ? 0 : m.cost;
     const after = row.cells.slice(labelIdx + (isTextCell(first) ? 1 : 0));
     const aligned = columns.length ? alignValues(after, columns.length) : { values: null, found: after.filter((c) => c.text).length };
