@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, AnalyzeOptions, Locale, RuleSetting, TextEdit as EngineEdit, analyze, localize } from '../service/analyze';
-import { codeActions, recomputeTotals } from '../service/actions';
+import { codeActions, fixAllOnSave, recomputeTotals } from '../service/actions';
 import { completions } from '../service/completion';
 import { hover } from '../service/hover';
 import { codeLenses, foldingRanges, outline, OutlineNode } from '../service/outline';
@@ -253,7 +253,7 @@ export function startServer(connection: Connection): void {
     const a = getAnalysis(doc);
     let edits: EngineEdit[];
     if (params.command === COMMAND_RECOMPUTE) edits = recomputeTotals(a);
-    else if (params.command === COMMAND_FIX_ALL) edits = a.diagnostics.flatMap((d) => (d.fix && d.fix.kind === 'safe' ? d.fix.edits : []));
+    else if (params.command === COMMAND_FIX_ALL) edits = fixAllOnSave(a);
     else throw new ResponseError(ErrorCodes.InvalidParams, `unknown command: ${params.command}`);
     if (edits.length === 0) return { applied: true, changed: 0 };
     const result = await connection.workspace.applyEdit({ label: 'ogi-report', edit: versionedEdit(doc, edits) });

@@ -9,7 +9,7 @@ import {
   ColumnDef, FormatVersion, SECTIONS, T2_ITEMS, T2_VERSION_MARKERS, T3_COLUMNS, T3_ROWS, T3_RESULT_GROUP, T3RowDef,
   T4_COLUMNS, TABLE_HINTS, TableKind, VERSIONS, versionForYear,
 } from './template';
-import { CellValue, chineseToNumber, labelMatcher, looksLikeValue, normalizeLabel, parseCellValue } from './text';
+import { CellValue, labelMatcher, looksLikeValue, normalizeLabel, parseCellValue } from './text';
 
 export interface TypedCell {
   cell: Cell;
@@ -406,6 +406,12 @@ function lowerT4(rows: Row[]): Omit<Table, 'startLine' | 'endLine' | 'start' | '
   return { kind: 't4', version: null, versionEvidence: null, rows: out, missingRows: out.length ? [] : ['数据行'] };
 }
 
+const T2_MARKERS = Object.fromEntries(VERSIONS.map((v) => [v, T2_VERSION_MARKERS[v].map(normalizeLabel)])) as Record<FormatVersion, string[]>;
+/** A header or label only one version prints; longer markers also match with a suffix (（单位：万元，保留4位小数）). */
+function isVersionMarker(n: string, v: FormatVersion): boolean {
+  return T2_MARKERS[v].some((mk) => n === mk || (mk.length >= 5 && n.startsWith(mk)));
+}
+
 type T2Candidate = { itemId: string; id: string; label: string };
 const T2_CANDIDATES: T2Candidate[] = T2_ITEMS.flatMap((it) => VERSIONS.flatMap((ver) => (it.versions[ver]?.rows ?? []).map((r) => ({ itemId: it.id, id: r.id, label: r.label }))));
 const T2_CANDIDATES_BY_ITEM = new Map(T2_ITEMS.map((it) => [it.id, T2_CANDIDATES.filter((c) => c.itemId === it.id)]));
@@ -424,7 +430,7 @@ function lowerT2(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
     const n = norm(cell);
     if (!n) continue;
     for (const v of VERSIONS) {
-      if (T2_VERSION_MARKERS[v].some((mk) => n === normalizeLabel(mk) || (n.startsWith(normalizeLabel(mk)) && mk.length >= 5))) {
+      if (isVersionMarker(n, v)) {
         votes[v]++;
         if (!evidence || (version === null && votes[v] === 1)) evidence ??= cell;
       }
@@ -435,7 +441,7 @@ function lowerT2(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
     // Point at a marker of the winning version.
     search: for (const row of rows) for (const cell of row.cells) {
       const n = norm(cell);
-      if (n && T2_VERSION_MARKERS[version].some((mk) => n === normalizeLabel(mk) || (n.startsWith(normalizeLabel(mk)) && mk.length >= 5))) {
+      if (n && isVersionMarker(n, version)) {
         evidence = cell;
         break search;
       }
@@ -579,4 +585,3 @@ export function parseReport(text: string): Report {
   return lowerReport(parseSyntax(text));
 }
 
-export { chineseToNumber };

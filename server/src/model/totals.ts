@@ -80,6 +80,12 @@ export interface T4Group {
   total: TypedCell;
 }
 
+/** The sum of a table 四 group's four parts (blank counts as 0); undefined if a part is not a count. */
+export function groupSum(g: T4Group): number | undefined {
+  const parts = g.parts.map(count);
+  return parts.every((p) => p !== undefined) ? (parts as number[]).reduce((a, b) => a + b, 0) : undefined;
+}
+
 export function t4Groups(row: TableRow): T4Group[] {
   if (!row.shapeOk) return [];
   return T4_GROUPS.map((g, i) => ({

@@ -1,4 +1,4 @@
-import { t4Groups } from '../model/totals';
+import { groupSum, t4Groups } from '../model/totals';
 import { Rule, msg } from './rule';
 
 const NAME = { t2: '二', t3: '三', t4: '四' } as const;
@@ -16,9 +16,8 @@ export const rule: Rule = {
     for (const table of report.tables) {
       if (table.kind === 't4') {
         for (const row of table.rows) for (const g of t4Groups(row)) {
-          if (g.parts.every((p) => p.value.kind !== 'invalid')) {
-            computed.set(g.total, g.parts.reduce((a, p) => a + (p.value.kind === 'number' ? p.value.integer ?? 0 : 0), 0));
-          }
+          const sum = groupSum(g);
+          if (sum !== undefined) computed.set(g.total, sum);
         }
       }
       for (const row of table.rows) for (const c of row.cells) {

@@ -1,5 +1,5 @@
-import { t4Groups } from '../model/totals';
-import { Rule, countOf, msg, setCell, sumText } from './rule';
+import { countValue, groupSum, t4Groups } from '../model/totals';
+import { Rule, msg, setCell, sumText } from './rule';
 
 /** Table 四: each group total (复议, 直接起诉, 复议后起诉) equals the sum of its four parts. */
 export const rule: Rule = {
@@ -12,15 +12,14 @@ export const rule: Rule = {
     for (const table of report.tables) {
       if (table.kind !== 't4') continue;
       for (const row of table.rows) for (const g of t4Groups(row)) {
-        const parts = g.parts.map(countOf);
-        const actual = countOf(g.total);
-        if (g.total.value.kind !== 'number' || actual === undefined || parts.some((p) => p === undefined || p < 0)) continue;
-        const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-        if (sum === actual || actual < 0) continue;
+        const sum = groupSum(g);
+        const actual = countValue(g.total);
+        if (g.total.value.kind !== 'number' || actual === undefined || sum === undefined || sum === actual) continue;
+        const parts = g.parts.map((p) => countValue(p)!);
         emit({
           start: g.total.cell.start, end: g.total.cell.end,
-          message: msg(`${g.label}总计应为 ${sum}（${sumText(parts as number[])}），实为 ${actual}`,
-            `${g.label} total should be ${sum} (${sumText(parts as number[])}), found ${actual}`),
+          message: msg(`${g.label}总计应为 ${sum}（${sumText(parts)}），实为 ${actual}`,
+            `${g.label} total should be ${sum} (${sumText(parts)}), found ${actual}`),
           fix: { kind: 'figure', title: msg(`重新计算总计：${sum}`, `Recompute total: ${sum}`), edits: [setCell(g.total, sum)] },
         });
       }

@@ -3,7 +3,7 @@
  * key and the diagnostic `code`), a description, tags, a default severity and whether it can fix, and
  * reports through a context. The engine, not the rule, owns severity, range checks and crash containment.
  */
-import type { Report, Table, TableRow, TypedCell } from '../model/report';
+import type { Report, TypedCell } from '../model/report';
 import type { T3Totals } from '../model/totals';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -59,27 +59,6 @@ export interface Rule {
 
 export function msg(zh: string, en: string): Msg {
   return { zh, en };
-}
-
-export function tablesOf(report: Report, kind: Table['kind']): Table[] {
-  return report.tables.filter((t) => t.kind === kind);
-}
-
-/** The integer in a cell; 0 for a blank; undefined when it is not a usable count. */
-export function countOf(c: TypedCell | undefined): number | undefined {
-  if (!c) return undefined;
-  if (c.value.kind === 'blank') return 0;
-  if (c.value.kind === 'number' && c.value.integer !== null) return c.value.integer;
-  return undefined;
-}
-
-export function isBlank(c: TypedCell | undefined): boolean {
-  return !!c && c.value.kind === 'blank';
-}
-
-/** A row whose figures can enter arithmetic: right shape and every cell a usable count. */
-export function arithmeticRow(r: TableRow | undefined): r is TableRow {
-  return !!r && r.shapeOk && r.cells.every((c) => countOf(c) !== undefined);
 }
 
 export function setCell(c: TypedCell, value: number | string): TextEdit {

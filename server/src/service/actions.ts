@@ -3,7 +3,7 @@
  * fixable diagnostic, suggestions, "fix all of this rule", suppression comments, the on-save
  * `source.fixAll` (wording only, never figures) and the explicit recompute of every total.
  */
-import { Analysis, Diagnostic, Fix, TextEdit, analyze, collectFixEdits } from './analyze';
+import { Analysis, Diagnostic, TextEdit, collectFixEdits } from './analyze';
 import type { Msg } from '../rules/rule';
 
 export interface Action {
@@ -75,5 +75,3 @@ export function recomputeTotals(a: Analysis): TextEdit[] {
   return edits;
 }
 
-export type { Fix };
-export { analyze };

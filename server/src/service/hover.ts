@@ -3,8 +3,8 @@
  * what a section must contain, and how a total is computed.
  */
 import type { Analysis } from './analyze';
-import { SECTIONS, T2_ITEMS, T3_ROWS } from '../model/template';
-import { t4Groups } from '../model/totals';
+import { SECTIONS, T2_ITEMS, T3_ROWS, T3_TOTAL_COL } from '../model/template';
+import { countValue, groupSum, t4Groups } from '../model/totals';
 import { findStatuteRefs, renderArticle } from './statute';
 
 export interface HoverResult {
@@ -54,7 +54,7 @@ export function hover(a: Analysis, offset: number): HoverResult | null {
         const parts = totals?.parts.get(c);
         if (expected !== undefined && parts) {
           const actual = c.value.kind === 'number' ? c.value.decimal : '（空白）';
-          const how = c.col === 6 ? '本行各申请人列之和' : '（一）至（六）各结果行本列之和';
+          const how = c.col === T3_TOTAL_COL ? '本行各申请人列之和' : '（一）至（六）各结果行本列之和';
           return {
             start: c.cell.start, end: c.cell.end,
             markdown: `**${row.label?.text ?? ''} · ${c.column.label}**\n\n计算值：${parts.join(' + ')} = **${expected}**（${how}）\n\n表中填写：${actual}`,
@@ -62,9 +62,9 @@ export function hover(a: Analysis, offset: number): HoverResult | null {
         }
         if (table.kind === 't4') {
           const g = t4Groups(row).find((x) => x.total === c);
-          if (g) {
-            const nums = g.parts.map((p) => (p.value.kind === 'number' ? p.value.integer ?? 0 : 0));
-            const sum = nums.reduce((x, y) => x + y, 0);
+          const sum = g && groupSum(g);
+          if (g && sum !== undefined) {
+            const nums = g.parts.map((p) => countValue(p)!);
             return { start: c.cell.start, end: c.cell.end, markdown: `**${g.label} · 总计**\n\n计算值：${nums.join(' + ')} = **${sum}**（结果维持 + 结果纠正 + 其他结果 + 尚未审结）` };
           }
         }
