@@ -18,5 +18,5 @@ await Promise.all([
 const list = (dir) => { try { return readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)); } catch { return []; } };
 const testEntries = [...list('test/unit'), ...list('test/fuzz'), ...list('test/e2e/suite')];
 if (testEntries.length) {
-  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: testEntries, outdir: 'dist-test', outbase: 'test', external: ['vscode', 'mocha', 'fast-check', 'playwright-core', 'typescript', 'recheck', 'vscode-jsonrpc', 'vscode-jsonrpc/node'] });
+  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: testEntries, outdir: 'dist-test', outbase: 'test', external: ['vscode', 'mocha', 'fast-check', 'playwright-core', 'typescript', 'recheck', 'vscode-jsonrpc', 'vscode-jsonrpc/node', 'vscode-textmate', 'vscode-oniguruma'] });
 }
