@@ -9,4 +9,8 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.stderr.write('用法 / usage: ogi-report-server --stdio\n');
   process.exit(2);
 }
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// The editor must never lose its checker: anything that escapes a handler is logged, not fatal.
+process.on('uncaughtException', (err) => connection.console.error(`ogi-report: uncaught: ${err?.stack ?? err}`));
+process.on('unhandledRejection', (err) => connection.console.error(`ogi-report: unhandled rejection: ${(err as Error)?.stack ?? err}`));
+startServer(connection);

@@ -50,6 +50,7 @@ export function startServer(connection: Connection): void {
   let pull = false;
   let configurationSupport = false;
   let lazyEdits = false;
+  let refreshSupport = false;
   const pending = new Map<string, NodeJS.Timeout>();
 
   const locale = (): Locale => (settings.locale === 'auto' ? clientLocale : settings.locale);
@@ -116,6 +117,7 @@ export function startServer(connection: Connection): void {
     pull = !!caps.textDocument?.diagnostic;
     configurationSupport = !!caps.workspace?.configuration;
     lazyEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
+    refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
     const requested = (params.initializationOptions?.locale ?? params.locale ?? 'zh-cn') as string;
     clientLocale = /^zh/i.test(requested) ? 'zh-cn' : /^en/i.test(requested) ? 'en' : 'zh-cn';
     return {
@@ -145,8 +147,8 @@ export function startServer(connection: Connection): void {
       settings = { rules: s.rules ?? {}, locale: s.locale ?? 'auto' };
     }
     cache.clear();
-    if (pull) connection.languages.diagnostics.refresh();
-    else documents.all().forEach(schedulePush);
+    if (pull && refreshSupport) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else if (!pull) documents.all().forEach(schedulePush);
   });
 
   documents.onDidChangeContent((e) => {

@@ -31,10 +31,14 @@ export const rule: Rule = {
           const from = values[0] ?? filled[0];
           const to = values[values.length - 1] ?? filled[filled.length - 1];
           if (!from) continue;
+          const only = row.found === 1 && row.found < row.expected;
           emit({
             start: from.start, end: to.end,
-            message: msg(`表${name}“${label}”应有 ${row.expected} 列数字，实有 ${row.found} 列`,
-              `Table ${name} row "${label}" should have ${row.expected} value columns, found ${row.found}`),
+            message: only
+              ? msg(`表${name}“${label}”应有 ${row.expected} 列数字，实有 1 列：无法确定它属于哪一列，请逐列填写（无数据填 0）`,
+                `Table ${name} row "${label}" should have ${row.expected} value columns, found 1: its column cannot be told; fill in every column (0 where none)`)
+              : msg(`表${name}“${label}”应有 ${row.expected} 列数字，实有 ${row.found} 列`,
+                `Table ${name} row "${label}" should have ${row.expected} value columns, found ${row.found}`),
           });
         } else if (row.id === null && row.label) {
           emit({
