@@ -194,6 +194,13 @@ function main(argv: string[]): number {
   return unreadable ? 2 : errors > 0 ? 1 : 0;
 }
 
+// `ogi-report check dir/*.txt | head`: a reader that stops early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`ogi-report: ${err.message}\n`);
+  process.exit(2);
+});
+
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (err) {

@@ -96,6 +96,17 @@ describe('ogi-report check', () => {
     assert.deepEqual(json[5].diagnostics, []);
   });
 
+  it('a reader that stops early (| head) gets no stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const files = Array(40).fill(join(FIXTURES, 'reports', '004_e325a6a5591f9c6b.txt'));
+    const child = spawn(process.execPath, [CLI, 'check', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    await new Promise((res) => child.on('close', res));
+    assert.equal(err, '');
+  });
+
   it('usage errors exit 2 with one line and the usage', () => {
     for (const args of [[], ['lint', 'x'], ['check'], ['check', '--format', 'xml', SEED001], ['check', '--bogus', SEED001]]) {
       const r = run(args);
