@@ -295,20 +295,17 @@ function isTextCell(c: Cell): boolean {
 
 const T3_HEADER_WORDS = ['申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '勾稽关系'];
 
-type T3Candidate = { def: T3RowDef | { id: 'results'; label: string; role: 'group' }; version: FormatVersion | null };
+type T3Candidate = { def: T3RowDef | { id: 'results'; label: string; role: 'group' } };
+/** Every row of both versions once (（六）其他处理 is a row in 2019 and a group in 2021), plus 三、本年度办理结果. */
 const T3_CANDIDATES: T3Candidate[] = (() => {
-  const out: T3Candidate[] = [{ def: { id: 'results', label: T3_RESULT_GROUP, role: 'group' }, version: null }];
-  const seen = new Map<string, T3Candidate>();
+  const out: T3Candidate[] = [{ def: { id: 'results', label: T3_RESULT_GROUP, role: 'group' } }];
+  const seen = new Set<string>();
   for (const v of VERSIONS) {
     for (const def of T3_ROWS[v]) {
       const key = `${def.id}:${def.role}`;
-      const prev = seen.get(key);
-      if (prev) prev.version = null;
-      else {
-        const cand = { def, version: v };
-        seen.set(key, cand);
-        out.push(cand);
-      }
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ def });
     }
   }
   return out;

@@ -28,11 +28,6 @@ export interface SectionDef {
   article: string;
 }
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-export function chineseNumeral(n: number): string {
-  return NUMERALS[n - 1] ?? String(n);
-}
-
 export const SECTIONS: readonly SectionDef[] = [
   {
     index: 1, numeral: '一', title: { '2019': '总体情况', '2021': '总体情况' }, variants: ['总体情况', '概述'],

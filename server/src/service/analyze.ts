@@ -39,7 +39,6 @@ export interface Analysis {
 }
 
 export const DEFAULT_MAX_LENGTH = 2_000_000;
-export const ENGINE_CODES = ['internal-error', 'suppression', 'document-too-large'] as const;
 
 
 interface Suppressions {
@@ -212,10 +211,6 @@ export function fixAll(text: string, options: AnalyzeOptions & { kinds?: Fix['ki
 
 export function localize(m: Msg, locale: Locale): string {
   return locale === 'en' ? m.en : m.zh;
-}
-
-export function allRuleIds(): string[] {
-  return RULES.map((r) => r.id);
 }
 
 export { RULES };

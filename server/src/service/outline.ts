@@ -21,7 +21,7 @@ export interface OutlineNode {
 }
 
 /** "✓ 勾稽平衡" or "✗ 3 处不平衡", plus other errors inside the table. */
-export function tableStatus(a: Analysis, table: Table): { balanced: boolean; failures: number; text: string } {
+export function tableStatus(a: Analysis, table: Table): { failures: number; text: string } {
   const inTable = a.diagnostics.filter((d) => d.start >= table.start && d.end <= table.end);
   const failures = inTable.filter((d) => ARITHMETIC.has(d.code)).length;
   const others = inTable.filter((d) => !ARITHMETIC.has(d.code) && d.severity === 'error').length;
@@ -29,7 +29,7 @@ export function tableStatus(a: Analysis, table: Table): { balanced: boolean; fai
   let text = failures === 0 ? '✓ 勾稽平衡' : `✗ ${failures} 处不平衡`;
   if (table.kind === 't2') text = others === 0 ? `✓ 格式正确${version}` : `✗ ${others} 处错误${version}`;
   else if (others) text += `，${others} 处其他错误`;
-  return { balanced: failures === 0, failures, text };
+  return { failures, text };
 }
 
 export function outline(a: Analysis): OutlineNode[] {
