@@ -118,7 +118,7 @@ describe('language server over stdio', () => {
       const folds = await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: URI } }) as unknown[];
       assert.equal(folds.length, 9);
       const lenses = await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } }) as { command: { title: string; command: string } }[];
-      assert.ok(lenses.some((l) => /✗ 3 处不平衡/.test(l.command.title) && l.command.command === 'ogiReport.server.recomputeTotals'));
+      assert.ok(lenses.some((l) => l.command.title === 'Table 三 applications: ✗ 3 not balanced — recompute totals' && l.command.command === 'ogiReport.server.recomputeTotals'), 'the lens speaks the client language');
     });
 
     it('offers a versioned quick fix and applies recompute through workspace/applyEdit', async () => {

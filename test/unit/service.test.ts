@@ -72,9 +72,9 @@ describe('outline, folding and code lens', () => {
     const nodes = outline(analyze(base));
     assert.equal(nodes.length, 6);
     const t3 = nodes[2].children[0];
-    assert.equal(t3.detail, '✓ 勾稽平衡');
+    assert.deepEqual(t3.detail, { zh: '✓ 勾稽平衡', en: '✓ balanced' });
     const broken = readFixture('rules', 'column-total', 'invalid-seventh-natural.txt');
-    assert.equal(outline(analyze(broken))[2].children[0].detail, '✗ 3 处不平衡');
+    assert.equal(outline(analyze(broken))[2].children[0].detail.zh, '✗ 3 处不平衡');
   });
   it('folds each section and each table', () => {
     const folds = foldingRanges(analyze(base));

@@ -88,17 +88,21 @@ export function startServer(connection: Connection): void {
     }));
   };
 
-  const push = (doc: TextDocument) => {
-    const version = doc.version;
-    const current = documents.get(doc.uri);
-    if (!current || current.version !== version) return; // stale: a newer version is on its way
-    connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnosticsFor(current) });
-  };
+  /**
+   * Debounced push: each change restarts the timer, so only the newest version is ever checked and
+   * sent; a document closed meanwhile is skipped.
+   */
   const schedulePush = (doc: TextDocument) => {
     clearTimeout(pending.get(doc.uri));
     pending.set(doc.uri, setTimeout(() => {
       pending.delete(doc.uri);
-      try { push(doc); } catch (err) { connection.console.error(`ogi-report: diagnostics failed: ${err}`); }
+      const current = documents.get(doc.uri);
+      if (!current) return;
+      try {
+        connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnosticsFor(current) });
+      } catch (err) {
+        connection.console.error(`ogi-report: diagnostics failed: ${err}`);
+      }
     }, 150));
   };
 
@@ -221,8 +225,9 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentSymbol((params, token) => runSafe(connection, token, 'documentSymbol', (): DocumentSymbol[] => {
     const doc = getDocument(params.textDocument.uri);
+    const loc = locale();
     const convert = (n: OutlineNode): DocumentSymbol => ({
-      name: n.name, detail: n.detail, kind: n.kind === 'section' ? SymbolKind.Namespace : SymbolKind.Struct,
+      name: n.name, detail: localize(n.detail, loc), kind: n.kind === 'section' ? SymbolKind.Namespace : SymbolKind.Struct,
       range: range(doc, n.start, n.end), selectionRange: range(doc, n.selectionStart, n.selectionEnd), children: n.children.map(convert),
     });
     return outline(getAnalysis(doc)).map(convert);
@@ -239,7 +244,7 @@ export function startServer(connection: Connection): void {
     return codeLenses(getAnalysis(doc)).map((l) => ({
       range: Range.create(l.line, 0, l.line, 0),
       command: {
-        title: loc === 'en' ? l.title.replace('重新计算合计', 'recompute totals') : l.title,
+        title: localize(l.title, loc),
         command: l.recompute ? COMMAND_RECOMPUTE : '',
         arguments: l.recompute ? [doc.uri, doc.version] : undefined,
       },

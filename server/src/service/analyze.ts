@@ -5,6 +5,7 @@
  * editor types, so the CLI, the language server and the tests all call exactly this.
  */
 import { Report, parseReport } from '../model/report';
+import { positionAt } from '../syntax/parse';
 import { T3Totals, computeAllT3 } from '../model/totals';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
@@ -142,7 +143,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     for (const f of found) {
       const start = Math.max(0, Math.min(f.start, text.length));
       const end = Math.max(start, Math.min(f.end, text.length));
-      const line = lineOf(lines, start);
+      const line = positionAt(lines, start).line;
       if (suppressions.byLine.get(line)?.has(rule.id)) continue;
       const fix = f.fix && f.fix.edits.length && validEdits(f.fix.edits, text.length) ? f.fix : undefined;
       const suggestions = (f.suggestions ?? []).filter((s) => s.edits.length && validEdits(s.edits, text.length));
@@ -151,17 +152,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return { text, report, diagnostics, t3: getT3() };
-}
-
-function lineOf(lines: Report['tree']['lines'], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Applies edits left to right; an edit overlapping an earlier one is dropped. Returns the new text. */

@@ -4,14 +4,16 @@
  */
 import type { Analysis } from './analyze';
 import type { Table } from '../model/report';
+import type { Msg } from '../rules/rule';
 import { SECTIONS } from '../model/template';
 
 const TABLE_NAME = { t2: '表二 主动公开', t3: '表三 收到和处理申请', t4: '表四 行政复议、行政诉讼' } as const;
+const TABLE_NAME_EN = { t2: 'Table 二 proactive disclosure', t3: 'Table 三 applications', t4: 'Table 四 reviews and lawsuits' } as const;
 const ARITHMETIC = new Set(['row-total', 'column-total', 'balance', 'review-total']);
 
 export interface OutlineNode {
   name: string;
-  detail: string;
+  detail: Msg;
   kind: 'section' | 'table';
   start: number;
   end: number;
@@ -21,14 +23,16 @@ export interface OutlineNode {
 }
 
 /** "✓ 勾稽平衡" or "✗ 3 处不平衡", plus other errors inside the table. */
-export function tableStatus(a: Analysis, table: Table): { failures: number; text: string } {
+export function tableStatus(a: Analysis, table: Table): { failures: number; text: Msg } {
   const inTable = a.diagnostics.filter((d) => d.start >= table.start && d.end <= table.end);
   const failures = inTable.filter((d) => ARITHMETIC.has(d.code)).length;
   const others = inTable.filter((d) => !ARITHMETIC.has(d.code) && d.severity === 'error').length;
-  const version = table.version ? `（${table.version} 格式）` : '';
-  let text = failures === 0 ? '✓ 勾稽平衡' : `✗ ${failures} 处不平衡`;
-  if (table.kind === 't2') text = others === 0 ? `✓ 格式正确${version}` : `✗ ${others} 处错误${version}`;
-  else if (others) text += `，${others} 处其他错误`;
+  const zhV = table.version ? `（${table.version} 格式）` : '';
+  const enV = table.version ? ` (${table.version} format)` : '';
+  let text: Msg = failures === 0 ? { zh: '✓ 勾稽平衡', en: '✓ balanced' } : { zh: `✗ ${failures} 处不平衡`, en: `✗ ${failures} not balanced` };
+  if (table.kind === 't2') {
+    text = others === 0 ? { zh: `✓ 格式正确${zhV}`, en: `✓ format correct${enV}` } : { zh: `✗ ${others} 处错误${zhV}`, en: `✗ ${others} errors${enV}` };
+  } else if (others) text = { zh: `${text.zh}，${others} 处其他错误`, en: `${text.en}, ${others} other errors` };
   return { failures, text };
 }
 
@@ -43,7 +47,7 @@ export function outline(a: Analysis): OutlineNode[] {
     const endLine = lastContentLine(a, s.startLine, s.endLine);
     return {
       name: `${SECTIONS[s.index - 1].numeral}、${s.heading.title}`,
-      detail: '', kind: 'section',
+      detail: { zh: '', en: '' }, kind: 'section',
       start: s.heading.line.start, end: lines[endLine].end,
       selectionStart: s.heading.numeralStart, selectionEnd: s.heading.titleEnd,
       children: report.tables.filter((t) => t.startLine >= s.startLine && t.endLine <= s.endLine).map(tableNode),
@@ -72,12 +76,19 @@ export function foldingRanges(a: Analysis): Fold[] {
   return folds;
 }
 
-export interface Lens { line: number; title: string; recompute: boolean }
+export interface Lens { line: number; title: Msg; recompute: boolean }
 
 export function codeLenses(a: Analysis): Lens[] {
   return a.report.tables.map((t) => {
     const status = tableStatus(a, t);
     const fixable = a.diagnostics.some((d) => d.start >= t.start && d.end <= t.end && ARITHMETIC.has(d.code) && d.fix);
-    return { line: t.startLine, title: `${TABLE_NAME[t.kind]}：${status.text}${fixable ? ' — 重新计算合计' : ''}`, recompute: fixable };
+    return {
+      line: t.startLine,
+      title: {
+        zh: `${TABLE_NAME[t.kind]}：${status.text.zh}${fixable ? ' — 重新计算合计' : ''}`,
+        en: `${TABLE_NAME_EN[t.kind]}: ${status.text.en}${fixable ? ' — recompute totals' : ''}`,
+      },
+      recompute: fixable,
+    };
   });
 }
