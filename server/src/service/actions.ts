@@ -67,10 +67,10 @@ export function fixAllOnSave(a: Analysis): TextEdit[] {
  */
 export function recomputeTotals(a: Analysis): TextEdit[] {
   const edits = collectFixEdits(a.diagnostics, ['figure'], TOTAL_CODES);
+  const totalCells = new Set<number>();
+  for (const t of a.report.tables) for (const r of t.rows) for (const c of r.cells) if (/total/.test(c.column.id)) totalCells.add(c.cell.start);
   for (const d of a.diagnostics) {
-    if (d.code !== 'blank-cell' || !d.fix) continue;
-    const isTotal = a.report.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c.cell.start === d.start && /total/.test(c.column.id))));
-    if (isTotal) edits.push(...d.fix.edits);
+    if (d.code === 'blank-cell' && d.fix && totalCells.has(d.start)) edits.push(...d.fix.edits);
   }
   return edits;
 }
