@@ -1,4 +1,4 @@
-/** Layering: syntax ← model ← rules ← service ← lsp; only lsp/ and main.ts import vscode-languageserver. */
+/** Layering: sources ← syntax ← model ← workspace ← rules ← service ← lsp; only lsp/ and main.ts import vscode-languageserver. */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -7,7 +7,7 @@ import { RULES } from '../../server/src/service/analyze';
 import { ROOT } from './helpers';
 
 const SRC = join(ROOT, 'server', 'src');
-const LAYERS = ['syntax', 'model', 'rules', 'service', 'lsp'];
+const LAYERS = ['sources', 'syntax', 'model', 'workspace', 'rules', 'service', 'lsp'];
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
