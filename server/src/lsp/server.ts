@@ -3,6 +3,7 @@
  * the cached analysis for its version, calls the pure service and converts the result. Every handler
  * checks cancellation and catches errors, so one bad request cannot take the server down.
  */
+import { pathToFileURL } from 'node:url';
 import {
   CancellationToken, CodeAction, CodeActionKind, CodeLens, CompletionItem, CompletionItemKind, Connection, Diagnostic,
   DiagnosticSeverity, DocumentDiagnosticReportKind, DocumentSymbol, ErrorCodes, FoldingRange, Hover, InitializeParams,
@@ -23,6 +24,9 @@ interface Settings {
   rules: Record<string, RuleSetting>;
   locale: 'auto' | 'zh-cn' | 'en';
 }
+
+/** A file path as a URI (cross-report related information); a path that already is a URI is kept. */
+const URI_OF = (path: string): string => (/^[a-z][\w+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path) ? path : pathToFileURL(path).href);
 
 const SEVERITY: Record<string, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
@@ -85,6 +89,14 @@ export function startServer(connection: Connection): void {
       source: 'ogi-report',
       message: localize(d.message, loc),
       data: { version: doc.version, fixable: !!d.fix },
+      ...(d.related?.length ? {
+        relatedInformation: d.related.map((r) => ({
+          location: r.file
+            ? { uri: URI_OF(r.file.path), range: Range.create(r.file.line, r.file.character, r.file.endLine, r.file.endCharacter) }
+            : { uri: doc.uri, range: range(doc, r.start, r.end) },
+          message: localize(r.message, loc),
+        })),
+      } : {}),
     }));
   };
 

@@ -32,12 +32,24 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/**
+ * Related information: another place that explains the finding. Offsets are in this document's text,
+ * unless `file` is set (cross-report rules), in which case the 0-based line/character range is in that file.
+ */
+export interface Related {
+  start: number;
+  end: number;
+  message: Msg;
+  file?: { path: string; line: number; character: number; endLine: number; endCharacter: number };
+}
+
 export interface Finding {
   start: number;
   end: number;
   message: Msg;
   fix?: Fix;
   suggestions?: Fix[];
+  related?: Related[];
 }
 
 export interface RuleContext {

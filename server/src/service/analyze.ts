@@ -9,7 +9,7 @@ import { positionAt } from '../syntax/parse';
 import { T3Totals, computeAllT3 } from '../model/totals';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
-import { Finding, Fix, Locale, Msg, Rule, RuleContext, Severity, TextEdit, msg } from '../rules/rule';
+import { Finding, Fix, Locale, Msg, Related, Rule, RuleContext, Severity, TextEdit, msg } from '../rules/rule';
 
 export type RuleSetting = Severity | 'off';
 
@@ -30,6 +30,7 @@ export interface Diagnostic {
   message: Msg;
   fix?: Fix;
   suggestions: Fix[];
+  related?: Related[];
 }
 
 export interface Analysis {
@@ -147,7 +148,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       if (suppressions.byLine.get(line)?.has(rule.id)) continue;
       const fix = f.fix && f.fix.edits.length && validEdits(f.fix.edits, text.length) ? f.fix : undefined;
       const suggestions = (f.suggestions ?? []).filter((s) => s.edits.length && validEdits(s.edits, text.length));
-      diagnostics.push({ code: rule.id, severity: setting, start, end, message: f.message, fix, suggestions });
+      const related = f.related?.filter((r) => r.file || (r.start >= 0 && r.start <= r.end && r.end <= text.length));
+      diagnostics.push({ code: rule.id, severity: setting, start, end, message: f.message, fix, suggestions, ...(related?.length ? { related } : {}) });
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
@@ -204,4 +206,4 @@ export function localize(m: Msg, locale: Locale): string {
 }
 
 export { RULES };
-export type { Locale, Severity, Fix, Msg, TextEdit };
+export type { Locale, Severity, Fix, Msg, Related, TextEdit };
