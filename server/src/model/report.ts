@@ -104,9 +104,26 @@ const SECTION_MATCHERS = SECTIONS.map((s) => {
 
 const NUMERAL_RE = /^([一二三四五六七八九十]|[0-9０-９]{1,2})\s*(?:[、.．,，:：]\s*|\s+)/;
 
+/** Every accepted section title, normalised, for headings that run straight into their first paragraph. */
+const GLUED_TITLES = SECTION_MATCHERS.flatMap((s) => [...s.variants].map((v) => ({ index: s.index, norm: v }))).sort((a, b) => b.norm.length - a.norm.length);
+const MAX_TITLE = Math.max(...GLUED_TITLES.map((g) => g.norm.length)) + 8;
+
+/**
+ * A numbered heading followed on the same line by its first paragraph (`五、存在的主要问题及改进情况存在的问题…`,
+ * `一、总体情况 2023年，…`), as web copies produce: the longest accepted title at the start of the text.
+ */
+function gluedTitle(titleRaw: string): number {
+  const limit = Math.min(titleRaw.length, MAX_TITLE);
+  for (let k = limit; k >= 4; k--) {
+    const n = normalizeLabel(titleRaw.slice(0, k));
+    if (GLUED_TITLES.some((g) => g.norm === n)) return k;
+  }
+  return 0;
+}
+
 export function parseHeading(line: Line): Heading | null {
   const t = line.text;
-  if (t.length > 80 || /\t/.test(t)) return null;
+  if (/\t/.test(t)) return null;
   const lead = /^[\s#*\uFEFF]*/.exec(t)![0].length;
   const rest = t.slice(lead);
   const m = NUMERAL_RE.exec(rest);
@@ -116,9 +133,15 @@ export function parseHeading(line: Line): Heading | null {
     numeral = m[1];
     numeralEnd = lead + m[0].length;
   } else if (/^[（(]/.test(rest)) return null;
-  const titleRaw = t.slice(numeralEnd);
-  const titleTrimmed = trimWhere(titleRaw, /[\s*：:。.]/, 'end');
-  if (titleTrimmed.length === 0 || titleTrimmed.length > 32 || /[。；;]/.test(titleTrimmed)) return null;
+  let titleRaw = t.slice(numeralEnd);
+  let titleTrimmed = trimWhere(titleRaw, /[\s*：:。.]/, 'end');
+  if (t.length > 80 || titleTrimmed.length > 32 || /[。；;]/.test(titleTrimmed)) {
+    const k = m ? gluedTitle(titleRaw) : 0;
+    if (!k) return null;
+    titleRaw = titleRaw.slice(0, k);
+    titleTrimmed = trimWhere(titleRaw, /[\s*：:。.]/, 'end');
+  }
+  if (titleTrimmed.length === 0) return null;
   const norm = normalizeLabel(titleTrimmed);
   let best: { index: number; typo: boolean; exact: boolean } | null = null;
   for (const s of SECTION_MATCHERS) {
@@ -249,15 +272,23 @@ function tableHint(norms: string[]): TableKind | null {
   return best;
 }
 
-/** Splits a region into runs of rows that belong to one table each. */
-function splitRegion(rows: Row[]): { kind: TableKind; rows: Row[] }[] {
+/**
+ * Splits a region into runs of rows that belong to one table each. `continues` is the table the
+ * region may continue (the previous table of the same section, or the section's own table): rows of
+ * a table broken into pieces by a page break or by a converter carry no header, and still belong to it.
+ */
+function splitRegion(rows: Row[], continues: TableKind | null): { kind: TableKind; rows: Row[] }[] {
   const runs: { kind: TableKind; rows: Row[]; hinted: boolean }[] = [];
   let current: (typeof runs)[number] | null = null;
+  if (continues) {
+    current = { kind: continues, rows: [], hinted: true };
+    runs.push(current);
+  }
   for (const row of rows) {
     const norms = row.cells.map(norm);
     const hint = tableHint(norms);
     // 总计 and 其他 appear in tables 三 and 四 alike; they never start a new table.
-    const starts = hint && (!current || (hint !== current.kind && startsTable(norms.join('|'), hint, current.kind)));
+    const starts = hint && (!current || (current.rows.length === 0 && hint !== current.kind) || (hint !== current.kind && startsTable(norms.join('|'), hint, current.kind)));
     if (starts) {
       current = { kind: hint!, rows: [row], hinted: true };
       runs.push(current);
@@ -269,7 +300,7 @@ function splitRegion(rows: Row[]): { kind: TableKind; rows: Row[] }[] {
       runs.push(current);
     }
   }
-  return runs.filter((r) => r.hinted);
+  return runs.filter((r) => r.hinted && r.rows.length > 0);
 }
 
 function startsTable(text: string, hint: TableKind, current: TableKind): boolean {
@@ -292,6 +323,9 @@ function isTextCell(c: Cell): boolean {
   if (t === undefined) TEXTY.set(c, (t = c.text !== '' && !looksLikeValue(c.text)));
   return t;
 }
+
+/** Placeholder headers that converters write over table pieces: | 类别 | 数据1 | … | 数据6 | 总计 |. */
+const PLACEHOLDER_HEADER = /^(?:类别|项目|数据\d{1,2}|列\d{1,2}|column\d{1,2})$/i;
 
 const T3_HEADER_WORDS = ['申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '勾稽关系'];
 
@@ -320,7 +354,7 @@ function lowerT3(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
   let sawOtherSub: Cell | null = null;
   for (const row of rows) {
     const texts = row.cells.map(norm);
-    if (texts.some((t) => T3_HEADER_WORDS.some((w) => t.includes(w)))) continue;
+    if (texts.some((t) => T3_HEADER_WORDS.some((w) => t.includes(w)) || PLACEHOLDER_HEADER.test(t))) continue;
     if (texts.every((t) => t === '')) continue;
     // Label cells: the text cells before the figures. The last one that names a row is the row's identity.
     let leaf: { cand: T3Candidate; cell: Cell; cost: number } | null = null;
@@ -558,17 +592,28 @@ export function lowerReport(tree: SyntaxTree): Report {
     }
   });
 
-  const tables: Table[] = [];
+  // Runs of rows per table. Pieces of one table within one section (a table split by a page break,
+  // or emitted as one small table per row group with placeholder headers) are joined into one table.
+  const sectionAt = (line: number) => [...headings].reverse().find((h) => h.line.index <= line)?.index ?? null;
+  const runs: { kind: TableKind; rows: Row[]; layout: Layout; section: number | null }[] = [];
   for (const region of regions) {
-    for (const run of splitRegion(region.rows)) {
-      const lowered = run.kind === 't2' ? lowerT2(run.rows, yearVersion) : run.kind === 't3' ? lowerT3(run.rows, yearVersion) : lowerT4(run.rows);
-      const startLine = run.rows[0].line;
-      const endLine = run.rows[run.rows.length - 1].endLine;
-      const section = [...headings].reverse().find((h) => h.line.index <= startLine)?.index ?? null;
-      tables.push({
-        ...lowered, layout: region.layout, startLine, endLine, start: lines[startLine].start, end: lines[endLine].end, section,
-      });
+    const section = sectionAt(region.startLine);
+    const prev = runs[runs.length - 1];
+    const continues = prev && prev.section === section ? prev.kind : section !== null ? SECTIONS[section - 1].table ?? null : null;
+    for (const run of splitRegion(region.rows, continues)) {
+      const last = runs[runs.length - 1];
+      if (last && last.kind === run.kind && last.section === section) last.rows.push(...run.rows);
+      else runs.push({ kind: run.kind, rows: run.rows, layout: region.layout, section });
     }
+  }
+  const tables: Table[] = [];
+  for (const run of runs) {
+    const lowered = run.kind === 't2' ? lowerT2(run.rows, yearVersion) : run.kind === 't3' ? lowerT3(run.rows, yearVersion) : lowerT4(run.rows);
+    const startLine = run.rows[0].line;
+    const endLine = run.rows[run.rows.length - 1].endLine;
+    tables.push({
+      ...lowered, layout: run.layout, startLine, endLine, start: lines[startLine].start, end: lines[endLine].end, section: run.section,
+    });
   }
   const versioned = tables.find((t) => t.kind === 't2' && t.version) ?? tables.find((t) => t.version);
   const layout = tables[0]?.layout ?? 'tab';

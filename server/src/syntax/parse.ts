@@ -116,8 +116,11 @@ function isPipeRow(t: string): boolean {
 function pipeCells(text: string, line: Line): Cell[] {
   const cells = splitOn(text, line, /[|｜]/g);
   const trimmed = line.text.trim();
-  if (/^[|｜]/.test(trimmed) && cells.length > 1 && cells[0].text === '') cells.shift();
-  if (/[|｜]$/.test(trimmed) && cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
+  // Outer pipes are borders only when the row has both (Markdown): in `a | 14 |  | ` every pipe
+  // separates, and the empty cell after the last one is a positional blank (an HTML table's empty cell).
+  const outer = /^[|｜]/.test(trimmed);
+  if (outer && cells.length > 1 && cells[0].text === '') cells.shift();
+  if (outer && /[|｜]$/.test(trimmed) && cells.length > 1 && cells[cells.length - 1].text === '') cells.pop();
   return cells;
 }
 
