@@ -293,12 +293,15 @@ const R = {
   'row-total': {
     'valid-balanced.txt': base,
     'invalid-row-total.txt': setRow(base, '1.本机关不掌握相关政府信息', ['28', '2', '0', '0', '1', '1', '33']),
+    // Only （七）自然人 is wrong: it breaks its row, its column and the balance; the fix restores that one cell.
+    'invalid-seventh-natural.txt': setRow(base, '（七）总计', ['122', '7', '0', '1', '3', '2', '134']),
+    // 57 typed as 75: one diagnostic on that cell, none on the correct （七）总计 134.
+    'invalid-swapped-digits.txt': setRow(base, '（一）予以公开', ['52', '3', '0', '1', '1', '0', '75']),
     'invalid-pipe-new-total.txt': once(basePipe, '一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 | 120 | 8 | 0 | 1 | 3 | 2 | 134', '一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 | 120 | 8 | 0 | 1 | 3 | 2 | 143'),
   },
   'column-total': {
     'valid-balanced.txt': base,
-    // Only （七）自然人 is wrong: the fix restores that one cell and leaves 总计 beside it alone.
-    'invalid-seventh-natural.txt': setRow(base, '（七）总计', ['122', '7', '0', '1', '3', '2', '134']),
+    // A whole row changed consistently: the column sums break, but which row is wrong cannot be told.
     'invalid-detail-changed.txt': setRow(base, '5.属于三类内部事务信息', ['2', '0', '0', '0', '0', '0', '2']),
   },
   balance: {
@@ -315,6 +318,7 @@ const R = {
   },
 };
 
-rmSync(join(ROOT, 'rules'), { recursive: true, force: true });
+// Only the folders written here are replaced: other rules keep hand-written fixtures beside them.
+for (const rule of Object.keys(R)) rmSync(join(ROOT, 'rules', rule), { recursive: true, force: true });
 for (const [rule, files] of Object.entries(R)) for (const [name, text] of Object.entries(files)) write(join(ROOT, 'rules', rule, name), text);
 console.log('fixtures written');

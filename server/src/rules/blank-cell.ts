@@ -1,12 +1,17 @@
+import type { TypedCell } from '../model/report';
 import { groupSum, t4Groups } from '../model/totals';
-import { Rule, msg } from './rule';
+import { Related, Rule, TextEdit, msg } from './rule';
 
 const NAME = { t2: '二', t3: '三', t4: '四' } as const;
 
-/** Blank cells in a count table; the fix writes 0, or the computed value for a total cell. */
+/**
+ * Blank cells in a count table: one finding per table, whatever the number of blanks, on the first
+ * one, with every blank cell as related information and one fix that fills them all (0, or the
+ * computed value for a total cell).
+ */
 export const rule: Rule = {
   id: 'blank-cell',
-  description: msg('统计表存在空白单元格', 'Blank cell in a statistics table'),
+  description: msg('统计表存在空白单元格', 'Blank cells in a statistics table'),
   tags: ['tables', 'figures'],
   defaultSeverity: 'warning',
   fixable: true,
@@ -20,23 +25,34 @@ export const rule: Rule = {
           if (sum !== undefined) computed.set(g.total, sum);
         }
       }
+      const blanks: { c: TypedCell; where: string; value: number | undefined }[] = [];
       for (const row of table.rows) for (const c of row.cells) {
         if (c.value.kind !== 'blank') continue;
         const isTotal = /total/.test(c.column.id);
-        const value = isTotal ? computed.get(c) : 0;
-        const where = `${row.label?.text ?? '数据行'}·${c.column.label}`;
-        const shown = c.value.marker ? `“${c.value.marker}”` : '空白';
-        emit({
-          start: c.cell.start, end: c.cell.end,
-          message: msg(`表${NAME[table.kind]}“${where}”为${shown}，应填写数字${value !== undefined ? `（${value}）` : ''}`,
-            `Table ${NAME[table.kind]} "${where}" is blank; write a number${value !== undefined ? ` (${value})` : ''}`),
-          fix: value === undefined ? undefined : {
-            kind: 'figure',
-            title: msg(`填写 ${value}`, `Fill in ${value}`),
-            edits: [{ start: c.cell.start, end: c.cell.end, newText: String(value) }],
-          },
-        });
+        blanks.push({ c, where: `${row.label?.text ?? '数据行'}·${c.column.label}`, value: isTotal ? computed.get(c) : 0 });
       }
+      if (!blanks.length) continue;
+      const name = NAME[table.kind];
+      const first = blanks[0];
+      const shown = (b: (typeof blanks)[number]) => (b.c.value.kind === 'blank' && b.c.value.marker ? `“${b.c.value.marker}”` : '空白');
+      const edits: TextEdit[] = blanks.filter((b) => b.value !== undefined).map((b) => ({ start: b.c.cell.start, end: b.c.cell.end, newText: String(b.value) }));
+      const related: Related[] = blanks.map((b) => ({
+        start: b.c.cell.start, end: b.c.cell.end,
+        message: msg(`“${b.where}”为${shown(b)}${b.value !== undefined ? `，应为 ${b.value}` : ''}`, `"${b.where}" is blank${b.value !== undefined ? `; ${b.value}` : ''}`),
+      }));
+      const message = blanks.length === 1
+        ? msg(`表${name}“${first.where}”为${shown(first)}，应填写数字${first.value !== undefined ? `（${first.value}）` : ''}`,
+          `Table ${name} "${first.where}" is blank; write a number${first.value !== undefined ? ` (${first.value})` : ''}`)
+        : msg(`表${name}有 ${blanks.length} 个空白单元格（第一个是“${first.where}”），应填写数字，无数据填 0`,
+          `Table ${name} has ${blanks.length} blank cells (the first is "${first.where}"); write a number in each, 0 where none`);
+      emit({
+        start: first.c.cell.start, end: first.c.cell.end, message, related: blanks.length > 1 ? related : undefined,
+        fix: edits.length ? {
+          kind: 'figure',
+          title: blanks.length === 1 ? msg(`填写 ${first.value}`, `Fill in ${first.value}`) : msg(`填写全部 ${edits.length} 个空白单元格`, `Fill in all ${edits.length} blank cells`),
+          edits,
+        } : undefined,
+      });
     }
   },
 };

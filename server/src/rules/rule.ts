@@ -5,6 +5,7 @@
  */
 import type { Report, TypedCell } from '../model/report';
 import type { T3Totals } from '../model/totals';
+import type { Localization } from '../model/localize';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Locale = 'zh-cn' | 'en';
@@ -57,6 +58,8 @@ export interface RuleContext {
   text: string;
   /** Table 三's recomputed totals, shared by every rule (computed once per analysis). */
   readonly t3: T3Totals[];
+  /** The error localization of tables 三 and 四 (computed once per analysis). */
+  readonly localization: Localization;
   emit(finding: Finding): void;
 }
 

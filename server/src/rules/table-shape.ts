@@ -1,9 +1,48 @@
 import { SECTIONS } from '../model/template';
-import { Rule, msg } from './rule';
+import type { Table, TableRow } from '../model/report';
+import { Finding, Msg, Related, Rule, msg } from './rule';
 
 const NAME = { t2: '二', t3: '三', t4: '四' } as const;
 
-/** A row with more or fewer figures than its columns; a missing, unknown or absent table row. */
+interface Problem {
+  start: number;
+  end: number;
+  message: Msg;
+}
+
+function rowProblem(table: Table, row: TableRow): Problem | null {
+  const name = NAME[table.kind];
+  const filled = row.row.cells.filter((c) => c.text);
+  const label = row.label?.text ?? '数据行';
+  if (!row.shapeOk) {
+    const values = row.row.cells.slice(row.label ? row.row.cells.indexOf(row.label) + 1 : 0).filter((c) => c.text);
+    const from = values[0] ?? filled[0];
+    const to = values[values.length - 1] ?? filled[filled.length - 1];
+    if (!from) return null;
+    const only = row.found === 1 && row.found < row.expected;
+    return {
+      start: from.start, end: to.end,
+      message: only
+        ? msg(`表${name}“${label}”应有 ${row.expected} 列数字，实有 1 列：无法确定它属于哪一列，请逐列填写（无数据填 0）`,
+          `Table ${name} row "${label}" should have ${row.expected} value columns, found 1: its column cannot be told; fill in every column (0 where none)`)
+        : msg(`表${name}“${label}”应有 ${row.expected} 列数字，实有 ${row.found} 列`,
+          `Table ${name} row "${label}" should have ${row.expected} value columns, found ${row.found}`),
+    };
+  }
+  if (row.id === null && row.label) {
+    return {
+      start: row.label.start, end: row.label.end,
+      message: msg(`表${name}中有无法识别的行“${row.label.text}”`, `Table ${name} has an unknown row "${row.label.text}"`),
+    };
+  }
+  return null;
+}
+
+/**
+ * Rows that cannot be read, unknown rows and missing rows: one finding per table, whatever their
+ * number (a garbled extraction is one problem, not a hundred), with each row as related information.
+ * A section without its table is a finding of its own.
+ */
 export const rule: Rule = {
   id: 'table-shape',
   description: msg('表格行列结构不符合统一格式', 'Table rows or columns do not match the format'),
@@ -22,39 +61,46 @@ export const rule: Rule = {
     }
     for (const table of report.tables) {
       const name = NAME[table.kind];
-      for (const row of table.rows) {
-        if (row.isGroup) continue;
-        const filled = row.row.cells.filter((c) => c.text);
-        const label = row.label?.text ?? '数据行';
-        if (!row.shapeOk) {
-          const values = row.row.cells.slice(row.label ? row.row.cells.indexOf(row.label) + 1 : 0).filter((c) => c.text);
-          const from = values[0] ?? filled[0];
-          const to = values[values.length - 1] ?? filled[filled.length - 1];
-          if (!from) continue;
-          const only = row.found === 1 && row.found < row.expected;
-          emit({
-            start: from.start, end: to.end,
-            message: only
-              ? msg(`表${name}“${label}”应有 ${row.expected} 列数字，实有 1 列：无法确定它属于哪一列，请逐列填写（无数据填 0）`,
-                `Table ${name} row "${label}" should have ${row.expected} value columns, found 1: its column cannot be told; fill in every column (0 where none)`)
-              : msg(`表${name}“${label}”应有 ${row.expected} 列数字，实有 ${row.found} 列`,
-                `Table ${name} row "${label}" should have ${row.expected} value columns, found ${row.found}`),
-          });
-        } else if (row.id === null && row.label) {
-          emit({
-            start: row.label.start, end: row.label.end,
-            message: msg(`表${name}中有无法识别的行“${row.label.text}”`, `Table ${name} has an unknown row "${row.label.text}"`),
-          });
-        }
+      const rows = table.rows.filter((r) => !r.isGroup).map((r) => rowProblem(table, r)).filter((p): p is Problem => p !== null);
+      const first = table.rows[0]?.row.cells.find((c) => c.text);
+      const line = report.tree.lines[table.startLine];
+      const at = { start: first?.start ?? line.start, end: first?.end ?? line.end };
+      const missing: Problem[] = table.missingRows.map((m) => ({
+        ...at, message: msg(`表${name}缺少“${m}”行`, `Table ${name} is missing the row "${m}"`),
+      }));
+      const all = [...rows, ...missing];
+      if (all.length === 0) continue;
+      if (all.length === 1) {
+        emit(all[0]);
+        continue;
       }
-      for (const missing of table.missingRows) {
-        const first = table.rows[0]?.row.cells.find((c) => c.text);
-        const line = report.tree.lines[table.startLine];
-        emit({
-          start: first?.start ?? line.start, end: first?.end ?? line.end,
-          message: msg(`表${name}缺少“${missing}”行`, `Table ${name} is missing the row "${missing}"`),
-        });
+      const unreadable = table.rows.filter((r) => !r.isGroup && !r.shapeOk).length;
+      const unknown = rows.length - unreadable;
+      const parts: Msg[] = [];
+      if (unreadable) parts.push(msg(`${unreadable} 行的数字与列对不上`, `${unreadable} rows whose figures do not fit the columns`));
+      if (unknown) parts.push(msg(`${unknown} 行无法识别`, `${unknown} unknown rows`));
+      if (missing.length) {
+        const shown = table.missingRows.slice(0, 3).map((m) => `“${m}”`).join('、');
+        parts.push(msg(`缺少 ${missing.length} 行（${shown}${missing.length > 3 ? '等' : ''}）`,
+          `${missing.length} rows missing (${shown}${missing.length > 3 ? ', …' : ''})`));
       }
+      const garbled = unknown + missing.length >= 4;
+      const example = rows.find((p) => p.message.zh.includes('应有'));
+      const why = garbled
+        ? msg('：表格很可能在转换（如 PDF 提取、网页复制）时被打乱，行标签与数字被分开，无法逐行核对，请对照原件整理表格',
+          ': the table was probably scrambled when it was converted (PDF extraction, web copy), with labels separated from their figures; it cannot be checked row by row — retype it from the original')
+        : example
+          ? msg(`（第一处：${example.message.zh}），无法逐行核对`, ` (first: ${example.message.en}); it cannot be checked row by row`)
+          : msg('', '');
+      const target = rows[0] ?? at;
+      const related: Related[] = all.slice(0, 50).map((p) => ({ start: p.start, end: p.end, message: p.message }));
+      const finding: Finding = {
+        start: target.start, end: target.end,
+        message: msg(`表${name}无法完整读取：${parts.map((p) => p.zh).join('，')}${why.zh}`,
+          `Table ${name} cannot be read completely: ${parts.map((p) => p.en).join(', ')}${why.en}`),
+        related,
+      };
+      emit(finding);
     }
   },
 };

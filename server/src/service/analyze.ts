@@ -7,6 +7,7 @@
 import { Report, parseReport } from '../model/report';
 import { positionAt } from '../syntax/parse';
 import { T3Totals, computeAllT3 } from '../model/totals';
+import { Localization, localizeReport } from '../model/localize';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
 import { Finding, Fix, Locale, Msg, Related, Rule, RuleContext, Severity, TextEdit, msg } from '../rules/rule';
@@ -119,6 +120,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const report = parseReport(text);
   let t3: T3Totals[] | undefined;
   const getT3 = () => (t3 ??= computeAllT3(report, report.formatVersion ?? versionForYear(report.year)));
+  let localization: Localization | undefined;
+  const getLocalization = () => (localization ??= localizeReport(report, getT3()));
   const rules = [...RULES, ...(options.extraRules ?? [])];
   const known = new Set(rules.map((r) => r.id));
   const suppressions = readSuppressions(report, known);
@@ -132,6 +135,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const ctx: RuleContext = {
       report, text,
       get t3() { return getT3(); },
+      get localization() { return getLocalization(); },
       emit: (f) => found.push(f),
     };
     try {

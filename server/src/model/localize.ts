@@ -1,0 +1,251 @@
+/**
+ * Error localization for the statistics tables (Fellegi–Holt): the table identities are data, and an
+ * exact search over integers finds the fewest cells whose change satisfies every identity. A unique
+ * explanation names the culprit cells and their values; otherwise the broken identities are reported
+ * honestly with the cells that could be wrong. Row-total, column-total, balance and review-total are
+ * views of this one result, so two diagnostics can never point at different cells for one wrong figure.
+ */
+import { T3_TOTAL_COL } from './template';
+import type { Report, TableRow, TypedCell } from './report';
+import { T3Totals, countValue, t4Groups } from './totals';
+
+/** In reporting order: a culprit takes the id of the first identity it breaks. */
+export const IDENTITY_KINDS = ['row-total', 'column-total', 'balance', 'review-total'] as const;
+export type IdentityKind = (typeof IDENTITY_KINDS)[number];
+
+export interface Term {
+  cell: TypedCell;
+  coef: 1 | -1;
+}
+
+/** sum(coef × value) = 0. The anchor is the cell on which a broken identity is reported. */
+export interface Identity {
+  kind: IdentityKind;
+  terms: Term[];
+  anchor: TypedCell;
+  /** Row label for row identities (row-total, review-total); column label for column ones. */
+  label: string;
+  /** Table 四 group label, for review-total. */
+  group?: string;
+}
+
+export interface Culprit {
+  cell: TypedCell;
+  rowLabel: string;
+  actual: number;
+  expected: number;
+  /** Identities this cell breaks, in reporting order; the first gives the diagnostic id. */
+  broken: Identity[];
+  kind: IdentityKind;
+}
+
+export interface Unresolved {
+  identity: Identity;
+  /** Left side minus right side, as printed. */
+  residual: number;
+  /** Cells that could each be the wrong one (at the fewest changes), or the identity's own cells. */
+  candidates: TypedCell[];
+}
+
+export interface Localization {
+  culprits: Culprit[];
+  unresolved: Unresolved[];
+  /** Value of every cell that entered an identity (blank totals stand for their computed value). */
+  values: Map<TypedCell, number>;
+  /** Row label of every cell that entered an identity (group label in table 四). */
+  rowLabels: Map<TypedCell, string>;
+}
+
+const MAX_PAIR_CANDIDATES = 80;
+
+interface System {
+  identities: Identity[];
+  rowLabel: Map<TypedCell, string>;
+}
+
+function label(row: TableRow): string {
+  return row.label?.text ?? row.officialLabel ?? '';
+}
+
+/** Table 三's identities: R3 per row, R2 per column over the result rows, R1 per column. */
+function t3System(totals: T3Totals, values: Map<TypedCell, number>): System {
+  const identities: Identity[] = [];
+  const rowLabel = new Map<TypedCell, string>();
+  const usable = (r: TableRow | undefined): r is TableRow =>
+    !!r && r.shapeOk && r.cells.length === T3_TOTAL_COL + 1 && r.cells.every((c) => values.has(c));
+  for (const r of totals.table.rows) {
+    if (r.isGroup || !r.id) continue;
+    for (const c of r.cells) {
+      rowLabel.set(c, label(r));
+      const v = countValue(c);
+      if (v !== undefined && c.value.kind !== 'blank') values.set(c, v);
+      else if (c.value.kind === 'blank' && c.col !== T3_TOTAL_COL) values.set(c, 0);
+    }
+    // A blank 总计 stands for the sum of its row (blank-cell reports it and offers that value).
+    const total = r.cells[T3_TOTAL_COL];
+    if (total && total.value.kind === 'blank' && r.cells.slice(0, T3_TOTAL_COL).every((c) => values.has(c))) {
+      values.set(total, r.cells.slice(0, T3_TOTAL_COL).reduce((a, c) => a + values.get(c)!, 0));
+    }
+  }
+  for (const r of totals.table.rows) {
+    if (r.isGroup || !r.id || !usable(r)) continue;
+    identities.push({
+      kind: 'row-total', label: label(r), anchor: r.cells[T3_TOTAL_COL],
+      terms: [...r.cells.slice(0, T3_TOTAL_COL).map((cell): Term => ({ cell, coef: 1 })), { cell: r.cells[T3_TOTAL_COL], coef: -1 }],
+    });
+  }
+  const total = totals.byId.get('total');
+  if (usable(total) && totals.results.length && totals.results.every(usable) && totals.resultsUsable) {
+    for (let c = 0; c <= T3_TOTAL_COL; c++) {
+      identities.push({
+        kind: 'column-total', label: total.cells[c].column.label, anchor: total.cells[c],
+        terms: [...totals.results.map((r): Term => ({ cell: r.cells[c], coef: 1 })), { cell: total.cells[c], coef: -1 }],
+      });
+    }
+  }
+  const [n, k, t, o] = ['new', 'carried', 'total', 'carryover'].map((id) => totals.byId.get(id));
+  if (usable(n) && usable(k) && usable(t) && usable(o)) {
+    for (let c = 0; c <= T3_TOTAL_COL; c++) {
+      identities.push({
+        kind: 'balance', label: o.cells[c].column.label, anchor: o.cells[c],
+        terms: [{ cell: n.cells[c], coef: 1 }, { cell: k.cells[c], coef: 1 }, { cell: t.cells[c], coef: -1 }, { cell: o.cells[c], coef: -1 }],
+      });
+    }
+  }
+  return { identities, rowLabel };
+}
+
+function residual(id: Identity, values: Map<TypedCell, number>): number {
+  let s = 0;
+  for (const t of id.terms) s += t.coef * values.get(t.cell)!;
+  return s;
+}
+
+interface Solution {
+  changes: { cell: TypedCell; value: number }[];
+}
+
+/**
+ * The fewest-cells explanations (one cell, else two) of the broken identities of one system.
+ * `ambiguous` is set when a pair's change is not determined (infinitely many solutions).
+ */
+function explain(sys: System, values: Map<TypedCell, number>, candidatesOnly: (c: TypedCell) => boolean):
+  { size: number; solutions: Solution[]; ambiguous: boolean } {
+  const res = sys.identities.map((id) => residual(id, values));
+  const broken = res.map((r, i) => (r !== 0 ? i : -1)).filter((i) => i >= 0);
+  if (!broken.length) return { size: 0, solutions: [], ambiguous: false };
+  // Coefficients of each cell in each identity.
+  const coef = new Map<TypedCell, Map<number, number>>();
+  sys.identities.forEach((id, i) => {
+    for (const t of id.terms) {
+      let m = coef.get(t.cell);
+      if (!m) coef.set(t.cell, (m = new Map()));
+      m.set(i, (m.get(i) ?? 0) + t.coef);
+    }
+  });
+  const candidates = [...new Set(broken.flatMap((i) => sys.identities[i].terms.map((t) => t.cell)))].filter(candidatesOnly);
+  const ok = (cell: TypedCell, d: number) => Number.isInteger(d) && d !== 0 && values.get(cell)! + d >= 0;
+
+  const singles: Solution[] = [];
+  for (const cell of candidates) {
+    const a = coef.get(cell)!;
+    if (broken.some((i) => !a.has(i))) continue;
+    const first = broken[0];
+    const d = -res[first] / a.get(first)!;
+    if (!ok(cell, d)) continue;
+    let fits = true;
+    for (const [i, ci] of a) if (res[i] + ci * d !== 0) { fits = false; break; }
+    if (fits) singles.push({ changes: [{ cell, value: values.get(cell)! + d }] });
+  }
+  if (singles.length) return { size: 1, solutions: singles, ambiguous: false };
+  if (candidates.length > MAX_PAIR_CANDIDATES) return { size: -1, solutions: [], ambiguous: true };
+
+  const pairs: Solution[] = [];
+  let ambiguous = false;
+  for (let x = 0; x < candidates.length; x++) {
+    const u = candidates[x];
+    const au = coef.get(u)!;
+    for (let y = x + 1; y < candidates.length; y++) {
+      const v = candidates[y];
+      const av = coef.get(v)!;
+      if (broken.some((i) => !au.has(i) && !av.has(i))) continue;
+      const rows = new Set([...au.keys(), ...av.keys()]);
+      let du: number | null = null;
+      let dv: number | null = null;
+      for (const i of rows) {
+        if (au.has(i) && !av.has(i)) { du = -res[i] / au.get(i)!; break; }
+      }
+      for (const i of rows) {
+        if (av.has(i) && !au.has(i)) { dv = -res[i] / av.get(i)!; break; }
+      }
+      if (du === null && dv === null) { ambiguous = true; continue; }
+      if (du === null || dv === null) {
+        // Solve the missing change from an identity holding both.
+        for (const i of rows) {
+          if (!au.has(i) || !av.has(i)) continue;
+          if (du === null) du = -(res[i] + av.get(i)! * dv!) / au.get(i)!;
+          else dv = -(res[i] + au.get(i)! * du) / av.get(i)!;
+          break;
+        }
+      }
+      if (du === null || dv === null || !ok(u, du) || !ok(v, dv)) continue;
+      let fits = true;
+      for (const i of rows) {
+        if (res[i] + (au.get(i) ?? 0) * du + (av.get(i) ?? 0) * dv !== 0) { fits = false; break; }
+      }
+      if (fits) pairs.push({ changes: [{ cell: u, value: values.get(u)! + du }, { cell: v, value: values.get(v)! + dv }] });
+    }
+  }
+  return { size: pairs.length ? 2 : -1, solutions: pairs, ambiguous };
+}
+
+function resolve(sys: System, values: Map<TypedCell, number>, out: Localization): void {
+  for (const [c, l] of sys.rowLabel) out.rowLabels.set(c, l);
+  const { size, solutions, ambiguous } = explain(sys, values, (c) => c.value.kind !== 'blank');
+  if (size === 0) return;
+  if (solutions.length === 1 && !ambiguous) {
+    const after = new Map(values);
+    for (const ch of solutions[0].changes) after.set(ch.cell, ch.value);
+    for (const ch of solutions[0].changes) {
+      const broken = sys.identities
+        .filter((id) => id.terms.some((t) => t.cell === ch.cell) && residual(id, values) !== 0)
+        .sort((a, b) => IDENTITY_KINDS.indexOf(a.kind) - IDENTITY_KINDS.indexOf(b.kind));
+      if (!broken.length) continue;
+      out.culprits.push({
+        cell: ch.cell, rowLabel: sys.rowLabel.get(ch.cell) ?? '', actual: values.get(ch.cell)!, expected: ch.value, broken, kind: broken[0].kind,
+      });
+    }
+    return;
+  }
+  const named = [...new Set(solutions.flatMap((s) => s.changes.map((c) => c.cell)))];
+  for (const id of sys.identities) {
+    const r = residual(id, values);
+    if (r === 0) continue;
+    const own = id.terms.map((t) => t.cell);
+    const candidates = named.length ? own.filter((c) => named.includes(c)) : own;
+    out.unresolved.push({ identity: id, residual: r, candidates: candidates.length ? candidates : own });
+  }
+}
+
+/** Localizes the errors of every table 三 and every table 四 group of a report. */
+export function localizeReport(report: Report, t3: T3Totals[]): Localization {
+  const out: Localization = { culprits: [], unresolved: [], values: new Map(), rowLabels: new Map() };
+  for (const totals of t3) resolve(t3System(totals, out.values), out.values, out);
+  for (const table of report.tables) {
+    if (table.kind !== 't4') continue;
+    for (const row of table.rows) for (const g of t4Groups(row)) {
+      const cells = [...g.parts, g.total];
+      if (cells.some((c) => countValue(c) === undefined)) continue;
+      for (const c of cells) out.values.set(c, countValue(c)!);
+      const rowLabel = new Map(cells.map((c) => [c, g.label] as const));
+      const id: Identity = {
+        kind: 'review-total', label: g.label, group: g.label, anchor: g.total,
+        terms: [...g.parts.map((cell): Term => ({ cell, coef: 1 })), { cell: g.total, coef: -1 }],
+      };
+      // A blank total stands for the sum (blank-cell reports it).
+      if (g.total.value.kind === 'blank') continue;
+      resolve({ identities: [id], rowLabel }, out.values, out);
+    }
+  }
+  return out;
+}
