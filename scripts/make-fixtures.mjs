@@ -311,6 +311,8 @@ const R = {
   'review-total': {
     'valid-balanced.txt': base,
     'invalid-review-totals.txt': once(base, '2\t1\t0\t1\t4\t1\t0\t0\t1\t2\t1\t0\t0\t0\t1', '2\t1\t0\t1\t5\t1\t0\t0\t1\t2\t1\t0\t0\t0\t0'),
+    // A total printed as 0 beside non-zero parts: only the total can be wrong (no part can go below 0).
+    'invalid-total-zero.txt': once(base, '2\t1\t0\t1\t4\t1\t0\t0\t1\t2', '2\t1\t0\t1\t0\t1\t0\t0\t1\t2'),
     'invalid-cells-review.txt': (() => {
       const i = baseCells.lastIndexOf('\t2\n\t1\n\t0\n\t1\n\t4');
       return baseCells.slice(0, i) + '\t2\n\t1\n\t0\n\t1\n\t3' + baseCells.slice(i + '\t2\n\t1\n\t0\n\t1\n\t4'.length);

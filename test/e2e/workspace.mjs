@@ -7,8 +7,8 @@ export function makeWorkspace(root, dir) {
   const files = {
     '清河镇2023年政府信息公开工作年度报告.txt': fx('rules/column-total/valid-balanced.txt'),
     'balanced.ogi': fx('rules/column-total/valid-balanced.txt'),
-    'seventh.ogi': fx('rules/column-total/invalid-seventh-natural.txt'),
-    'seventh2.ogi': fx('rules/column-total/invalid-seventh-natural.txt'),
+    'seventh.ogi': fx('rules/row-total/invalid-seventh-natural.txt'),
+    'seventh2.ogi': fx('rules/row-total/invalid-seventh-natural.txt'),
     'missing.ogi': fx('rules/missing-section/invalid-no-review-section.txt'),
     'totals.ogi': fx('rules/review-total/invalid-review-totals.txt'),
     'save.ogi': fx('rules/row-total/invalid-row-total.txt').replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开'),

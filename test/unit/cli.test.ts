@@ -54,7 +54,7 @@ describe('ogi-report check', () => {
   it('--fix recomputes the wrong total, changes nothing else, and re-checks clean', () => {
     const dir = tmp();
     const file = join(dir, '报告.txt');
-    copyFileSync(join(FIXTURES, 'rules', 'column-total', 'invalid-seventh-natural.txt'), file);
+    copyFileSync(join(FIXTURES, 'rules', 'row-total', 'invalid-seventh-natural.txt'), file);
     const before = readFileSync(file, 'utf8');
     const r = run(['check', '--fix', '--format', 'json', file]);
     const after = readFileSync(file, 'utf8');

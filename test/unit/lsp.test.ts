@@ -64,10 +64,10 @@ describe('language server over stdio', () => {
     after(() => stop(c));
 
     it('publishes diagnostics after open, in Chinese by default', async () => {
-      open(c, readFixture('rules', 'column-total', 'invalid-seventh-natural.txt'));
+      open(c, readFixture('rules', 'row-total', 'invalid-seventh-natural.txt'));
       const p = await waitFor(() => c.published.find((x) => x.uri === URI && x.diagnostics.length), 'diagnostics');
-      assert.deepEqual(p.diagnostics.map((d) => d.code).sort(), ['balance', 'column-total', 'row-total']);
-      assert.match(p.diagnostics.find((d) => d.code === 'column-total')!.message, /（七）总计·自然人应为 121/);
+      assert.deepEqual(p.diagnostics.map((d) => d.code).sort(), ['row-total']);
+      assert.match(p.diagnostics.find((d) => d.code === 'row-total')!.message, /“（七）总计”·自然人应为 121/);
     });
 
     it('drops stale versions: rapid edits publish only the newest', async () => {
@@ -93,7 +93,7 @@ describe('language server over stdio', () => {
 
   describe('pull client', () => {
     let c: Client;
-    const text = readFixture('rules', 'column-total', 'invalid-seventh-natural.txt');
+    const text = readFixture('rules', 'row-total', 'invalid-seventh-natural.txt');
     before(async () => {
       c = await startClient({ textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { configuration: true } }, { locale: 'en' });
       open(c, text);
@@ -103,7 +103,7 @@ describe('language server over stdio', () => {
     it('serves textDocument/diagnostic and pushes nothing', async () => {
       const r = await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } }) as { kind: string; items: { code: string; message: string }[] };
       assert.equal(r.kind, 'full');
-      assert.ok(r.items.some((d) => d.code === 'column-total' && /should be 121/.test(d.message)), 'English when the client asks for it');
+      assert.ok(r.items.some((d) => d.code === 'row-total' && /should be 121/.test(d.message)), 'English when the client asks for it');
       await new Promise((r2) => setTimeout(r2, 250));
       assert.equal(c.published.length, 0);
     });
@@ -118,12 +118,12 @@ describe('language server over stdio', () => {
       const folds = await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: URI } }) as unknown[];
       assert.equal(folds.length, 9);
       const lenses = await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } }) as { command: { title: string; command: string } }[];
-      assert.ok(lenses.some((l) => l.command.title === 'Table 三 applications: ✗ 3 not balanced — recompute totals' && l.command.command === 'ogiReport.server.recomputeTotals'), 'the lens speaks the client language');
+      assert.ok(lenses.some((l) => l.command.title === 'Table 三 applications: ✗ 1 not balanced — recompute totals' && l.command.command === 'ogiReport.server.recomputeTotals'), 'the lens speaks the client language');
     });
 
     it('offers a versioned quick fix and applies recompute through workspace/applyEdit', async () => {
       const r = await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } }) as { items: { code: string; range: object }[] };
-      const d = r.items.find((x) => x.code === 'column-total')!;
+      const d = r.items.find((x) => x.code === 'row-total')!;
       const actions = await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] } }) as { title: string; isPreferred?: boolean; edit: { documentChanges: { textDocument: { version: number }; edits: { newText: string }[] }[] } }[];
       const fix = actions.find((a) => a.isPreferred)!;
       assert.equal(fix.title, 'Recompute total: 121');
@@ -152,13 +152,13 @@ describe('language server over stdio', () => {
     let c: Client;
     before(async () => {
       c = await startClient({ textDocument: { diagnostic: {}, codeAction: { resolveSupport: { properties: ['edit'] } } } });
-      open(c, readFixture('rules', 'column-total', 'invalid-seventh-natural.txt'));
+      open(c, readFixture('rules', 'row-total', 'invalid-seventh-natural.txt'));
     });
     after(() => stop(c));
 
     it('resolves the edit for the current version and refuses an action computed for an older one', async () => {
       const r = await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } }) as { items: { code: string; range: object }[] };
-      const d = r.items.find((x) => x.code === 'column-total')!;
+      const d = r.items.find((x) => x.code === 'row-total')!;
       const actions = await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] } }) as { title: string; isPreferred?: boolean; edit?: unknown; data: unknown }[];
       const fix = actions.find((a) => a.isPreferred)!;
       assert.equal(fix.edit, undefined, 'no edit before resolve');
@@ -193,15 +193,15 @@ describe('Neovim, headless, as a real LSP client', () => {
   it('shows the server’s diagnostics for a report', { skip: nvim.status !== 0 ? 'nvim not installed' : false }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'ogi-nvim-'));
     const file = join(dir, '清河镇2023年政府信息公开工作年度报告.txt');
-    copyFileSync(join(FIXTURES, 'rules', 'column-total', 'invalid-seventh-natural.txt'), file);
+    copyFileSync(join(FIXTURES, 'rules', 'row-total', 'invalid-seventh-natural.txt'), file);
     const out = join(dir, 'out.json');
     const r = spawnSync('nvim', ['--headless', '--clean', '-u', join(ROOT, 'test', 'lsp', 'nvim-client.lua'), file], {
       encoding: 'utf8', timeout: 60000, env: { ...process.env, OGI_SERVER: SERVER, OGI_OUT: out },
     });
     assert.equal(r.status, 0, r.stderr);
     const got = JSON.parse(readFileSync(out, 'utf8')) as { code: string; message: string; lnum: number }[];
-    assert.deepEqual(got.map((d) => d.code).sort(), ['balance', 'column-total', 'row-total']);
-    assert.ok(got.some((d) => /（七）总计·自然人应为 121/.test(d.message)));
+    assert.deepEqual(got.map((d) => d.code).sort(), ['row-total']);
+    assert.ok(got.some((d) => /“（七）总计”·自然人应为 121/.test(d.message)));
   });
 });
 

@@ -41,7 +41,8 @@ describe('layout matrix', () => {
         return analyze(broken).diagnostics.map((d) => d.code).sort();
       });
       for (let i = 1; i < codes.length; i++) assert.deepEqual(codes[i], codes[0], `${LAYOUTS[i]} differs from tab`);
-      assert.deepEqual([...new Set(codes[0])].sort(), ['column-total', 'row-total']);
+      // One wrong figure, one finding: the localization pins it on that cell in every layout.
+      assert.deepEqual(codes[0], ['row-total']);
     });
   }
 

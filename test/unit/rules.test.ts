@@ -49,10 +49,13 @@ describe('rule fixtures', () => {
     });
   }
 
-  it('only the wrong （七）自然人 cell changes when it alone is wrong; 总计 beside it is not "corrected"', () => {
-    const text = readFixture('rules', 'column-total', 'invalid-seventh-natural.txt');
+  it('only the wrong （七）自然人 cell changes when it alone is wrong: one diagnostic on that cell, 总计 beside it is left', () => {
+    const text = readFixture('rules', 'row-total', 'invalid-seventh-natural.txt');
     const a = analyze(text);
-    assert.ok(a.diagnostics.some((d) => d.code === 'row-total' && !d.fix), 'row-total on （七）总计 must not offer a fix');
+    const arithmetic = a.diagnostics.filter((d) => ['row-total', 'column-total', 'balance'].includes(d.code));
+    assert.equal(arithmetic.length, 1, 'one wrong figure, one finding');
+    assert.equal(text.slice(arithmetic[0].start, arithmetic[0].end), '122');
+    assert.match(arithmetic[0].message.zh, /应为 121，实为 122/);
     const fixed = fixAll(text).text;
     const before = text.split('\n');
     const after = fixed.split('\n');
@@ -62,10 +65,28 @@ describe('rule fixtures', () => {
     assert.ok(changed[0][1].endsWith('\t134'), '总计 134 must stay');
   });
 
+  it('57 typed as 75: one diagnostic on that total, none on the correct （七）总计 134', () => {
+    const text = readFixture('rules', 'row-total', 'invalid-swapped-digits.txt');
+    const a = analyze(text);
+    const arithmetic = a.diagnostics.filter((d) => ['row-total', 'column-total', 'balance'].includes(d.code));
+    assert.equal(arithmetic.length, 1);
+    assert.equal(text.slice(arithmetic[0].start, arithmetic[0].end), '75');
+    assert.equal(fixAll(text).text, readFixture('rules', 'row-total', 'valid-balanced.txt'));
+  });
+
   it('a wrong detail row total is fixed in place; the column identity then holds without touching （七）', () => {
     const text = readFixture('rules', 'row-total', 'invalid-row-total.txt');
     const fixed = fixAll(text).text;
     assert.equal(fixed, text.replace('\t1\t1\t33', '\t1\t1\t32'));
+  });
+
+  it('a whole row changed consistently cannot be pinned: column-total on （七）, naming the candidates, and no automatic fix', () => {
+    const text = readFixture('rules', 'column-total', 'invalid-detail-changed.txt');
+    const a = analyze(text);
+    const d = a.diagnostics.filter((x) => x.code === 'column-total');
+    assert.equal(d.length, 2);
+    assert.ok(d.every((x) => !x.fix && /无法确定哪个数字有误/.test(x.message.zh)));
+    assert.equal(fixAll(text).text, text);
   });
 
   it('balance offers only a non-preferred suggestion, never an automatic fix', () => {
@@ -80,7 +101,7 @@ describe('rule fixtures', () => {
   it('messages exist in Chinese and English and name the numbers', () => {
     const a = analyze(readFixture('rules', 'row-total', 'invalid-row-total.txt'));
     const d = a.diagnostics.find((x) => x.code === 'row-total')!;
-    assert.equal(d.message.zh, '“1.本机关不掌握相关政府信息”总计应为 32（28+2+0+0+1+1），实为 33');
-    assert.match(d.message.en, /should be 32 \(28\+2\+0\+0\+1\+1\), found 33/);
+    assert.match(d.message.zh, /^表三“1\.本机关不掌握相关政府信息”总计应为 32，实为 33（本行 28\+2\+0\+0\+1\+1 = 32；/);
+    assert.match(d.message.en, /should be 32, found 33 \(its row: 28\+2\+0\+0\+1\+1 = 32; /);
   });
 });

@@ -73,29 +73,29 @@ describe('outline, folding and code lens', () => {
     assert.equal(nodes.length, 6);
     const t3 = nodes[2].children[0];
     assert.deepEqual(t3.detail, { zh: '✓ 勾稽平衡', en: '✓ balanced' });
-    const broken = readFixture('rules', 'column-total', 'invalid-seventh-natural.txt');
-    assert.equal(outline(analyze(broken))[2].children[0].detail.zh, '✗ 3 处不平衡');
+    const broken = readFixture('rules', 'row-total', 'invalid-seventh-natural.txt');
+    assert.equal(outline(analyze(broken))[2].children[0].detail.zh, '✗ 1 处不平衡');
   });
   it('folds each section and each table', () => {
     const folds = foldingRanges(analyze(base));
     assert.equal(folds.length, 9);
   });
   it('puts a lens above each table, with recompute only where totals are wrong', () => {
-    const lenses = codeLenses(analyze(readFixture('rules', 'review-total', 'invalid-review-totals.txt')));
+    const lenses = codeLenses(analyze(readFixture('rules', 'review-total', 'invalid-total-zero.txt')));
     assert.equal(lenses.length, 3);
     assert.deepEqual(lenses.map((l) => l.recompute), [false, false, true]);
   });
 });
 
 describe('code actions', () => {
-  const broken = readFixture('rules', 'column-total', 'invalid-seventh-natural.txt');
+  const broken = readFixture('rules', 'row-total', 'invalid-seventh-natural.txt');
   const a = analyze(broken);
-  const d = a.diagnostics.find((x) => x.code === 'column-total')!;
+  const d = a.diagnostics.find((x) => x.code === 'row-total')!;
   it('offers the preferred recompute fix, fix-all of the rule, and a suppression', () => {
     const actions = codeActions(a, d.start, d.end);
     assert.equal(actions[0].title.zh, '重新计算总计：121');
     assert.ok(actions[0].preferred);
-    assert.ok(actions.some((x) => /在下一行禁用 column-total/.test(x.title.zh)));
+    assert.ok(actions.some((x) => /在下一行禁用 row-total/.test(x.title.zh)));
     assert.equal(applyEdits(broken, actions[0].edits), broken.replace('（七）总计\t122', '（七）总计\t121'));
   });
   it('source.fixAll (on save) fixes wording only and never figures', () => {

@@ -38,7 +38,7 @@ function culpritFinding(c: Culprit, loc: Localization): Finding {
   const table = c.kind === 'review-total' ? '表四' : '表三';
   const name = c.kind === 'review-total' ? `“${c.cell.column.label}”` : cellName(c.cell, c.rowLabel);
   const reasons = c.broken.map((id) => reason(id, c, loc.values));
-  const isTotal = /total/.test(c.cell.column.id);
+  const isTotal = c.broken.some((id) => id.anchor === c.cell && id.kind !== 'balance');
   return {
     start: c.cell.cell.start, end: c.cell.cell.end,
     message: msg(`${table}${name}应为 ${c.expected}，实为 ${c.actual}（${reasons.map((r) => r.zh).join('；')}）`,

@@ -70,7 +70,7 @@ export function recomputeTotals(a: Analysis): TextEdit[] {
   const totalCells = new Set<number>();
   for (const t of a.report.tables) for (const r of t.rows) for (const c of r.cells) if (/total/.test(c.column.id)) totalCells.add(c.cell.start);
   for (const d of a.diagnostics) {
-    if (d.code === 'blank-cell' && d.fix && totalCells.has(d.start)) edits.push(...d.fix.edits);
+    if (d.code === 'blank-cell' && d.fix) edits.push(...d.fix.edits.filter((e) => totalCells.has(e.start)));
   }
   return edits;
 }

@@ -85,10 +85,10 @@ describe('ogi-report in VS Code', function () {
 
   it('shows diagnostics with their rule ids and Chinese messages', async () => {
     const editor = await openReport('seventh.ogi');
-    const ds = await diagnosticsWhere(editor.document.uri, hasCode('column-total'), 'column-total');
-    assert.deepEqual([...new Set(ds.map(code))].sort(), ['balance', 'column-total', 'row-total']);
-    const d = ds.find((x) => code(x) === 'column-total')!;
-    assert.match(d.message, /（七）总计·自然人应为 121/);
+    const ds = await diagnosticsWhere(editor.document.uri, hasCode('row-total'), 'row-total');
+    assert.deepEqual([...new Set(ds.map(code))].sort(), ['row-total']);
+    const d = ds.find((x) => code(x) === 'row-total')!;
+    assert.match(d.message, /“（七）总计”·自然人应为 121/);
     assert.equal(editor.document.getText(d.range), '122');
     assert.equal(d.source, 'ogi-report');
   });
@@ -96,8 +96,8 @@ describe('ogi-report in VS Code', function () {
   it('the recompute-total quick fix sets the right number and the diagnostic goes away', async () => {
     const editor = await openReport('seventh.ogi');
     const doc = editor.document;
-    const ds = await diagnosticsWhere(doc.uri, hasCode('column-total'), 'column-total');
-    const d = ds.find((x) => code(x) === 'column-total')!;
+    const ds = await diagnosticsWhere(doc.uri, hasCode('row-total'), 'row-total');
+    const d = ds.find((x) => code(x) === 'row-total')!;
     const fix = (await quickFixes(doc.uri, d.range)).find((a) => a.isPreferred);
     assert.ok(fix?.edit, 'a preferred quick fix');
     assert.equal(fix.title, '重新计算总计：121');
@@ -206,7 +206,7 @@ describe('ogi-report in VS Code', function () {
     const dir = process.env.OGI_E2E_SHOT;
     if (!dir) this.skip();
     const editor = await openReport('seventh2.ogi');
-    await diagnosticsWhere(editor.document.uri, hasCode('column-total'), 'column-total');
+    await diagnosticsWhere(editor.document.uri, hasCode('row-total'), 'row-total');
     const pos = positionOf(editor.document, '（七）总计\t122', 6);
     editor.selection = new vscode.Selection(pos, pos);
     editor.revealRange(new vscode.Range(pos.translate(-14), pos.translate(8)), vscode.TextEditorRevealType.AtTop);
