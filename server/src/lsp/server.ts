@@ -194,7 +194,16 @@ export function startServer(connection: Connection): void {
     const start = doc.offsetAt(params.range.start);
     const end = doc.offsetAt(params.range.end);
     const actions = codeActions(a, start, end, params.context.only);
-    return actions.map((act, index): CodeAction => {
+    // A garbled document: VS Code's own encoding picker reopens it with the right encoding.
+    const reopen: CodeAction[] = a.diagnostics.some((d) => d.code === 'encoding') && (!params.context.only?.length || params.context.only.includes(CodeActionKind.QuickFix))
+      ? [{
+        title: loc === 'en' ? 'Reopen with encoding GBK (GB18030)…' : '通过编码重新打开（选择 GBK / GB18030）…',
+        kind: CodeActionKind.QuickFix, isPreferred: true,
+        diagnostics: params.context.diagnostics.filter((cd) => cd.code === 'encoding'),
+        command: { title: 'Reopen with Encoding', command: 'workbench.action.editor.changeEncoding' },
+      }]
+      : [];
+    return [...reopen, ...actions.map((act, index): CodeAction => {
       const data: ActionData = { uri: doc.uri, version: doc.version, start, end, only: params.context.only, index };
       return {
         title: localize(act.title, loc),
@@ -204,7 +213,7 @@ export function startServer(connection: Connection): void {
           && doc.offsetAt(cd.range.start) === d.start && doc.offsetAt(cd.range.end) === d.end)),
         ...(lazyEdits ? { data } : { edit: versionedEdit(doc, act.edits) }),
       };
-    });
+    })];
   }));
 
   connection.onCodeActionResolve((action, token) => runSafe(connection, token, 'codeActionResolve', () => {

@@ -107,8 +107,36 @@ function validEdits(edits: TextEdit[], length: number): boolean {
   return edits.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length);
 }
 
+/**
+ * Text that was decoded with the wrong encoding: GBK/GB18030 bytes read as UTF-8 give replacement
+ * characters, read as a Western code page they give runs of Latin-1 letters (ÕþÎñ…). Either way a
+ * Chinese report then has almost no Chinese characters.
+ */
+export function looksMisdecoded(text: string): boolean {
+  let bad = 0;
+  let cjk = 0;
+  let latin = 0;
+  const n = Math.min(text.length, 20_000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+    else if (c >= 0xc0 && c <= 0xff) latin++;
+  }
+  return (bad >= 8 && bad > cjk) || (latin >= 20 && latin > 4 * cjk);
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (looksMisdecoded(text)) {
+    // One finding instead of seven missing sections on garbled text: reopen the file with its encoding.
+    return {
+      text, report: parseReport(''), t3: [],
+      diagnostics: [engineDiagnostic('encoding', 'error', 0, Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length),
+        msg('文件内容显示为乱码：它很可能是 GBK（GB18030）编码，请用“通过编码重新打开”选择 GBK 后再检查',
+          'The text is garbled: the file is probably GBK (GB18030) encoded; reopen it with that encoding ("Reopen with Encoding") to check it'))],
+    };
+  }
   if (text.length > maxLength) {
     const report = parseReport('');
     return {
