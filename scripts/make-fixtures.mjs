@@ -272,7 +272,7 @@ const R = {
   'table-shape': {
     'valid-balanced.txt': basePipe,
     'invalid-extra-values.txt': setRow(base, '4.保护第三方合法权益', ['3', '1', '0', '0', '0', '0', '4', '0', '0', '0', '0', '0']),
-    'invalid-missing-value.txt': once(base, rowLine(base, '（一）予以公开'), '三、本年度办理结果\t（一）予以公开\t\t52\t3\t0\t1\t1\t57'),
+    'invalid-missing-value.txt': once(base, rowLine(base, '（一）予以公开'), '三、本年度办理结果\t（一）予以公开\t52\t3\t0\t1\t1\t57'),
     'invalid-missing-row.txt': base.split('\n').filter((l) => !l.includes('3.补正后申请内容仍不明确')).join('\n'),
     'invalid-review-row.txt': once(base, '2\t1\t0\t1\t4\t1\t0\t0\t1\t2\t1\t0\t0\t0\t1', '2\t1\t0\t1\t4\t1\t0\t0\t1\t2\t1\t0\t0\t0\t1\t0'),
   },

@@ -231,7 +231,13 @@ function isEmpty(c: Cell): boolean {
  * layout padding unless they are needed: a row that ends in empty cells has blank totals, and a row
  * holding only its total is right-aligned. Anything else that does not fit is a shape error.
  */
-export function alignValues(cells: Cell[], expected: number): { values: Cell[] | null; found: number } {
+export function alignValues(cells: Cell[], expected: number, positional = true): { values: Cell[] | null; found: number } {
+  // Exactly one cell per column after the label: every empty cell between separators is a positional
+  // blank (an HTML table copied with its empty cells), wherever it is — unless the table pads its
+  // labels with an empty cell (Word's merged label columns), which `positional: false` says.
+  if (positional && cells.length === expected && cells.some((c) => !isEmpty(c))) {
+    return { values: cells, found: cells.filter((c) => !isEmpty(c)).length };
+  }
   let lead = 0;
   while (lead < cells.length && isEmpty(cells[lead])) lead++;
   if (lead === cells.length) {
@@ -347,8 +353,22 @@ const T3_CANDIDATES: T3Candidate[] = (() => {
 
 const matchT3 = labelMatcher(T3_CANDIDATES, (c) => [c.def.label, ...((c.def as T3RowDef).aliases ?? [])]);
 
+/**
+ * A table whose rows put an empty cell between the label and a full row of figures (Word's merged label
+ * columns pasted as tabs): there an empty cell right after a label is padding, not a blank figure.
+ */
+function padsLabels(rows: Row[], expected: number): boolean {
+  return rows.some((row) => {
+    const i = row.cells.findIndex((c) => c.text !== '' && !isTextCell(c));
+    if (i < 1 || row.cells[i - 1].text !== '' || !row.cells.slice(0, i).some((c) => isTextCell(c))) return false;
+    const run = row.cells.slice(i, i + expected);
+    return run.length === expected && run.every((c) => c.text !== '' && !isTextCell(c));
+  });
+}
+
 function lowerT3(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLine' | 'endLine' | 'start' | 'end' | 'layout' | 'section'> {
   const out: TableRow[] = [];
+  const positional = !padsLabels(rows, T3_COLUMNS.length);
   let otherRow: Cell | null = null;
   let otherHasFigures = false;
   let sawOtherSub: Cell | null = null;
@@ -381,7 +401,7 @@ function lowerT3(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
       otherHasFigures ||= hasFigures;
     }
     if (def && /^other-/.test(def.id)) sawOtherSub ??= leaf!.cell;
-    const aligned = alignValues(after, T3_COLUMNS.length);
+    const aligned = alignValues(after, T3_COLUMNS.length, positional);
     out.push({
       id: def && !isGroup ? def.id : null,
       label: leaf?.cell ?? labelCells[labelCells.length - 1] ?? null,
@@ -502,7 +522,7 @@ function lowerT2(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
     const anyVersionLabel = m ? cands.some((c) => c.id === m.item.id && normalizeLabel(c.label) === norm(first)) : false;
     const cost = !m || anyVersionLabel ? 0 : m.cost;
     const after = row.cells.slice(labelIdx + (isTextCell(first) ? 1 : 0));
-    const aligned = columns.length ? alignValues(after, columns.length) : { values: null, found: after.filter((c) => c.text).length };
+    const aligned = columns.length ? alignValues(after, columns.length, false) : { values: null, found: after.filter((c) => c.text).length };
     if (m) seenRows.add(`${m.item.itemId}:${m.item.id}`);
     out.push({
       id: m ? m.item.id : null, item: m?.item.itemId ?? item?.id, label: isTextCell(first) ? first : null,
