@@ -14,7 +14,8 @@ const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'sele
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'address', 'center', 'form', 'fieldset', 'figure', 'figcaption', 'hr', 'caption', 'body', 'html']);
 const CJK = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
-const CJK_GAP = new RegExp(`(?<=${CJK})\\s+(?=${CJK})`, 'g');
+/** Whitespace from the page's source formatting (a line break, &nbsp; padding, a run of spaces), not typed. */
+const SOFT_GAP = new RegExp(`(?<=${CJK})(\\s*[\\n\\u00a0]\\s*|[ \\t]{2,})(?=${CJK})`, 'g');
 
 /** Decodes a page: BOM first, then the charset the page declares, then UTF-8, then GB18030. */
 export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
@@ -78,8 +79,8 @@ interface Out {
   current: string;
 }
 
-function breakLine(out: Out): void {
-  const line = out.current.replace(/[ \t\u00a0]+/g, ' ').trim();
+function breakLine(out: Out, raw = false): void {
+  const line = raw ? out.current : out.current.replace(/\s+/g, ' ').trim();
   if (line) out.lines.push(line);
   out.current = '';
 }
@@ -87,8 +88,8 @@ function breakLine(out: Out): void {
 function cellText(el: Element): string {
   const out: Out = { lines: [], current: '' };
   walk(el, out, true);
-  breakLine(out);
-  return out.lines.join(' ').replace(CJK_GAP, '').trim();
+  out.lines.push(out.current);
+  return out.lines.join('\n').replace(SOFT_GAP, '').replace(/\s+/g, ' ').trim();
 }
 
 function readTable(table: Element): string[] {
@@ -113,18 +114,24 @@ function readTable(table: Element): string[] {
 function walk(el: Element, out: Out, inCell: boolean): void {
   for (const child of el.children) {
     if (child.type === 'text') {
-      out.current += child.data.replace(/[\r\n]+/g, ' ');
+      out.current += child.data;
       continue;
     }
     if (!isElement(child) || SKIP.has(child.name) || hidden(child)) continue;
     const name = child.name;
     if (name === 'br') {
-      if (inCell) out.current += ' ';
+      if (inCell) out.current += '\n';
       else breakLine(out);
     } else if (name === 'table' && !inCell) {
       breakLine(out);
       out.lines.push(...readTable(child));
     } else if (BLOCK.has(name) || name === 'table' || name === 'tr' || name === 'td' || name === 'th') {
+      if (inCell) {
+        out.current += '\n';
+        walk(child, out, inCell);
+        out.current += '\n';
+        continue;
+      }
       breakLine(out);
       walk(child, out, inCell);
       breakLine(out);

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { LineOrigin, SourceError, SourceText } from './index';
-import { GridCell, isFigure, renderGrid } from './table';
+import { continueTable, GridCell, renderGrid } from './table';
 
 /** A text run placed on the page (PDF user space: y grows upwards). */
 interface Run {
@@ -406,38 +406,6 @@ function assemble(pages: { blocks: Block[]; page: number }[]): SourceText {
   return { kind: 'pdf', text: out.join('\n') + '\n', origins };
 }
 
-/** An item numbered after the first of its group: "2.", "3、", "（二）". */
-const CONTINUED_ITEM = /^\s*(([2-9]|[1-9]\d)\s*[.．、]|[（(][二三四五六七八九十][)）])/;
-
 function sameColumns(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 3);
-}
-
-/**
- * Appends the part of a table printed on the next page. Heading rows that the word processor
- * repeats on each page are dropped, and a label cell that was cut by the page break (empty on the
- * new page, a label just above it) carries on the label, as the merged cell it is.
- */
-function continueTable(grid: GridCell[][], next: GridCell[][]): GridCell[][] {
-  const key = (row: GridCell[]) => row.map((c) => c.text).join('\t');
-  let skip = 0;
-  while (skip < next.length && skip < grid.length && key(next[skip]) === key(grid[skip]) && !next[skip].some((c) => isFigure(c.text))) skip++;
-  const rows = next.slice(skip).map((row) => row.map((c) => ({ ...c })));
-  const last = grid[grid.length - 1];
-  if (rows.length && last) {
-    for (let c = 0; c < rows[0].length && c < last.length; c++) {
-      const above = last[c], below = rows[0][c];
-      if (below.rowOffset !== 0 || !above.text || isFigure(above.text) || isFigure(below.text) || above.colOffset !== below.colOffset) continue;
-      // The cell goes on when it is empty here, or when the item beside it is numbered on from
-      // the row above ("2." after "1."): then its text was cut by the page break ("（四）无" + "法提供").
-      const besideNext = rows[0].slice(c + 1).find((x) => x.text !== '' && x.rowOffset === 0)?.text ?? '';
-      if (below.text !== '' && !CONTINUED_ITEM.test(besideNext)) continue;
-      const text = above.text + below.text;
-      for (let r = grid.length - 1, k = above.rowOffset; r >= 0 && k >= 0 && grid[r][c]?.rowOffset === k; r--, k--) grid[r][c] = { ...grid[r][c], text };
-      for (let r = 0; r < rows.length && rows[r][c].rowOffset === r; r++) {
-        rows[r][c] = { text, rowOffset: above.rowOffset + 1 + r, colOffset: above.colOffset };
-      }
-    }
-  }
-  return [...grid, ...rows];
 }

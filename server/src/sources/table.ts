@@ -92,3 +92,36 @@ export function expandSpans(rows: SpanCell[][], maxCols = 64): GridCell[][] {
     return out;
   });
 }
+
+/** An item numbered after the first of its group: "2.", "3、", "（二）". */
+const CONTINUED_ITEM = /^\s*(([2-9]|[1-9]\d)\s*[.．、]|[（(][二三四五六七八九十][)）])/;
+
+/**
+ * Appends the part of a table printed after a page break (the next PDF page, or a second Word
+ * table after a page break). Heading rows that the word processor
+ * repeats on each page are dropped, and a label cell that was cut by the page break (empty on the
+ * new page, a label just above it) carries on the label, as the merged cell it is.
+ */
+export function continueTable(grid: GridCell[][], next: GridCell[][]): GridCell[][] {
+  const key = (row: GridCell[]) => row.map((c) => c.text).join('\t');
+  let skip = 0;
+  while (skip < next.length && skip < grid.length && key(next[skip]) === key(grid[skip]) && !next[skip].some((c) => isFigure(c.text))) skip++;
+  const rows = next.slice(skip).map((row) => row.map((c) => ({ ...c })));
+  const last = grid[grid.length - 1];
+  if (rows.length && last) {
+    for (let c = 0; c < rows[0].length && c < last.length; c++) {
+      const above = last[c], below = rows[0][c];
+      if (below.rowOffset !== 0 || !above.text || isFigure(above.text) || isFigure(below.text) || above.colOffset !== below.colOffset) continue;
+      // The cell goes on when it is empty here, or when the item beside it is numbered on from
+      // the row above ("2." after "1."): then its text was cut by the page break ("（四）无" + "法提供").
+      const besideNext = rows[0].slice(c + 1).find((x) => x.text !== '' && x.rowOffset === 0)?.text ?? '';
+      if (below.text !== '' && !CONTINUED_ITEM.test(besideNext)) continue;
+      const text = below.text === '' || above.text.endsWith(below.text) ? above.text : above.text + below.text;
+      for (let r = grid.length - 1, k = above.rowOffset; r >= 0 && k >= 0 && grid[r][c]?.rowOffset === k; r--, k--) grid[r][c] = { ...grid[r][c], text };
+      for (let r = 0; r < rows.length && rows[r][c].rowOffset === r; r++) {
+        rows[r][c] = { text, rowOffset: above.rowOffset + 1 + r, colOffset: above.colOffset };
+      }
+    }
+  }
+  return [...grid, ...rows];
+}
