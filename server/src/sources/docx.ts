@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { LineOrigin, SourceError, SourceText } from './index';
-import { continueTable, GridCell, renderGrid } from './table';
+import { continueTable, GridCell, renderGridRows } from './table';
 
 /** Unpacked size of `word/document.xml` accepted (a zip bomb is refused before inflating). */
 export const MAX_DOCX_XML_BYTES = 50 * 1024 * 1024;
@@ -68,16 +68,19 @@ interface State {
   lines: string[];
   origins: LineOrigin[];
   /** The table being written, kept open while only empty paragraphs or page breaks follow it. */
-  table: { grid: GridCell[][]; paragraph: number } | null;
+  table: { grid: GridCell[][]; paragraphs: number[] } | null;
+  /** Paragraph number of the first paragraph of each row of the table being read. */
+  rowParagraphs: number[];
 }
 
 function render(body: Element): SourceText {
-  const st: State = { paragraph: 0, lines: [], origins: [], table: null };
+  const st: State = { paragraph: 0, lines: [], origins: [], table: null, rowParagraphs: [] };
   const flush = () => {
     if (!st.table) return;
-    for (const line of renderGrid(st.table.grid)) {
+    const rows = st.table.paragraphs;
+    for (const { line, row } of renderGridRows(st.table.grid)) {
       st.lines.push(line);
-      st.origins.push({ paragraph: st.table.paragraph });
+      st.origins.push({ paragraph: rows[row] ?? rows[rows.length - 1] });
     }
     st.table = null;
   };
@@ -92,10 +95,14 @@ function render(body: Element): SourceText {
         st.lines.push(text);
         st.origins.push({ paragraph: st.paragraph });
       } else if (c.name === 'w:tbl') {
-        const first = st.paragraph + 1;
+        st.rowParagraphs = [];
         const grid = tableGrid(c, st);
-        if (st.table) st.table.grid = continueTable(st.table.grid, grid);
-        else st.table = { grid, paragraph: first };
+        if (st.table) {
+          const before = st.table.grid.length;
+          st.table.grid = continueTable(st.table.grid, grid);
+          // Heading rows repeated after the break were dropped from the front of the new part.
+          st.table.paragraphs.push(...st.rowParagraphs.slice(grid.length - (st.table.grid.length - before)));
+        } else st.table = { grid, paragraphs: st.rowParagraphs };
       } else if (c.name === 'w:sdt') blocks(kid(c, 'w:sdtContent') ?? c);
       else if (c.name === 'w:customXml' || c.name === 'w:ins' || c.name === 'w:smartTag') blocks(c);
     }
@@ -159,6 +166,7 @@ function tableGrid(tbl: Element, st: State): GridCell[][] {
   for (const tr of tbl.children.filter((c): c is Element => isElement(c) && (c.name === 'w:tr' || c.name === 'w:sdt' || c.name === 'w:customXml'))) {
     const rows = tr.name === 'w:tr' ? [tr] : kids(kid(tr, 'w:sdtContent') ?? tr, 'w:tr');
     for (const row of rows) {
+      st.rowParagraphs.push(st.paragraph + 1);
       const out: GridCell[] = [];
       const trPr = kid(row, 'w:trPr');
       const before = Number.parseInt(val(kid(trPr, 'w:gridBefore')) ?? '0', 10) || 0;

@@ -23,7 +23,13 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  let declared: string | undefined;
+  const lower = head.toLowerCase();
+  for (let at = lower.indexOf('<meta'); at >= 0 && !declared; at = lower.indexOf('<meta', at + 5)) {
+    const end = lower.indexOf('>', at);
+    const tag = lower.slice(at, end < 0 ? undefined : end).replace(/\s+/g, '');
+    declared = /charset=["']?([\w-]+)/.exec(tag)?.[1];
+  }
   if (declared) {
     const label = /^(gb2312|gbk|gb_2312-80|x-gbk|gb18030|cp936|euc-cn)$/.test(declared) ? 'gb18030' : declared;
     try {
@@ -163,7 +169,7 @@ export function readHtml(bytes: Uint8Array): SourceText | SourceError {
   // The page title (before the site name) stands above the article when the article does not repeat it.
   const title = find(doc.children, 'title');
   const titleText = title ? cellText(title as Element) : '';
-  const heading = titleText.split(/\s*[_|｜]\s*|\s+-\s+/).find((s) => s.trim().length >= 6)?.trim();
+  const heading = titleText.split(/[_|｜]| - /).map((s) => s.trim()).find((s) => s.length >= 6);
   if (heading && !lines.slice(0, 3).some((l) => l.includes(heading))) lines.unshift(heading);
   return { kind: 'html', text: lines.join('\n') + '\n' };
 }

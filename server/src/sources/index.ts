@@ -36,7 +36,7 @@ export interface SourceError {
   error: { kind: SourceErrorKind; message: Bilingual };
 }
 
-export function isSourceError(x: SourceText | SourceError): x is SourceError {
+export function isSourceError<T extends object>(x: T | SourceError): x is SourceError {
   return (x as SourceError).error !== undefined;
 }
 

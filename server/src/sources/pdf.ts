@@ -40,10 +40,25 @@ let pdfjsPromise: Promise<PdfJs> | null = null;
 
 async function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= (async () => {
-    const g = globalThis as { pdfjsWorker?: unknown };
-    // Runs the worker's code on this thread: no worker file is looked up and no thread is started.
-    g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // The legacy build carries core-js, which replaces some built-ins that Node already has
+    // (Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString) with slower
+    // polyfills for the whole process. Put the originals back; what it adds (Promise.withResolvers…) stays.
+    const builtins: object[] = [Array.prototype, Array, JSON, Function.prototype, Object, Object.prototype, String.prototype, Promise,
+      Map.prototype, Set.prototype, Uint8Array.prototype, Object.getPrototypeOf(Uint8Array.prototype), Math, Number, RegExp.prototype];
+    const saved = builtins.map((o) => new Map(Reflect.ownKeys(o).map((k) => [k, Object.getOwnPropertyDescriptor(o, k)!])));
+    try {
+      const g = globalThis as { pdfjsWorker?: unknown };
+      // Runs the worker's code on this thread: no worker file is looked up and no thread is started.
+      g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      builtins.forEach((o, i) => {
+        for (const [k, d] of saved[i]) {
+          const now = Object.getOwnPropertyDescriptor(o, k);
+          if (now && (now.value !== d.value || now.get !== d.get)) Object.defineProperty(o, k, d);
+        }
+      });
+    }
   })();
   return pdfjsPromise;
 }
@@ -56,7 +71,7 @@ function pdfjsDir(): string | undefined {
   }
 }
 
-function fail(kind: 'corrupt' | 'encrypted' | 'scanned' | 'too-large', zh: string, en: string): SourceError {
+function fail(kind: 'corrupt' | 'encrypted' | 'scanned' | 'too-large' | 'no-report', zh: string, en: string): SourceError {
   return { error: { kind, message: { zh, en } } };
 }
 
@@ -91,6 +106,9 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
     if (doc.numPages > MAX_PDF_PAGES) return fail('too-large', `PDF 有 ${doc.numPages} 页，超过 ${MAX_PDF_PAGES} 页的上限`, `the PDF has ${doc.numPages} pages, over the limit of ${MAX_PDF_PAGES}`);
     const pages: { blocks: Block[]; page: number }[] = [];
     let chars = 0;
+    let images = 0;
+    const imageOps = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject,
+      pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObjectRepeat, pdfjs.OPS.paintImageMaskXObjectGroup, pdfjs.OPS.paintInlineImageXObjectGroup]);
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
@@ -105,11 +123,13 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
         chars += item.str.trim().length;
       }
       const ops = await page.getOperatorList();
+      if (!runs.length) images += ops.fnArray.filter((f) => imageOps.has(f)).length;
       const segments = collectSegments(pdfjs.OPS, ops.fnArray, ops.argsArray);
       const [, y0, , y1] = page.view;
       pages.push({ page: p, blocks: layoutPage(runs, segments, Math.min(y0, y1), Math.max(y0, y1)) });
       page.cleanup();
     }
+    if (chars === 0 && images === 0) return fail('no-report', 'PDF 中没有任何文字（页面是空白的）', 'the PDF holds no text at all (its pages are blank)');
     if (chars === 0) return fail('scanned', '是扫描件，没有文字层，需要 OCR 才能读取', 'is a scanned PDF with no text layer; it needs OCR to be read');
     return assemble(pages);
   } finally {
@@ -335,7 +355,7 @@ function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bottom: n
     const y = line[0].y;
     const size = Math.max(...line.map((r) => r.size));
     // Page numbers in the top or bottom margin: "- 3 -", "第 3 页", "3/10".
-    if ((y < bottom + height * 0.1 || y > top - height * 0.08) && /^[-－—–\s]*(第\s*)?\d+\s*(页)?\s*([/／]\s*\d+\s*)?(共\s*\d+\s*页)?[-－—–\s]*$/.test(text)) continue;
+    if ((y < bottom + height * 0.1 || y > top - height * 0.08) && /^第?\d+页?([/／]\d+)?(共\d+页)?$/.test(text.replace(/[-－—–\s]/g, ''))) continue;
     const left = line[0].x;
     const right = Math.max(...line.map((r) => r.x + r.w));
     blocks.push({ top: y + size, lines: [{ text, size, left, right, top: y + size, bottom: y }] });

@@ -30,17 +30,22 @@ const CJK_CHAR = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
 const LETTER_SPACED = new RegExp(`^(${CJK_CHAR}[ \\u00a0\\u3000]+)+${CJK_CHAR}$`);
 
 /**
- * Renders an expanded grid (rows of positions) as tab-separated lines. A column that holds no figure
- * in any row is a label column: in rows with figures its empty positions are dropped, so that a row
- * reads "labels, then figures" whatever the label columns' merging. Figure columns keep every
- * position, blanks included, so that each figure stays under its column. A short letter-spaced label
+ * Renders an expanded grid (rows of positions) as tab-separated lines. The columns left of the first
+ * column that holds a figure are label columns: in rows with figures their empty positions are
+ * dropped, so that a row reads "labels, then figures" whatever the label columns' merging. Figure
+ * columns keep every position, blanks included, so that each figure stays under its column. A short letter-spaced label
  * (`总 计`) is written without its spacing.
  */
 export function renderGrid(grid: GridCell[][]): string[] {
-  const figureCols = new Set<number>();
-  for (const row of grid) row.forEach((c, i) => { if (c.rowOffset === 0 && c.colOffset === 0 && isFigure(c.text)) figureCols.add(i); });
-  const lines: string[] = [];
-  for (const row of grid) {
+  return renderGridRows(grid).map((r) => r.line);
+}
+
+/** As `renderGrid`, with the index in `grid` of the row each line comes from. */
+export function renderGridRows(grid: GridCell[][]): { line: string; row: number }[] {
+  let firstFigure = Infinity;
+  for (const row of grid) row.forEach((c, i) => { if (c.rowOffset === 0 && c.colOffset === 0 && isFigure(c.text)) firstFigure = Math.min(firstFigure, i); });
+  const lines: { line: string; row: number }[] = [];
+  grid.forEach((row, r) => {
     const dataRow = row.some((c) => c.rowOffset === 0 && c.colOffset === 0 && isFigure(c.text));
     const cells: string[] = [];
     row.forEach((c, i) => {
@@ -48,14 +53,14 @@ export function renderGrid(grid: GridCell[][]): string[] {
       if (LETTER_SPACED.test(text)) text = text.replace(/[ \u00a0\u3000]+/g, '');
       if (c.colOffset > 0) text = dataRow ? '\0' : '';
       else if (c.rowOffset > 0 && !(dataRow && !isFigure(text))) text = '';
-      if (text === '\0' || (dataRow && text === '' && !figureCols.has(i))) return;
+      if (text === '\0' || (dataRow && text === '' && i < firstFigure)) return;
       cells.push(text);
     });
     while (cells.length > 1 && cells[cells.length - 1] === '' && !dataRow) cells.pop();
-    if (cells.every((c) => c === '')) continue;
+    if (cells.every((c) => c === '')) return;
     // A row that is one cell (a caption row merged across the table) is a line of its own.
-    lines.push(cells.length === 1 ? cells[0] : cells.join('\t'));
-  }
+    lines.push({ line: cells.length === 1 ? cells[0] : cells.join('\t'), row: r });
+  });
   return lines;
 }
 
