@@ -121,6 +121,14 @@ describe('PDF importer', () => {
     assert.equal((await readError('a.pdf', minimalPdf(''))).kind, 'no-report');
   });
 
+  it('reads a table printed without borders as tab-separated cells', async () => {
+    const at = (x: number, y: number, t: string) => `BT /F1 10 Tf ${x} ${y} Td (${t}) Tj ET`;
+    const content = [at(72, 700, 'Row A'), at(300, 700, '95'), at(360, 700, '0'), at(420, 700, '95'),
+      at(72, 680, 'Row B'), at(300, 680, '3'), at(420, 680, '3')].join('\n');
+    const src = await read('a.pdf', minimalPdf(content));
+    assert.equal(src.text, 'Row A\t95\t0\t95\nRow B\t3\t3\n');
+  });
+
   it('reads a PDF whose only text is drawn with a standard font', async () => {
     const src = await read('a.pdf', minimalPdf('BT /F1 12 Tf 72 700 Td (Annual report 2024) Tj ET'));
     assert.equal(src.text, 'Annual report 2024\n');

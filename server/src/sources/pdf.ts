@@ -256,7 +256,10 @@ function findGrids(h: Segment[], v: Segment[]): Grid[] {
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
-/** Joins the runs of one line; a wide gap is a space, except between CJK runs inside a table cell. */
+/**
+ * Joins the runs of one line: a gap is a space (except between CJK runs inside a table cell), and
+ * outside tables a wide gap is a tab, so that a table printed without borders still reads as cells.
+ */
 function joinRuns(runs: Run[], cell = false): string {
   let out = '';
   let end = -Infinity;
@@ -268,7 +271,9 @@ function joinRuns(runs: Run[], cell = false): string {
     }
     const gap = r.x - end;
     const cjk = cell && (CJK.test(out.slice(-1)) || CJK.test(r.str.charAt(0)));
-    if (out && (space || gap > r.size * 0.6) && !cjk && !/\s$/.test(out) && !/^\s/.test(r.str)) out += ' ';
+    // Outside ruled tables, a gap of two characters or more separates the columns of a borderless table.
+    if (out && !cell && gap > r.size * 2) out = out.trimEnd() + '\t';
+    else if (out && (space || gap > r.size * 0.6) && !cjk && !/\s$/.test(out) && !/^\s/.test(r.str)) out += ' ';
     out += r.str;
     end = Math.max(end, r.x + r.w);
     space = false;
@@ -411,7 +416,8 @@ function assemble(pages: { blocks: Block[]; page: number }[]): SourceText {
       const notIndented = l.left <= leftMargin + l.size * 0.5;
       // A heading (larger than the body) wrapped over lines is one heading.
       const headingWrap = sameSize && l.size > body * 1.15 && prev && prev.bottom - l.top < l.size * 1.5;
-      const continues = prev && sameSize && ((prevFull && notIndented) || headingWrap);
+      const tabbed = l.text.includes('\t') || (out.length > 0 && out[out.length - 1].includes('\t'));
+      const continues = prev && sameSize && !tabbed && ((prevFull && notIndented) || headingWrap);
       if (continues && out.length) {
         const last = out[out.length - 1];
         out[out.length - 1] = last + (/[A-Za-z]$/.test(last) && /^[A-Za-z]/.test(l.text) ? ' ' : '') + l.text;
