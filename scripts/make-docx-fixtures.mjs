@@ -81,6 +81,8 @@ function build(text, splitAfter) {
   return new Document({ sections: [{ children }] });
 }
 
-const src = readFileSync(`${DIR}/huaian_2024.txt`, 'utf8');
-writeFileSync(`${DIR}/huaian_2024.docx`, await Packer.toBuffer(build(src, '1.本机关不掌握相关政府信息')));
-console.log('wrote', `${DIR}/huaian_2024.docx`);
+for (const [name, splitAfter] of [['huaian_2024', '1.本机关不掌握相关政府信息'], ['hongze_2024', null]]) {
+  const src = readFileSync(`${DIR}/${name}.txt`, 'utf8');
+  writeFileSync(`${DIR}/${name}.docx`, await Packer.toBuffer(build(src, splitAfter)));
+  console.log('wrote', `${DIR}/${name}.docx`);
+}

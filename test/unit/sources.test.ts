@@ -192,12 +192,14 @@ describe('Word (.docx) importer', () => {
     assert.match(xml, /<\/w:tbl><w:p>.*?<w:br w:type="page"\/>.*?<\/w:p><w:tbl>/);
   });
 
-  it('huaian_2024.docx gives the same tables and findings as its text', async () => {
-    const src = await read('huaian_2024.docx');
-    const a = analyze(src.text), b = analyze(text('huaian_2024.txt'));
-    assertSameTables(a, b, 'huaian docx');
-    assert.deepEqual(ruleCounts(a), ruleCounts(b));
-  });
+  for (const name of ['huaian_2024', 'hongze_2024']) {
+    it(`${name}.docx gives the same tables and findings as its text`, async () => {
+      const src = await read(`${name}.docx`);
+      const a = analyze(src.text), b = analyze(text(`${name}.txt`));
+      assertSameTables(a, b, `${name} docx`);
+      assert.deepEqual(ruleCounts(a), ruleCounts(b));
+    });
+  }
 
   it('repeats merged labels on every row, joins the split table, and numbers paragraphs', async () => {
     const src = await read('huaian_2024.docx');
