@@ -122,9 +122,14 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
         runs.push({ str: blank ? ' ' : item.str, x: e, y: f, w: blank ? 0 : item.width, h: item.height || size, size });
         chars += item.str.trim().length;
       }
-      const ops = await page.getOperatorList();
-      if (!runs.length) images += ops.fnArray.filter((f) => imageOps.has(f)).length;
-      const segments = collectSegments(pdfjs.OPS, ops.fnArray, ops.argsArray);
+      // Drawing operators are read only where they can matter: a page whose text has cells (runs
+      // set apart on a line) may hold a ruled table, and a page with no text may be a scan.
+      let segments: { h: Segment[]; v: Segment[] } = { h: [], v: [] };
+      if (!runs.length || hasCells(runs)) {
+        const ops = await page.getOperatorList();
+        if (!runs.length) images += ops.fnArray.filter((f) => imageOps.has(f)).length;
+        segments = collectSegments(pdfjs.OPS, ops.fnArray, ops.argsArray);
+      }
       const [, y0, , y1] = page.view;
       pages.push({ page: p, blocks: layoutPage(runs, segments, Math.min(y0, y1), Math.max(y0, y1)) });
       page.cleanup();
@@ -279,6 +284,11 @@ function joinRuns(runs: Run[], cell = false): string {
     space = false;
   }
   return out;
+}
+
+/** Whether some line of the page has runs set apart by a wide gap, as table cells are. */
+function hasCells(runs: Run[]): boolean {
+  return toLines(runs.filter((r) => r.str !== ' ')).some((line) => line.some((r, i) => i > 0 && r.x - (line[i - 1].x + line[i - 1].w) > r.size * 1.5));
 }
 
 /** Runs grouped into lines by baseline (top to bottom), each sorted left to right. */
