@@ -3,7 +3,7 @@
 // columns merged down with vMerge, wide labels merged across with gridSpan, heading cells merged both
 // ways) and table 三 split in two tables by a page break, as Word users do. Run: node scripts/make-docx-fixtures.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Document, Packer, Paragraph, PageBreak, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, PageBreak, Table, TableCell, TableRow, TextRun } from 'docx';
 
 const DIR = 'test/fixtures/sources';
 const FIGURE = /^[-+]?\d[\d,]*(\.\d+)?$/;
@@ -51,14 +51,30 @@ const T4_HEAD = [
   [['结果维持'], ['结果纠正'], ['其他结果'], ['尚未审结'], ['总计'], ['结果维持'], ['结果纠正'], ['其他结果'], ['尚未审结'], ['总计']],
 ];
 
-/** The report as Word would hold it: table 三 is split after `splitAfter` by a page break. */
-function build(text, splitAfter) {
+// Headings numbered by Word itself (the "一、" and "（一）" are not in the text but in numbering.xml).
+const NUMBERING = {
+  config: [{
+    reference: 'report',
+    levels: [
+      { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+      { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+    ],
+  }],
+};
+const HEADING = /^[一二三四五六七八九十]+、/;
+const SUBHEADING = /^（[一二三四五六七八九十]+）/;
+
+/** The report as Word would hold it: table 三 is split after `splitAfter` by a page break; with
+ *  `numbered`, section headings and sub-headings outside tables are numbered automatically. */
+function build(text, splitAfter, numbered = false) {
   const lines = text.split('\n').filter((l) => l.trim());
   const children = [];
   let i = 0;
   while (i < lines.length) {
     if (!lines[i].includes(' | ') && !/^\s*\|/.test(lines[i])) {
-      children.push(new Paragraph({ children: [new TextRun(lines[i])] }));
+      const level = !numbered ? -1 : HEADING.test(lines[i]) ? 0 : SUBHEADING.test(lines[i]) ? 1 : -1;
+      const body = level === 0 ? lines[i].replace(HEADING, '') : level === 1 ? lines[i].replace(SUBHEADING, '') : lines[i];
+      children.push(new Paragraph({ children: [new TextRun(body)], ...(level >= 0 ? { numbering: { reference: 'report', level } } : {}) }));
       i++;
       continue;
     }
@@ -78,11 +94,11 @@ function build(text, splitAfter) {
     } else children.push(new Table({ rows }));
     // table 二 has caption rows (第二十条…) inside the table: one table for the whole block.
   }
-  return new Document({ sections: [{ children }] });
+  return new Document({ numbering: NUMBERING, sections: [{ children }] });
 }
 
-for (const [name, splitAfter] of [['huaian_2024', '1.本机关不掌握相关政府信息'], ['hongze_2024', null]]) {
+for (const [name, splitAfter, numbered] of [['huaian_2024', '1.本机关不掌握相关政府信息', false], ['hongze_2024', null, true]]) {
   const src = readFileSync(`${DIR}/${name}.txt`, 'utf8');
-  writeFileSync(`${DIR}/${name}.docx`, await Packer.toBuffer(build(src, splitAfter)));
+  writeFileSync(`${DIR}/${name}.docx`, await Packer.toBuffer(build(src, splitAfter, numbered)));
   console.log('wrote', `${DIR}/${name}.docx`);
 }

@@ -212,6 +212,18 @@ describe('Word (.docx) importer', () => {
     assert.ok(paragraphs.every((p, i) => p >= 1 && (i === 0 || p > paragraphs[i - 1])), 'each line has its own paragraph, in order');
   });
 
+  it('writes the numbers Word puts before numbered headings (一、 and （一）)', async () => {
+    const xml = new TextDecoder().decode(unzipSync(bytes('hongze_2024.docx'))['word/document.xml']);
+    assert.match(xml, /<w:numPr>/);
+    assert.ok(!xml.includes('一、总体情况') && xml.includes('总体情况'), 'the fixture relies on automatic numbering');
+    const lines = (await read('hongze_2024.docx')).text.split('\n');
+    assert.equal(lines[2], '一、总体情况');
+    assert.ok(lines.some((l) => l.startsWith('（五）政府信息公开监督保障情况。')));
+    assert.ok(lines.includes('六、其他需要报告的事项'));
+    // Sub-headings start again from （一） under a new heading; table cells keep their own text.
+    assert.equal(lines.filter((l) => l.startsWith('（一）')).length, 1);
+  });
+
   it('refuses hostile .docx files with one clear error each', async () => {
     const docx = bytes('huaian_2024.docx');
     assert.equal((await readError('a.docx', docx.subarray(0, docx.length >> 1))).kind, 'corrupt');

@@ -40,7 +40,7 @@ export function readDocx(bytes: Uint8Array): SourceText | SourceError {
     files = unzipSync(bytes, {
       filter: (f) => {
         if (++entries > MAX_DOCX_ENTRIES) throw new Error('too many entries');
-        if (f.name !== 'word/document.xml') return false;
+        if (f.name !== 'word/document.xml' && f.name !== 'word/numbering.xml') return false;
         if (f.originalSize > MAX_DOCX_XML_BYTES) {
           tooLarge = true;
           return false;
@@ -60,7 +60,8 @@ export function readDocx(bytes: Uint8Array): SourceText | SourceError {
   const root = doc.children.find((c): c is Element => isElement(c) && c.name === 'w:document');
   const body = kid(root, 'w:body');
   if (!body) return fail('corrupt', '不是有效的 .docx 文件（没有正文）', 'is not a valid .docx file (no document body)');
-  return render(body);
+  const numbering = files['word/numbering.xml'];
+  return render(body, numbering ? readNumbering(new TextDecoder('utf-8').decode(numbering)) : new Map());
 }
 
 interface State {
@@ -71,10 +72,13 @@ interface State {
   table: { grid: GridCell[][]; paragraphs: number[] } | null;
   /** Paragraph number of the first paragraph of each row of the table being read. */
   rowParagraphs: number[];
+  numbering: Numbering;
+  /** Current count of each list definition (abstractNumId) at each level. */
+  counters: Map<string, number[]>;
 }
 
-function render(body: Element): SourceText {
-  const st: State = { paragraph: 0, lines: [], origins: [], table: null, rowParagraphs: [] };
+function render(body: Element, numbering: Numbering): SourceText {
+  const st: State = { paragraph: 0, lines: [], origins: [], table: null, rowParagraphs: [], numbering, counters: new Map() };
   const flush = () => {
     if (!st.table) return;
     const rows = st.table.paragraphs;
@@ -89,7 +93,7 @@ function render(body: Element): SourceText {
       if (!isElement(c)) continue;
       if (c.name === 'w:p') {
         st.paragraph++;
-        const text = paragraphText(c).replace(/[ \t\u00a0]+/g, ' ').trim();
+        const text = (numberLabel(c, st) + paragraphText(c)).replace(/[ \t\u00a0]+/g, ' ').trim();
         if (!text) continue; // empty paragraphs and page breaks keep a table open
         flush();
         st.lines.push(text);
@@ -149,7 +153,7 @@ function cellText(tc: Element, st: State): string {
       if (!isElement(c)) continue;
       if (c.name === 'w:p') {
         st.paragraph++;
-        parts.push(paragraphText(c));
+        parts.push(numberLabel(c, st) + paragraphText(c));
       } else if (c.name === 'w:tbl' || c.name === 'w:tr' || c.name === 'w:tc' || c.name === 'w:sdt' || c.name === 'w:sdtContent') visit(c);
     }
   };
@@ -192,4 +196,95 @@ function tableGrid(tbl: Element, st: State): GridCell[][] {
     }
   }
   return grid;
+}
+
+// ---------- automatic numbering ----------
+
+/** For each list (numId), its levels: number format, label pattern ("%1、") and start value. */
+type Numbering = Map<string, { abstract: string; levels: { fmt: string; text: string; start: number }[] }>;
+
+/** Reads `word/numbering.xml`: lists point at abstract definitions, whose levels give the label format. */
+function readNumbering(xml: string): Numbering {
+  const doc = parseDocument(xml, { xmlMode: true });
+  const root = doc.children.find((c): c is Element => isElement(c) && c.name === 'w:numbering');
+  const out: Numbering = new Map();
+  if (!root) return out;
+  const abstract = new Map<string, { fmt: string; text: string; start: number }[]>();
+  for (const a of kids(root, 'w:abstractNum')) {
+    const levels: { fmt: string; text: string; start: number }[] = [];
+    for (const lvl of kids(a, 'w:lvl')) {
+      const i = Number.parseInt(lvl.attribs['w:ilvl'] ?? '0', 10);
+      if (i >= 0 && i < 9) levels[i] = { fmt: val(kid(lvl, 'w:numFmt')) ?? 'decimal', text: val(kid(lvl, 'w:lvlText')) ?? '', start: Number.parseInt(val(kid(lvl, 'w:start')) ?? '1', 10) || 1 };
+    }
+    abstract.set(a.attribs['w:abstractNumId'] ?? '', levels);
+  }
+  for (const n of kids(root, 'w:num')) {
+    const id = val(kid(n, 'w:abstractNumId')) ?? '';
+    const levels = abstract.get(id);
+    if (levels) out.set(n.attribs['w:numId'] ?? '', { abstract: id, levels });
+  }
+  return out;
+}
+
+const DIGITS = '〇一二三四五六七八九';
+
+function chineseCount(n: number): string {
+  if (n <= 0 || n >= 100) return String(n);
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10), ones = n % 10;
+  return (tens > 1 ? DIGITS[tens] : '') + '十' + (ones ? DIGITS[ones] : '');
+}
+
+function formatNumber(n: number, fmt: string): string {
+  switch (fmt) {
+    case 'chineseCounting':
+    case 'chineseCountingThousand':
+    case 'ideographTraditional':
+    case 'japaneseCounting':
+    case 'taiwaneseCounting':
+    case 'taiwaneseCountingThousand':
+      return fmt === 'ideographTraditional' ? '甲乙丙丁戊己庚辛壬癸'[(n - 1) % 10] : chineseCount(n);
+    case 'chineseLegalSimplified':
+      return chineseCount(n).replace(/[一二三四五六七八九十]/g, (c) => '壹贰叁肆伍陆柒捌玖拾'['一二三四五六七八九十'.indexOf(c)]);
+    case 'ideographDigital':
+      return [...String(n)].map((d) => DIGITS[Number(d)]).join('');
+    case 'decimalFullWidth':
+    case 'decimalFullWidth2':
+      return [...String(n)].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
+    case 'decimalEnclosedCircle':
+    case 'decimalEnclosedCircleChinese':
+      return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
+    case 'lowerLetter':
+    case 'upperLetter': {
+      const c = String.fromCharCode(97 + ((n - 1) % 26));
+      return fmt === 'upperLetter' ? c.toUpperCase() : c;
+    }
+    case 'bullet':
+    case 'none':
+      return '';
+    default:
+      return String(n);
+  }
+}
+
+/** The label Word draws before an automatically numbered paragraph ("一、", "（二）", "3."), counted in order. */
+function numberLabel(p: Element, st: State): string {
+  const numPr = kid(kid(p, 'w:pPr'), 'w:numPr');
+  const numId = val(kid(numPr, 'w:numId'));
+  if (!numId || numId === '0') return '';
+  const list = st.numbering.get(numId);
+  const levels = list?.levels;
+  const ilvl = Math.min(8, Math.max(0, Number.parseInt(val(kid(numPr, 'w:ilvl')) ?? '0', 10) || 0));
+  const level = levels?.[ilvl];
+  if (!list || !levels || !level || level.fmt === 'bullet' || level.fmt === 'none') return '';
+  // Lists that share one definition count on together, as Word numbers them.
+  const counts = st.counters.get(list.abstract) ?? [];
+  counts[ilvl] = (counts[ilvl] ?? (level.start - 1)) + 1;
+  counts.length = ilvl + 1; // a deeper level starts again after its parent moves on
+  st.counters.set(list.abstract, counts);
+  return level.text.replace(/%([1-9])/g, (_, d: string) => {
+    const k = Number(d) - 1;
+    const lv = levels[k];
+    return lv ? formatNumber(counts[k] ?? lv.start, lv.fmt) : '';
+  });
 }
