@@ -171,6 +171,13 @@ describe('HTML importer', () => {
     ]);
   });
 
+  it('reads through a table that lays out the page, and reads the data table inside it', async () => {
+    const html = `<html><body><table><tr><td>${'<a href="#">导航</a>'.repeat(30)}</td>
+      <td><p>${'一、总体情况。'.repeat(50)}</p><table><tr><td>规章</td><td>1</td><td>0</td><td>11</td></tr></table></td></tr></table></body></html>`;
+    const src = await read('old.htm', Buffer.from(html));
+    assert.deepEqual(src.text.split('\n'), ['一、总体情况。'.repeat(50), '规章\t1\t0\t11', '']);
+  });
+
   it('decodes a GB2312 page by its meta charset', async () => {
     const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><div><p>${'一、总体情况：依申请公开。'.repeat(12)}</p></div></body></html>`;
     const src = await read('a.htm', encodeText(html, 'gb18030', false));

@@ -75,7 +75,7 @@ function findArticle(body: Element): { el: Element; weight: number } {
     const own = weights.get(el) ?? 0;
     let best: Element | null = null, bestW = 0;
     for (const c of el.children) if (isElement(c) && (weights.get(c) ?? 0) > bestW) [best, bestW] = [c, weights.get(c) ?? 0];
-    if (!best || bestW < own * 0.7 || best.name === 'table' || best.name === 'tbody' || best.name === 'tr' || best.name === 'p') return { el, weight: own };
+    if (!best || bestW < own * 0.7 || best.name === 'p' || (best.name === 'table' && !isLayoutTable(best))) return { el, weight: own };
     el = best;
   }
 }
@@ -96,6 +96,33 @@ function cellText(el: Element): string {
   walk(el, out, true);
   out.lines.push(out.current);
   return out.lines.join('\n').replace(SOFT_GAP, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A table used to lay out the page (old sites put the navigation and the article in table cells)
+ * rather than to hold data: it holds another table, or a cell with a long text of its own.
+ */
+function isLayoutTable(table: Element): boolean {
+  let layout = false;
+  const visit = (el: Element, depth: number) => {
+    for (const c of el.children) {
+      if (layout || !isElement(c)) continue;
+      if (c.name === 'table' && depth > 0) layout = true;
+      else if ((c.name === 'td' || c.name === 'th') && textLength(c) > 300) layout = true;
+      else visit(c, depth + 1);
+    }
+  };
+  visit(table, 0);
+  return layout;
+}
+
+function textLength(el: Element): number {
+  let n = 0;
+  for (const c of el.children) {
+    if (c.type === 'text') n += c.data.replace(/\s/g, '').length;
+    else if (isElement(c) && !SKIP.has(c.name)) n += textLength(c);
+  }
+  return n;
 }
 
 function readTable(table: Element): string[] {
@@ -128,7 +155,7 @@ function walk(el: Element, out: Out, inCell: boolean): void {
     if (name === 'br') {
       if (inCell) out.current += '\n';
       else breakLine(out);
-    } else if (name === 'table' && !inCell) {
+    } else if (name === 'table' && !inCell && !isLayoutTable(child)) {
       breakLine(out);
       out.lines.push(...readTable(child));
     } else if (BLOCK.has(name) || name === 'table' || name === 'tr' || name === 'td' || name === 'th') {
