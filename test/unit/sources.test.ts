@@ -129,6 +129,14 @@ describe('PDF importer', () => {
     assert.equal(src.text, 'Row A\t95\t0\t95\nRow B\t3\t3\n');
   });
 
+  it('reads a page turned by /Rotate as it is shown', async () => {
+    // Text runs along the page's y axis; turned 90°, the page shows it left to right.
+    const at = (x: number, y: number, t: string) => `BT /F1 10 Tf 0 1 -1 0 ${x} ${y} Tm (${t}) Tj ET`;
+    const content = [at(100, 72, 'Row A'), at(100, 300, '95'), at(100, 360, '0'), at(120, 72, 'Row B'), at(120, 300, '3')].join('\n');
+    const src = await read('a.pdf', minimalPdf(content, { rotate: 90 }));
+    assert.equal(src.text, 'Row A\t95\t0\nRow B\t3\n');
+  });
+
   it('reads a PDF whose only text is drawn with a standard font', async () => {
     const src = await read('a.pdf', minimalPdf('BT /F1 12 Tf 72 700 Td (Annual report 2024) Tj ET'));
     assert.equal(src.text, 'Annual report 2024\n');
@@ -287,11 +295,11 @@ function randomBytes(n: number, seed: number): Uint8Array {
 }
 
 /** A one-page PDF written by hand: the page's content stream, optionally with an /Encrypt dictionary. */
-function minimalPdf(content: string, opts: { encrypt?: boolean } = {}): Uint8Array {
+function minimalPdf(content: string, opts: { encrypt?: boolean; rotate?: number } = {}): Uint8Array {
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${opts.rotate ? ` /Rotate ${opts.rotate}` : ''} /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`,
     `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];

@@ -111,6 +111,10 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
       pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObjectRepeat, pdfjs.OPS.paintImageMaskXObjectGroup, pdfjs.OPS.paintInlineImageXObjectGroup]);
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
+      // Everything is placed as the page is shown: a page turned by /Rotate reads left to right.
+      const viewport = page.getViewport({ scale: 1 });
+      const [va, vb, vc, vd, ve, vf] = viewport.transform as number[];
+      const shown: Matrix = [va, -vb, vc, -vd, ve, viewport.height - vf];
       const content = await page.getTextContent();
       const runs: Run[] = [];
       for (const item of content.items) {
@@ -119,7 +123,8 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
         const size = Math.hypot(a, b) || Math.abs(d) || item.height;
         // A blank run only marks a space between its neighbours; its reported width is not reliable.
         const blank = item.str.trim() === '';
-        runs.push({ str: blank ? ' ' : item.str, x: e, y: f, w: blank ? 0 : item.width, h: item.height || size, size });
+        const x = shown[0] * e + shown[2] * f + shown[4], y = shown[1] * e + shown[3] * f + shown[5];
+        runs.push({ str: blank ? ' ' : item.str, x, y, w: blank ? 0 : item.width, h: item.height || size, size });
         chars += item.str.trim().length;
       }
       // Drawing operators are read only where they can matter: a page whose text has cells (runs
@@ -128,10 +133,9 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
       if (!runs.length || hasCells(runs)) {
         const ops = await page.getOperatorList();
         if (!runs.length) images += ops.fnArray.filter((f) => imageOps.has(f)).length;
-        segments = collectSegments(pdfjs.OPS, ops.fnArray, ops.argsArray);
+        segments = collectSegments(pdfjs.OPS, ops.fnArray, ops.argsArray, shown);
       }
-      const [, y0, , y1] = page.view;
-      pages.push({ page: p, blocks: layoutPage(runs, segments, Math.min(y0, y1), Math.max(y0, y1)) });
+      pages.push({ page: p, blocks: layoutPage(runs, segments, 0, viewport.height) });
       page.cleanup();
     }
     if (chars === 0 && images === 0) return fail('no-report', 'PDF 中没有任何文字（页面是空白的）', 'the PDF holds no text at all (its pages are blank)');
@@ -152,10 +156,10 @@ const mul = (m: Matrix, n: number[]): Matrix => [
 ];
 
 /** Horizontal and vertical strokes (and hairline-thin filled rectangles) drawn on the page. */
-function collectSegments(OPS: PdfJs['OPS'], fns: number[], args: unknown[][]): { h: Segment[]; v: Segment[] } {
+function collectSegments(OPS: PdfJs['OPS'], fns: number[], args: unknown[][], page: Matrix): { h: Segment[]; v: Segment[] } {
   const h: Segment[] = [];
   const v: Segment[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let ctm: Matrix = page;
   const stack: Matrix[] = [];
   const strokeOps = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const fillOps = new Set<number>([OPS.fill, OPS.eoFill]);
