@@ -36,7 +36,7 @@ export interface SourceError {
   error: { kind: SourceErrorKind; message: Bilingual };
 }
 
-export function isSourceError(x: SourceText | SourceError): x is SourceError {
+export function isSourceError<T extends object>(x: T | SourceError): x is SourceError {
   return (x as SourceError).error !== undefined;
 }
 
@@ -145,13 +145,34 @@ function fourByteGb18030(cp: number): number[] {
   return [0x3f];
 }
 
+/** Largest file `readSource` accepts (bytes as stored; a `.docx` is also bounded after unpacking). */
+export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
+
 /**
  * Reads any supported file into text. `docx`, `html` and `pdf` importers live beside this file and
- * are loaded lazily so that the editor bundle does not carry them.
+ * are loaded lazily (`await import`) so that the editor bundle never runs them and the language
+ * server does not load pdf.js. Never throws: an importer that fails unexpectedly gives `corrupt`.
  */
 export async function readSource(path: string, bytes: Uint8Array): Promise<SourceText | SourceError> {
   if (bytes.length === 0) return fail('empty', '是空文件（0 字节）', 'is an empty file (0 bytes)');
+  if (bytes.length > MAX_SOURCE_BYTES) return fail('too-large', `文件超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB，不予读取`, `the file is over ${MAX_SOURCE_BYTES / 1024 / 1024} MB and is not read`);
   const kind = sourceKindOf(path) ?? 'text';
-  if (kind === 'text') return decodeText(bytes);
-  return fail('unsupported', `暂不支持读取 .${kind} 文件`, `.${kind} files are not supported yet`);
+  try {
+    switch (kind) {
+      case 'docx': return await (await import('./docx')).readDocx(bytes);
+      case 'html': return (await import('./html')).readHtml(bytes);
+      case 'pdf': return await (await import('./pdf')).readPdf(bytes);
+      default: return decodeText(bytes);
+    }
+  } catch (e) {
+    const what = kind === 'docx' ? 'Word (.docx)' : kind.toUpperCase();
+    const detail = e instanceof Error && e.message ? `：${e.message.slice(0, 200)}` : '';
+    return fail('corrupt', `无法读取这个 ${what} 文件${detail}`, `cannot read this ${what} file${detail ? `: ${detail.slice(1)}` : ''}`);
+  }
+}
+
+/** The text a file is read as (what `ogi-report extract FILE` prints), or its error. */
+export async function extractText(path: string, bytes: Uint8Array): Promise<{ text: string } | SourceError> {
+  const r = await readSource(path, bytes);
+  return isSourceError(r) ? r : { text: r.text };
 }
