@@ -10,7 +10,7 @@ export function makeWorkspace(root, dir) {
     'seventh.ogi': fx('rules/row-total/invalid-seventh-natural.txt'),
     'seventh2.ogi': fx('rules/row-total/invalid-seventh-natural.txt'),
     'missing.ogi': fx('rules/missing-section/invalid-no-review-section.txt'),
-    'totals.ogi': fx('rules/review-total/invalid-review-totals.txt'),
+    'totals.ogi': fx('rules/review-total/invalid-total-zero.txt'),
     'save.ogi': fx('rules/row-total/invalid-row-total.txt').replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开'),
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);

@@ -155,7 +155,7 @@ describe('ogi-report in VS Code', function () {
     await diagnosticsWhere(doc.uri, hasCode('review-total'), 'review-total');
     await vscode.commands.executeCommand('ogiReport.recomputeTotals');
     await documentWhere(doc, (t) => t !== before, 'the recompute edit');
-    assert.equal(doc.getText(), before.replace('2\t1\t0\t1\t5\t1\t0\t0\t1\t2\t1\t0\t0\t0\t0', '2\t1\t0\t1\t4\t1\t0\t0\t1\t2\t1\t0\t0\t0\t1'));
+    assert.equal(doc.getText(), before.replace('2\t1\t0\t1\t0\t1\t0\t0\t1\t2', '2\t1\t0\t1\t4\t1\t0\t0\t1\t2'));
     await diagnosticsWhere(doc.uri, (x) => !x.some((y) => code(y) === 'review-total'), 'review-total to clear');
   });
 
@@ -177,12 +177,13 @@ describe('ogi-report in VS Code', function () {
   it('settings take effect without a reload', async () => {
     const editor = await openReport('seventh2.ogi');
     const uri = editor.document.uri;
-    await diagnosticsWhere(uri, hasCode('balance'), 'balance');
+    await diagnosticsWhere(uri, (x) => x.some((d) => code(d) === 'row-total' && d.severity === vscode.DiagnosticSeverity.Error), 'row-total');
     const config = vscode.workspace.getConfiguration('ogiReport');
-    await config.update('rules', { balance: 'off', 'row-total': 'warning' }, vscode.ConfigurationTarget.Workspace);
+    await config.update('rules', { 'row-total': 'warning' }, vscode.ConfigurationTarget.Workspace);
     try {
-      const ds = await diagnosticsWhere(uri, (x) => !hasCode('balance')(x) && x.some((d) => code(d) === 'row-total' && d.severity === vscode.DiagnosticSeverity.Warning), 'balance off, row-total a warning');
-      assert.ok(ds.some((d) => code(d) === 'column-total'));
+      await diagnosticsWhere(uri, (x) => x.some((d) => code(d) === 'row-total' && d.severity === vscode.DiagnosticSeverity.Warning), 'row-total a warning');
+      await config.update('rules', { 'row-total': 'off' }, vscode.ConfigurationTarget.Workspace);
+      await diagnosticsWhere(uri, lacksCode('row-total'), 'row-total off');
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -199,7 +200,7 @@ describe('ogi-report in VS Code', function () {
     });
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), fs.readFileSync(path.join(folder().fsPath, 'seventh2.ogi'), 'utf8')));
     const report = await switched;
-    await diagnosticsWhere(report.uri, hasCode('column-total'), 'diagnostics on the pasted report');
+    await diagnosticsWhere(report.uri, hasCode('row-total'), 'diagnostics on the pasted report');
   });
 
   it('shows a report with squiggles and a hover for the README screenshot', async function () {
