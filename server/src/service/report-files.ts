@@ -5,14 +5,14 @@
  */
 
 const REPORT_EXT = /\.ogi(?:\.txt|\.md)?$/i;
-const REPORT_NAME = /政府信息公开.*(?:年度报告|年报)/;
 const TEXT_EXT = /\.(?:txt|md|markdown|text)$/i;
 const TITLE_RE = /(政府信息公开|政务公开).{0,12}(年度报告|年报|工作报告)/;
 
 /** How a file name decides: a report by name, a text file to look into, or not a report. */
 export function reportFileByName(name: string): 'report' | 'maybe' | 'no' {
   if (REPORT_EXT.test(name)) return 'report';
-  if (REPORT_NAME.test(name) && TEXT_EXT.test(name)) return 'report';
+  const at = name.indexOf('政府信息公开');
+  if (at >= 0 && /年度报告|年报/.test(name.slice(at)) && TEXT_EXT.test(name)) return 'report';
   if (TEXT_EXT.test(name)) return 'maybe';
   return 'no';
 }
