@@ -147,7 +147,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
   );
 }
 
-function html(webview: vscode.Webview, en: boolean): string {
+export function html(webview: vscode.Webview, en: boolean): string {
   const nonce = randomBytes(16).toString('base64');
   const t = en
     ? { empty: 'No table 二, 三 or 四 found in this document.', blank: 'blank', expected: 'should be', missing: 'missing', legendError: 'wrong', legendBlank: 'blank', legendUnplaced: 'not in a column', absent: 'Not found: ', loading: 'Reading the report…' }
@@ -186,6 +186,7 @@ h2 { font-size: 1.1em; font-weight: 600; margin: 0 0 8px; display: flex; gap: 12
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border, #8886)); padding: 3px 8px; }
 thead th, tr.sub th { background: var(--vscode-editorWidget-background, #8881); font-weight: 600; text-align: center; font-size: 0.92em; }
+thead th:not(.note), tr.sub th { word-break: keep-all; }
 th.note { font-weight: normal; font-size: 0.85em; max-width: 16em; text-align: left; }
 tr.item th { text-align: left; background: var(--vscode-textBlockQuote-background, #8882); }
 th.label { text-align: left; font-weight: normal; min-width: 12em; max-width: 26em; }
@@ -277,8 +278,11 @@ const SCRIPT = `
           place(th, r.span);
           tr.append(th);
         }
-        r.cells.forEach((c) => tr.append(drawCell(c)));
-        for (let i = r.cells.length; i < t.columns; i++) tr.append(el('td', 'missing'));
+        const tds = r.cells.map(drawCell);
+        // Table 二's items have fewer columns than the widest one: the last cell spans the rest.
+        if (t.kind === 't2' && tds.length && tds.length < t.columns) tds[tds.length - 1].colSpan = t.columns - tds.length + 1;
+        else for (let i = tds.length; i < t.columns; i++) tds.push(el('td', r.kind === 'missing' ? 'missing' : ''));
+        tds.forEach((td) => tr.append(td));
       }
       tbody.append(tr);
     }
