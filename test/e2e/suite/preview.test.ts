@@ -42,7 +42,7 @@ async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, wha
   do {
     last = await probe();
     if (ok(last)) return last;
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 50));
   } while (Date.now() < end);
   throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 600)}`);
 }
@@ -85,8 +85,8 @@ describe('table preview, column hints, status bar and workspace check', function
 
   it('opens the preview beside the editor with the official table headers and the wrong cell in red', async () => {
     await vscode.commands.executeCommand('ogiReport.previewTables');
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputWebview && /预览表格/.test(t.label)), `tabs: ${tabs.map((t) => t.label).join(', ')}`);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await eventually(async () => tabs(), (ts) => ts.some((t) => t.input instanceof vscode.TabInputWebview && /预览表格：preview\.ogi/.test(t.label)), 'the preview tab');
     const t3 = await eventually(() => drive<Cells>({ action: 'cells', kind: 't3' }), (r) => r.ok && r.cells.length > 100, 'table 三 drawn');
     for (const h of ['申请人情况', '自然人', '法人或其他组织', '商业企业', '总计']) assert.ok(t3.headers.includes(h), h);
     const wrong = t3.cells.find((c) => c.text === '122')!;
@@ -137,8 +137,14 @@ describe('table preview, column hints, status bar and workspace check', function
     target.selection = new vscode.Selection(pos, pos);
     target.revealRange(new vscode.Range(pos.translate(-12), pos), vscode.TextEditorRevealType.AtTop);
     await eventually(() => drive<Cells>({ action: 'cells', kind: 't3' }), (x) => x.current === '122', 'the highlighted cell');
-    const shot = await drive({ action: 'screenshot', name: 'preview' });
-    assert.ok(shot.ok, shot.error);
+    // Room for the grid: the explorer closes for the picture and comes back after it.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    try {
+      const shot = await drive({ action: 'screenshot', name: 'preview' });
+      assert.ok(shot.ok, shot.error);
+    } finally {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+    }
   });
 
   it('names the columns of figures that do not line up, unless turned off', async () => {
