@@ -171,12 +171,12 @@ ${SCRIPT}</script>
 
 const CSS = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); padding: 0 16px 24px; }
-#top { position: sticky; top: 0; background: var(--vscode-editor-background); padding: 10px 0 8px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border, #8884)); display: flex; gap: 16px; align-items: baseline; flex-wrap: wrap; z-index: 2; }
+#top { background: var(--vscode-editor-background); padding: 10px 0 8px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border, #8884)); display: flex; gap: 16px; align-items: baseline; flex-wrap: wrap; z-index: 2; }
 #title { font-weight: 600; flex: 1 1 auto; }
 .legend { color: var(--vscode-descriptionForeground); font-size: 0.9em; }
 .sw { display: inline-block; width: 0.9em; height: 0.9em; margin: 0 4px 0 12px; vertical-align: -1px; border: 1px solid var(--vscode-panel-border, #8886); }
 section { margin-top: 18px; }
-h2 { font-size: 1.1em; font-weight: 600; margin: 0 0 8px; display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
+h2 { position: sticky; top: 0; z-index: 1; background: var(--vscode-editor-background); padding: 6px 0; font-size: 1.1em; font-weight: 600; margin: 0 0 2px; display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
 .status { font-weight: normal; font-size: 0.95em; padding: 1px 8px; border-radius: 10px; }
 .status.ok { color: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); border: 1px solid currentColor; }
 .status.error { color: var(--vscode-errorForeground); border: 1px solid currentColor; }
@@ -184,20 +184,20 @@ h2 { font-size: 1.1em; font-weight: 600; margin: 0 0 8px; display: flex; gap: 12
 .ver { color: var(--vscode-descriptionForeground); font-weight: normal; font-size: 0.9em; }
 .wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-th, td { border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border, #8886)); padding: 3px 8px; }
+th, td { border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border, #8886)); padding: 2px 6px; }
 thead th, tr.sub th { background: var(--vscode-editorWidget-background, #8881); font-weight: 600; text-align: center; font-size: 0.92em; }
-thead th:not(.note), tr.sub th { word-break: keep-all; }
+thead th:not(.note), tr.sub th { min-width: 4.6em; }
 th.note { font-weight: normal; font-size: 0.85em; max-width: 16em; text-align: left; }
 tr.item th { text-align: left; background: var(--vscode-textBlockQuote-background, #8882); }
-th.label { text-align: left; font-weight: normal; min-width: 12em; max-width: 26em; }
+th.label { text-align: left; font-weight: normal; min-width: 11em; max-width: 22em; }
 tr.group th.label { font-weight: 600; color: var(--vscode-descriptionForeground); }
-td { text-align: right; min-width: 2.6em; white-space: nowrap; }
+td { text-align: right; min-width: 2.2em; white-space: nowrap; }
 [data-l] { cursor: pointer; }
 [data-l]:hover { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
 td.error { background: var(--vscode-inputValidation-errorBackground, #f002); color: var(--vscode-errorForeground); outline: 1px solid var(--vscode-inputValidation-errorBorder, var(--vscode-errorForeground)); outline-offset: -1px; font-weight: 600; }
 td.warning, td.invalid { background: var(--vscode-inputValidation-warningBackground, #fa02); outline: 1px solid var(--vscode-inputValidation-warningBorder, #fa0); outline-offset: -1px; }
 td.info { text-decoration: underline dotted var(--vscode-editorInfo-foreground); }
-td.blank, .sw.blank { background: repeating-linear-gradient(135deg, transparent 0 4px, var(--vscode-editorWarning-foreground, #c90) 4px 5px); color: var(--vscode-descriptionForeground); }
+td.blank, .sw.blank { background: repeating-linear-gradient(135deg, transparent 0 5px, color-mix(in srgb, var(--vscode-editorWarning-foreground, #c90) 40%, transparent) 5px 6px); color: var(--vscode-editorWarning-foreground, #c90); }
 td.unplaced, .sw.unplaced { background: var(--vscode-diffEditor-removedTextBackground, #f801); color: var(--vscode-descriptionForeground); font-style: italic; }
 .sw.error { background: var(--vscode-inputValidation-errorBackground, #f002); border-color: var(--vscode-errorForeground); }
 td.missing { background: transparent; }

@@ -54,6 +54,8 @@ const actions = {
     if (!shotDir) return { ok: true, skipped: true };
     mkdirSync(shotDir, { recursive: true });
     const path = join(shotDir, `${name}.png`);
+    // The pointer rests on the empty title bar, not on a cell it last clicked.
+    await page.mouse.move(page.viewportSize().width - 300, 12);
     await page.screenshot({ path });
     console.log(`e2e: screenshot written to ${path}`);
     return { ok: true, path };

@@ -15,6 +15,8 @@ import { PreviewCell, PreviewRow, PreviewTable, previewModel } from '../../serve
 import { columnHints } from '../../server/src/service/inlay';
 import { hasReportTitle, reportFileByName } from '../../server/src/service/report-files';
 import { encodeText } from '../../server/src/sources';
+import fc from 'fast-check';
+import { anyDocument } from '../fuzz/properties';
 import { ROOT, readFixture } from './helpers';
 
 type DataRow = Extract<PreviewRow, { cells: PreviewCell[] }>;
@@ -147,6 +149,26 @@ describe('column inlay hints', () => {
     const part = columnHints(a, { start: mid, end: text.length });
     assert.ok(part.length > 0 && part.length < all.length);
     assert.ok(part.every((h) => h.offset >= mid));
+  });
+});
+
+describe('preview and hints on generated documents', () => {
+  it('never throw, and every cell they point at is that figure in the text', () => {
+    const details = fc.check(fc.property(anyDocument, (text) => {
+      const a = analyze(text);
+      for (const t of previewModel(a).tables) {
+        for (const r of t.rows) {
+          if (!('cells' in r) || r.kind === 'header') continue;
+          for (const c of r.cells) {
+            if (!c.span) continue;
+            assert.ok(c.span.start >= 0 && c.span.end <= text.length && c.span.start <= c.span.end);
+            assert.equal(text.slice(c.span.start, c.span.end), c.text);
+          }
+        }
+      }
+      for (const h of columnHints(a)) assert.ok(h.offset >= 0 && h.offset <= text.length);
+    }), { numRuns: 100, seed: 20261129 });
+    assert.ok(!details.failed, fc.defaultReportMessage(details) ?? 'failed');
   });
 });
 
