@@ -131,7 +131,7 @@ export function startServer(connection: Connection): void {
 
   const previewHandlers = registerPreview(connection, { documents, getAnalysis, locale, configurationSupport: () => configurationSupport });
   let roots: string[] = [];
-  const workspaceHandlers = registerWorkspaceDiagnostics(connection, { documents, options, diagnosticsFor, pull: () => pull, rootUris: () => roots });
+  const workspaceHandlers = registerWorkspaceDiagnostics(connection, { documents, options, diagnosticsFor, pull: () => pull, rootUris: () => roots, locale });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;

@@ -11,7 +11,7 @@ import {
   CancellationToken, Connection, Diagnostic, DocumentDiagnosticReportKind, TextDocuments, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, AnalyzeOptions, DEFAULT_MAX_LENGTH, analyze } from '../service/analyze';
+import { Analysis, AnalyzeOptions, DEFAULT_MAX_LENGTH, Locale, analyze } from '../service/analyze';
 import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-files';
 import { isSourceError, readSource } from '../sources';
 
@@ -26,7 +26,9 @@ export interface WorkspaceDeps {
   options(): AnalyzeOptions;
   diagnosticsFor(doc: TextDocument, analysis?: Analysis): Diagnostic[];
   pull(): boolean;
+  /** The workspace folders the client reported at start. */
   rootUris(): string[];
+  locale(): Locale;
 }
 
 export interface CheckSummary { files: number; errors: number; warnings: number; unreadable: number; cancelled?: boolean }
@@ -88,13 +90,16 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
 
   /** Reads and checks every report file; the open ones are taken from the editor. */
   const check = async (token: CancellationToken): Promise<{ items: WorkspaceDocumentDiagnosticReport[]; summary: CheckSummary }> => {
+    const en = deps.locale() === 'en';
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
-    progress?.begin('检查工作区报告', 0, '查找报告文件…', false);
+    progress?.begin(en ? 'Checking the workspace reports' : '检查工作区报告', 0, en ? 'Finding report files…' : '查找报告文件…', false);
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const summary: CheckSummary = { files: 0, errors: 0, warnings: 0, unreadable: 0 };
     try {
       const files: string[] = [];
-      for (const root of deps.rootUris()) {
+      // The folders as they are now (the user may have added one); those of the start otherwise.
+      const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
+      for (const root of folders?.map((f) => f.uri) ?? deps.rootUris()) {
         if (!root.startsWith('file:')) continue;
         files.push(...await findReportFiles(fileURLToPath(root), token));
       }
