@@ -5,6 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerPreview } from './preview';
+import { registerStatus } from './status';
 
 const LANGUAGE = 'ogi-report';
 const SERVER_RECOMPUTE = 'ogiReport.server.recomputeTotals';
@@ -29,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   };
   client = new LanguageClient('ogiReport', '政府信息公开年报检查', serverOptions, clientOptions);
   await client.start();
+  registerPreview(context, client);
+  registerStatus(context, client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('ogiReport.recomputeTotals', async (uri?: vscode.Uri | string) => {

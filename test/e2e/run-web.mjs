@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeWorkspace } from './workspace.mjs';
+import { startDriver } from './driver.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE = join(ROOT, '.vscode-test', 'code-server');
@@ -77,12 +78,14 @@ async function main() {
   const results = join(tmp, 'results.json');
   const shotDir = join(tmp, 'shot');
   mkdirSync(shotDir);
+  const driveDir = join(tmp, 'drive');
+  mkdirSync(driveDir);
   const port = await freePort();
 
   const server = spawn(process.execPath, [SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
     '--accept-server-license-terms', '--user-data-dir', join(tmp, 'user'), '--server-data-dir', join(tmp, 'server'),
     '--extensions-dir', join(tmp, 'extensions')], {
-    env: { ...process.env, OGI_E2E_RESULTS: results, ...(SCREENSHOT ? { OGI_E2E_SHOT: shotDir } : {}) },
+    env: { ...process.env, OGI_E2E_RESULTS: results, OGI_E2E_DRIVE: driveDir, ...(SCREENSHOT ? { OGI_E2E_SHOT: shotDir } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let serverLog = '';
@@ -90,6 +93,7 @@ async function main() {
   server.stderr.on('data', (d) => (serverLog += d));
 
   let browser;
+  let driver;
   try {
     await until(async () => {
       try { return (await fetch(`http://127.0.0.1:${port}/version`)).status < 500; } catch { return false; }
@@ -123,6 +127,8 @@ async function main() {
       void taken;
     }
 
+    // The suite asks the browser for what the extension host cannot reach (webview contents, the status bar).
+    driver = startDriver(page, driveDir, SCREENSHOT ? dirname(SCREENSHOT) : null);
     const exited = new Promise((res) => server.on('exit', () => res(null)));
     const report = await Promise.race([
       until(() => (existsSync(results) ? (() => { try { const r = JSON.parse(readFileSync(results, 'utf8')); return r.done ? r : null; } catch { return null; } })() : null), 'the suite results', TIMEOUT_MS),
@@ -144,6 +150,7 @@ async function main() {
     console.log('0 passed, 1 failed');
     process.exitCode = 1;
   } finally {
+    driver?.stop();
     await browser?.close().catch(() => undefined);
     server.kill();
     if (!process.env.OGI_E2E_KEEP) rmSync(tmp, { recursive: true, force: true });

@@ -16,6 +16,8 @@ import { codeActions, fixAllOnSave, recomputeTotals } from '../service/actions';
 import { completions } from '../service/completion';
 import { hover } from '../service/hover';
 import { codeLenses, foldingRanges, outline, OutlineNode } from '../service/outline';
+import { registerPreview } from './preview';
+import { registerWorkspaceDiagnostics } from './workspace-diagnostics';
 
 export const COMMAND_RECOMPUTE = 'ogiReport.server.recomputeTotals';
 export const COMMAND_FIX_ALL = 'ogiReport.server.fixAll';
@@ -79,8 +81,7 @@ export function startServer(connection: Connection): void {
     documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, toEdits(doc, edits))],
   });
 
-  const diagnosticsFor = (doc: TextDocument): Diagnostic[] => {
-    const a = getAnalysis(doc);
+  const diagnosticsFor = (doc: TextDocument, a: Analysis = getAnalysis(doc)): Diagnostic[] => {
     const loc = locale();
     return a.diagnostics.map((d) => ({
       range: range(doc, d.start, d.end),
@@ -128,8 +129,13 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  const previewHandlers = registerPreview(connection, { documents, getAnalysis, locale, configurationSupport: () => configurationSupport });
+  let roots: string[] = [];
+  const workspaceHandlers = registerWorkspaceDiagnostics(connection, { documents, options, diagnosticsFor, pull: () => pull, rootUris: () => roots, locale });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
+    roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     pull = !!caps.textDocument?.diagnostic;
     configurationSupport = !!caps.workspace?.configuration;
     lazyEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
@@ -139,13 +145,14 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: true } : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.ogi-report'], resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['第', '、', '#'] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
         executeCommandProvider: { commands: [COMMAND_RECOMPUTE, COMMAND_FIX_ALL] },
       },
       serverInfo: { name: 'ogi-report', version: '0.1.0' },
@@ -163,6 +170,7 @@ export function startServer(connection: Connection): void {
       settings = { rules: s.rules ?? {}, locale: s.locale ?? 'auto' };
     }
     cache.clear();
+    previewHandlers.settingsChanged();
     if (pull && refreshSupport) connection.languages.diagnostics.refresh().catch(() => undefined);
     else if (!pull) documents.all().forEach(schedulePush);
   });
@@ -176,8 +184,10 @@ export function startServer(connection: Connection): void {
     if (!pull) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on((params, token) => runSafe(connection, token, 'diagnostics', () => {
-    const doc = getDocument(params.textDocument.uri);
+  connection.languages.diagnostics.on((params, token) => runSafe(connection, token, 'diagnostics', async () => {
+    const doc = documents.get(params.textDocument.uri);
+    // A report being closed is asked for once more (workspace diagnostics keep closed files).
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: await workspaceHandlers.closedDiagnostics(params.textDocument.uri) };
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(doc) };
   }));
 

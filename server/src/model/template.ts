@@ -287,3 +287,12 @@ export function sectionTitle(index: number, version: FormatVersion): string {
 export function versionForYear(year: number | null): FormatVersion {
   return year !== null && year < FORMAT_2021_FROM_YEAR ? '2019' : '2021';
 }
+
+/** Table 三's printed header above the columns: the applicant group, and 法人或其他组织 over 商业企业 … 其他. */
+export const T3_HEADER = {
+  applicants: '申请人情况',
+  legalPersons: '法人或其他组织',
+  legalColumns: ['business', 'research', 'welfare', 'legal', 'other'],
+} as const;
+/** Table 二's header over the row labels of each 第二十条 item. */
+export const T2_HEADER = '信息内容';
