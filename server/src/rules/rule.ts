@@ -5,6 +5,7 @@
  */
 import type { Report, TypedCell } from '../model/report';
 import type { T3Totals } from '../model/totals';
+import type { WorkspaceContext } from '../workspace';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Locale = 'zh-cn' | 'en';
@@ -57,6 +58,8 @@ export interface RuleContext {
   text: string;
   /** Table 三's recomputed totals, shared by every rule (computed once per analysis). */
   readonly t3: T3Totals[];
+  /** Other reports (last year's, a region's), for cross-report rules; absent when checking one file alone. */
+  workspace?: WorkspaceContext;
   emit(finding: Finding): void;
 }
 

@@ -1,0 +1,155 @@
+/**
+ * Workspace layer: many reports, indexed by agency and year, so that rules can compare a report with
+ * last year's report of the same body and with a region's reports. The index reads only each report's
+ * model (title, agency, year), never rule output, so a folder of a thousand reports indexes in seconds;
+ * models of other reports are parsed again on demand and kept in a small cache. An agency that matches
+ * more than one report is never resolved by a guess: the lookup says it is ambiguous.
+ */
+import { Report, parseReport } from '../model/report';
+import { positionAt } from '../syntax/parse';
+import { agencyKey, matchAgency } from './agency';
+import { RegionManifest, isManifestPath, parseManifest } from './region';
+
+export { agencyKey, matchAgency } from './agency';
+
+export interface IndexedReport {
+  path: string;
+  text: string;
+  agency: string | null;
+  /** agencyKey(agency), or null without an agency. */
+  key: string | null;
+  year: number | null;
+}
+
+export interface WorkspaceIndex {
+  reports: Map<string, IndexedReport>;
+  manifests: Map<string, RegionManifest>;
+  /** Bumped on every change, so cached analyses that read other reports know they are stale. */
+  generation: number;
+}
+
+/** What the engine passes to cross-report rules: the index and the path of the report being checked. */
+export interface WorkspaceContext {
+  index: WorkspaceIndex;
+  path: string;
+  /** copied-text: the share of a section, 0–1, above which it is reported (default 0.5). */
+  copiedTextThreshold?: number;
+}
+
+export function createIndex(): WorkspaceIndex {
+  return { reports: new Map(), manifests: new Map(), generation: 0 };
+}
+
+/**
+ * Adds or replaces one file: a region manifest (`ogi-report.region.json`) or a report. A text with
+ * neither a year nor an agency in its model is not a report and is left out (and removed if it was in).
+ */
+export function indexFile(index: WorkspaceIndex, path: string, text: string): void {
+  index.generation++;
+  modelCache.delete(path);
+  if (isManifestPath(path)) {
+    index.manifests.set(path, parseManifest(path, text));
+    return;
+  }
+  const report = parseReport(text);
+  if (report.year === null && report.agency === null) {
+    index.reports.delete(path);
+    return;
+  }
+  const agency = report.agency;
+  index.reports.set(path, { path, text, agency, key: agency ? agencyKey(agency) : null, year: report.year });
+  remember(path, text, report);
+}
+
+export function removeFile(index: WorkspaceIndex, path: string): void {
+  if (index.reports.delete(path) || index.manifests.delete(path)) index.generation++;
+  modelCache.delete(path);
+}
+
+/** The index of one batch of files (the CLI's arguments): reports and region manifests. */
+export function buildWorkspaceIndex(files: readonly { path: string; text: string }[]): WorkspaceIndex {
+  const index = createIndex();
+  for (const f of files) indexFile(index, f.path, f.text);
+  return index;
+}
+
+// ------------------------------------------------------------------ models of other reports
+
+const MODEL_CACHE_SIZE = 64;
+const modelCache = new Map<string, { text: string; report: Report }>();
+
+function remember(path: string, text: string, report: Report): void {
+  modelCache.delete(path);
+  modelCache.set(path, { text, report });
+  if (modelCache.size > MODEL_CACHE_SIZE) modelCache.delete(modelCache.keys().next().value!);
+}
+
+/** The model of an indexed report, parsed again when it has left the cache. */
+export function modelOf(entry: IndexedReport): Report {
+  const hit = modelCache.get(entry.path);
+  if (hit && hit.text === entry.text) {
+    remember(entry.path, hit.text, hit.report);
+    return hit.report;
+  }
+  const report = parseReport(entry.text);
+  remember(entry.path, entry.text, report);
+  return report;
+}
+
+// ------------------------------------------------------------------ lookups
+
+export type Lookup =
+  | { kind: 'none' }
+  | { kind: 'found'; entry: IndexedReport; match: 'exact' | 'prefixed' }
+  | { kind: 'ambiguous'; candidates: IndexedReport[] };
+
+/** The report of `agency` for `year`, other than `exclude`: exact names first, then prefixed ones. */
+export function findReport(index: WorkspaceIndex, agency: string | null, year: number | null, exclude?: string): Lookup {
+  if (!agency || year === null) return { kind: 'none' };
+  const key = agencyKey(agency);
+  const exact: IndexedReport[] = [];
+  const prefixed: IndexedReport[] = [];
+  for (const e of index.reports.values()) {
+    if (e.year !== year || e.path === exclude || !e.key) continue;
+    const m = matchAgency(key, e.key);
+    if (m === 'exact') exact.push(e);
+    else if (m === 'prefixed') prefixed.push(e);
+  }
+  const sort = (l: IndexedReport[]) => l.sort((a, b) => a.path.localeCompare(b.path));
+  if (exact.length === 1) return { kind: 'found', entry: exact[0], match: 'exact' };
+  if (exact.length > 1) return { kind: 'ambiguous', candidates: sort(exact) };
+  if (prefixed.length === 1) return { kind: 'found', entry: prefixed[0], match: 'prefixed' };
+  if (prefixed.length > 1) return { kind: 'ambiguous', candidates: sort(prefixed) };
+  return { kind: 'none' };
+}
+
+/** Last year's report of the same body, or null (none, or ambiguous: see `workspaceNotes`). */
+export function previousReport(ws: WorkspaceContext | undefined, report: Report): { entry: IndexedReport; report: Report } | null {
+  if (!ws || report.year === null) return null;
+  const found = findReport(ws.index, report.agency, report.year - 1, ws.path);
+  return found.kind === 'found' ? { entry: found.entry, report: modelOf(found.entry) } : null;
+}
+
+/** A range of another report's text as a related location (0-based lines and UTF-16 characters). */
+export function fileRange(path: string, report: Report, start: number, end: number): { path: string; line: number; character: number; endLine: number; endCharacter: number } {
+  const s = positionAt(report.tree.lines, start);
+  const e = positionAt(report.tree.lines, end);
+  return { path, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
+}
+
+/** A path as users read it in a message: the file name only. */
+export function fileName(path: string): string {
+  const decoded = /^[a-z][\w+.-]*:/i.test(path) ? safeDecode(path) : path;
+  return decoded.slice(Math.max(decoded.lastIndexOf('/'), decoded.lastIndexOf('\\')) + 1);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export { previousReportNotes as workspaceNotes, comparedWith } from './notes';
+export type { RegionManifest } from './region';
