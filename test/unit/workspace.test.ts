@@ -35,6 +35,19 @@ describe('agency names', () => {
   });
 });
 
+describe('the index', () => {
+  it('reads the same agency and year from a report\'s opening as the full model does', () => {
+    const dirs = [join(FIXTURES, 'workspace', 'corpus'), join(FIXTURES, 'workspace', 'three-years'), join(FIXTURES, 'workspace', 'region'), join(FIXTURES, 'reports')];
+    const files = dirs.flatMap(readDir).filter((f) => !/\.(golden|model)\.txt$/.test(f.path));
+    const index = buildWorkspaceIndex(files);
+    for (const f of files) {
+      const r = parseReport(f.text);
+      const e = index.reports.get(f.path);
+      assert.deepEqual(e ? [e.agency, e.year] : [null, null], [r.agency, r.year], f.path);
+    }
+  });
+});
+
 describe('last year\'s report', () => {
   const dir = join(FIXTURES, 'workspace', 'three-years');
   const files = readDir(dir);

@@ -8,7 +8,7 @@
 import { Report, parseReport } from '../model/report';
 import { positionAt } from '../syntax/parse';
 import { agencyKey, matchAgency } from './agency';
-import { RegionManifest, isManifestPath, parseManifest } from './region';
+import { MANIFEST_NAME, RegionManifest, isManifestPath, parseManifest } from './region';
 
 export { agencyKey, matchAgency } from './agency';
 
@@ -51,14 +51,27 @@ export function indexFile(index: WorkspaceIndex, path: string, text: string): vo
     index.manifests.set(path, parseManifest(path, text));
     return;
   }
-  const report = parseReport(text);
-  if (report.year === null && report.agency === null) {
+  const { agency, year } = identify(text);
+  if (year === null && agency === null) {
     index.reports.delete(path);
     return;
   }
-  const agency = report.agency;
-  index.reports.set(path, { path, text, agency, key: agency ? agencyKey(agency) : null, year: report.year });
-  remember(path, text, report);
+  index.reports.set(path, { path, text, agency, key: agency ? agencyKey(agency) : null, year });
+}
+
+/** Only the opening of a report names its body and year; the whole text is read only when its year is not there. */
+const HEAD_CHARS = 1500;
+
+function identify(text: string): { agency: string | null; year: number | null } {
+  // The title and the statistics period come before 一、总体情况.
+  const first = /^[\s#*]*一\s*[、.．]/m.exec(text.slice(0, HEAD_CHARS));
+  const cut = first ? first.index : HEAD_CHARS;
+  if (text.length > cut) {
+    const head = parseReport(text.slice(0, cut));
+    if (head.yearSource === 'title' || head.yearSource === 'period') return { agency: head.agency, year: head.year };
+  }
+  const report = parseReport(text);
+  return { agency: report.agency, year: report.year };
 }
 
 export function removeFile(index: WorkspaceIndex, path: string): void {
@@ -70,6 +83,31 @@ export function removeFile(index: WorkspaceIndex, path: string): void {
 export function buildWorkspaceIndex(files: readonly { path: string; text: string }[]): WorkspaceIndex {
   const index = createIndex();
   for (const f of files) indexFile(index, f.path, f.text);
+  return index;
+}
+
+/**
+ * The index of a CLI batch: the given reports, plus the region manifest (`ogi-report.region.json`) in
+ * each of their folders when there is one. `read` reads a manifest and may throw when there is none.
+ */
+export function batchIndex(files: readonly { path: string; text: string }[], read: (path: string) => string): WorkspaceIndex {
+  const index = createIndex();
+  const dirs = new Set<string>();
+  for (const f of files) {
+    if (isManifestPath(f.path)) continue;
+    indexFile(index, f.path, f.text);
+    const i = Math.max(f.path.lastIndexOf('/'), f.path.lastIndexOf('\\'));
+    dirs.add(i < 0 ? '' : f.path.slice(0, i + 1));
+  }
+  for (const dir of dirs) {
+    let text: string;
+    try {
+      text = read(dir + MANIFEST_NAME);
+    } catch {
+      continue;
+    }
+    indexFile(index, dir + MANIFEST_NAME, text);
+  }
   return index;
 }
 
