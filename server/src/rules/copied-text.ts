@@ -20,7 +20,8 @@ export const rule: Rule = {
     const prev = previousReport(ctx.workspace, ctx.report);
     if (!prev) return;
     const t = ctx.workspace?.copiedTextThreshold;
-    const threshold = typeof t === 'number' && t >= 0 && t <= 1 ? t : DEFAULT_COPIED_THRESHOLD;
+    // A share (0.5) or a percentage (50), as settings and config files write it.
+    const threshold = typeof t === 'number' && t > 0 && t <= 100 ? (t > 1 ? t / 100 : t) : DEFAULT_COPIED_THRESHOLD;
     const file = fileName(prev.entry.path);
     for (const s of copiedSections(ctx.report, prev.report)) {
       if (s.chars < MIN_SECTION_CHARS || s.share <= threshold) continue;

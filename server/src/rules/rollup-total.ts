@@ -4,6 +4,7 @@
  * each figure of the parent's tables 三 and 四 must equal the sum of the children's. No identity is
  * assumed otherwise: a government's own report is not the sum of its departments' (see README).
  */
+import { T3_TOTAL_COL } from '../model/template';
 import { fileName } from '../workspace';
 import { figures } from '../workspace/figures';
 import { childReports, regionsOf } from '../workspace/region';
@@ -32,8 +33,8 @@ export const rule: Rule = {
         ) });
       }
       if (!region.aggregate || children.some((c) => !c.report)) continue;
-      const kids = children.map((c) => ({ name: c.lookup.kind === 'found' ? fileName(c.lookup.entry.path) : c.ref.label, figures: figures(c.report!) }));
-      const byRow = new Map<string, { start: number; end: number; label: string; parts: { zh: string; en: string }[] }>();
+      const kids = children.map((c) => ({ name: c.report!.agency ?? (c.lookup.kind === 'found' ? fileName(c.lookup.entry.path) : c.ref.label), figures: figures(c.report!) }));
+      const byRow = new Map<string, { start: number; end: number; label: string; parts: { zh: string; en: string }[]; columns: number[] }>();
       for (const f of figures(ctx.report).values()) {
         if (f.table.kind !== 't3' && f.table.kind !== 't4') continue;
         const values = kids.map((k) => k.figures.get(f.key)?.value);
@@ -42,12 +43,20 @@ export const rule: Rule = {
         if (Math.abs(sum - f.value) < 1e-9) continue;
         const rowKey = `${f.table.kind}/${f.row.id}/${f.row.row.line}`;
         const label = f.table.kind === 't3' ? f.label.slice(0, f.label.length - f.cell.column.label.length - 1) : '';
-        const entry = byRow.get(rowKey) ?? { start: f.cell.cell.start, end: f.cell.cell.end, label, parts: [] };
+        const entry = byRow.get(rowKey) ?? { start: f.cell.cell.start, end: f.cell.cell.end, label, parts: [], columns: [] };
+        entry.columns.push(f.cell.col);
         const detail = kids.map((k, i) => `${k.name} ${values[i]}`).join(' + ');
         entry.parts.push({ zh: `${f.cell.column.label} 本报告 ${f.value}，下级合计 ${sum}（${detail}）`, en: `${f.cell.column.label}: ${f.value} here, children's sum ${sum} (${detail})` });
         byRow.set(rowKey, entry);
       }
-      for (const r of byRow.values()) {
+      // （七）总计 and the 总计 column follow from the figures beside them: one problem, one finding.
+      const rows = [...byRow.entries()];
+      const detailRowDiffers = rows.some(([k]) => k.startsWith('t3/') && !k.startsWith('t3/total/'));
+      for (const [key, r] of rows) {
+        if (key.startsWith('t3/total/') && detailRowDiffers) continue;
+        if (key.startsWith('t3/') && r.columns.some((c) => c !== T3_TOTAL_COL)) {
+          r.parts = r.parts.filter((_, i) => r.columns[i] !== T3_TOTAL_COL);
+        }
         const shown = r.parts.slice(0, MAX_COLUMNS_IN_MESSAGE);
         const more = r.parts.length - shown.length;
         ctx.emit({ start: r.start, end: r.end, message: msg(

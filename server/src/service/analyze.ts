@@ -23,7 +23,7 @@ export interface AnalyzeOptions {
   extraRules?: readonly Rule[];
   /** Other reports and this one's path in them: enables the cross-report rules (silent without it). */
   workspace?: WorkspaceContext;
-  /** copied-text: the share (0–1) of a section repeating last year's above which it is reported. */
+  /** copied-text: the share of a section repeating last year's above which it is reported: 0.5, or 50 (%). */
   copiedTextThreshold?: number;
 }
 

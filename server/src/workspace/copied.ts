@@ -90,7 +90,7 @@ function narrative(report: Report): Narrative {
   for (const s of report.sections) for (let l = s.startLine; l <= s.endLine && l < lines.length; l++) sectionOfLine[l] = s.index;
   const skip = new Uint8Array(lines.length);
   for (const b of report.tree.blocks) if (b.type === 'region') for (let l = b.startLine; l <= b.endLine && l < lines.length; l++) skip[l] = 1;
-  for (const t of report.tables) for (let l = t.startLine; l <= t.endLine && l < lines.length; l++) skip[l] = 1;
+  for (const t of report.tables) for (const r of t.rows) for (let l = r.row.line; l <= r.row.endLine && l < lines.length; l++) skip[l] = 1;
   if (report.title) for (let l = report.title.startLine; l <= report.title.endLine; l++) skip[l] = 1;
   const out: Narrative = { sections: new Map() };
   for (const line of lines) {

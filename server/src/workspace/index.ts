@@ -64,7 +64,7 @@ const HEAD_CHARS = 1500;
 
 function identify(text: string): { agency: string | null; year: number | null } {
   // The title and the statistics period come before 一、总体情况.
-  const first = /^[\s#*]*一\s*[、.．]/m.exec(text.slice(0, HEAD_CHARS));
+  const first = /^[ \t#*]*一[ \t]*[、.．]/m.exec(text.slice(0, HEAD_CHARS));
   const cut = first ? first.index : HEAD_CHARS;
   if (text.length > cut) {
     const head = parseReport(text.slice(0, cut));
