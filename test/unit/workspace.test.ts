@@ -81,6 +81,8 @@ describe('last year\'s report', () => {
     assert.equal(diags[0].severity, 'info');
     assert.match(diags[0].message.zh, /有 2 份 2023 年报告都可能是本单位的上年报告：a\.txt（东安县清河镇人民政府）、b\.txt（西平县清河镇人民政府）；无法确定/);
     assert.equal(findReport(index, '东安县清河镇人民政府', 2023).kind, 'found', 'the full name is unambiguous');
+    const copies = buildWorkspaceIndex([a, { path: '/ws/copy/a.txt', text: a.text }, now]);
+    assert.equal(findReport(copies, '清河镇人民政府', 2023).kind, 'found', 'two copies of one report are one report');
   });
 
   it('a report two years back is not last year\'s', () => {

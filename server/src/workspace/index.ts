@@ -153,11 +153,15 @@ export function findReport(index: WorkspaceIndex, agency: string | null, year: n
     if (m === 'exact') exact.push(e);
     else if (m === 'prefixed') prefixed.push(e);
   }
-  const sort = (l: IndexedReport[]) => l.sort((a, b) => a.path.localeCompare(b.path));
-  if (exact.length === 1) return { kind: 'found', entry: exact[0], match: 'exact' };
-  if (exact.length > 1) return { kind: 'ambiguous', candidates: sort(exact) };
-  if (prefixed.length === 1) return { kind: 'found', entry: prefixed[0], match: 'prefixed' };
-  if (prefixed.length > 1) return { kind: 'ambiguous', candidates: sort(prefixed) };
+  // Copies of one report (the same text under several names) are one report: nothing to choose between.
+  const distinct = (l: IndexedReport[]) => {
+    l.sort((a, b) => a.path.localeCompare(b.path));
+    return l.filter((e, i) => l.findIndex((o) => o.text === e.text) === i);
+  };
+  for (const [list, match] of [[distinct(exact), 'exact'], [distinct(prefixed), 'prefixed']] as const) {
+    if (list.length === 1) return { kind: 'found', entry: list[0], match };
+    if (list.length > 1) return { kind: 'ambiguous', candidates: list };
+  }
   return { kind: 'none' };
 }
 
