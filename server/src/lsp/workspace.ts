@@ -79,11 +79,17 @@ export function startWorkspace(
   let watch = false;
   let timer: NodeJS.Timeout | undefined;
 
-  /** Other open documents may compare with what changed: ask for their diagnostics again, once. */
-  const changed = () => {
+  /**
+   * Other open documents may compare with what changed: ask for their diagnostics again, once. A document
+   * being edited is checked again anyway, so its own edits refresh only when another document is open.
+   */
+  let others = false;
+  const changed = (editedUri?: string) => {
+    others ||= documents.all().some((d) => d.uri !== editedUri);
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (documents.all().length) options.refresh();
+      if (others) options.refresh();
+      others = false;
     }, 200);
   };
 
@@ -130,7 +136,7 @@ export function startWorkspace(
   // Opening a document fires onDidChangeContent too.
   documents.onDidChangeContent((e) => {
     indexFile(index, pathOfUri(e.document.uri), e.document.getText());
-    changed();
+    changed(e.document.uri);
   });
   documents.onDidClose(async (e) => {
     const path = pathOfUri(e.document.uri);
