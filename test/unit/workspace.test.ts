@@ -143,6 +143,28 @@ describe('the real corpus (FACTS.md)', () => {
   });
 });
 
+describe('copied-text threshold', () => {
+  it('the setting moves the line: the copied fixture is silent at 100%; 洪泽区 2024 (44% of section 一 reused) is reported at 40%', () => {
+    const dir = join(FIXTURES, 'rules', 'copied-text');
+    const files = [join(dir, 'invalid-copied.txt'), join(dir, 'invalid-copied', '清河镇2022年报告.txt')].map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
+    const index = buildWorkspaceIndex(files);
+    const copied = (opts: { copiedTextThreshold?: number }) => analyze(files[0].text, { workspace: { index, path: files[0].path }, ...opts }).diagnostics.filter((d) => d.code === 'copied-text').length;
+    assert.equal(copied({}), 1);
+    assert.equal(copied({ copiedTextThreshold: 50 }), 1, 'a percentage, as settings write it');
+    assert.equal(copied({ copiedTextThreshold: 1 }), 0);
+    const corpus = join(FIXTURES, 'workspace', 'corpus');
+    const real = readDir(corpus);
+    const realIndex = buildWorkspaceIndex(real);
+    const hongze = real.find((f) => f.path.endsWith('hongze_2024.txt'))!;
+    const at = (t: number) => analyze(hongze.text, { workspace: { index: realIndex, path: hongze.path }, copiedTextThreshold: t }).diagnostics.filter((d) => d.code === 'copied-text');
+    assert.equal(at(0.5).length, 0);
+    const low = at(0.4);
+    assert.equal(low.length, 1);
+    assert.match(low[0].message.zh, /^本节 4\d% 的文字/);
+    assert.ok(low[0].related!.every((r) => r.file!.path.endsWith('hongze_2023.txt')), 'the passages are in last year\'s file');
+  });
+});
+
 describe('CLI batch', () => {
   it('`check` indexes every file it is given and the region manifest beside them; JSON names the related files', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'ogi-ws-'));
