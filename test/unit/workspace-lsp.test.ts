@@ -129,3 +129,31 @@ describe('language server: reports across the workspace', () => {
     assert.deepEqual(r.passages, [], 'the fixture years were written separately: nothing copied');
   });
 });
+
+describe('language server: a push client (no pull) gets this year\'s diagnostics again when last year\'s changes', () => {
+  it('publishes carry-over for this year after an edit to last year\'s open document', async () => {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const published: { uri: string; diagnostics: { code: string }[] }[] = [];
+    conn.onNotification('textDocument/publishDiagnostics', (p: (typeof published)[number]) => { published.push(p); });
+    conn.onNotification('window/logMessage', () => undefined);
+    conn.listen();
+    try {
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: {} } });
+      conn.sendNotification('initialized', {});
+      const last = 'untitled:last-year';
+      const now = 'untitled:this-year';
+      const text2023 = readFileSync(join(SRC, F2023), 'utf8');
+      conn.sendNotification('textDocument/didOpen', { textDocument: { uri: last, languageId: 'ogi-report', version: 1, text: text2023 } });
+      conn.sendNotification('textDocument/didOpen', { textDocument: { uri: now, languageId: 'ogi-report', version: 1, text: readFileSync(join(SRC, F2024), 'utf8') } });
+      const latest = (uri: string) => [...published].reverse().find((p) => p.uri === uri);
+      await waitFor(() => latest(now) && latest(now)!.diagnostics.length === 0, 'this year published clean');
+      conn.sendNotification('textDocument/didChange', { textDocument: { uri: last, version: 2 }, contentChanges: [{ text: bumpCarryForward(text2023, 3) }] });
+      await waitFor(() => latest(now)?.diagnostics.some((d) => d.code === 'carry-over'), 'carry-over published for this year');
+    } finally {
+      await conn.sendRequest('shutdown').catch(() => undefined);
+      conn.dispose();
+      proc.kill();
+    }
+  });
+});
