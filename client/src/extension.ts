@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
 import { registerStatus } from './status';
+import { registerCompare } from './compare';
 
 const LANGUAGE = 'ogi-report';
 const SERVER_RECOMPUTE = 'ogiReport.server.recomputeTotals';
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       if (e.contentChanges.some((c) => c.range.start.line < 6)) detectReport(e.document);
     }),
   );
+  registerCompare(context, () => client);
   vscode.workspace.textDocuments.forEach(detectReport);
   return { client };
 }

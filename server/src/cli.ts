@@ -7,6 +7,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, sta
 import { basename, dirname, join } from 'node:path';
 import { Analysis, Locale, analyze, fixAll, localize } from './service/analyze';
 import { positionAt } from './syntax/parse';
+import { WorkspaceContext, batchIndex, comparedWith } from './workspace';
 
 const USAGE = `用法 / usage: ogi-report check [--format text|json] [--fix] [--locale zh-cn|en] FILE...`;
 
@@ -117,12 +118,13 @@ function save(file: string, loaded: Loaded, text: string): string | null {
   }
 }
 
-function toJson(file: string, a: Analysis, locale: Locale) {
+function toJson(file: string, a: Analysis, locale: Locale, workspace?: WorkspaceContext) {
   const lines = a.report.tree.lines;
   return {
     file,
     formatVersion: a.report.formatVersion,
     year: a.report.year,
+    related: comparedWith(workspace, a.report),
     diagnostics: a.diagnostics.map((d) => {
       const s = positionAt(lines, d.start);
       const e = positionAt(lines, d.end);
@@ -149,32 +151,36 @@ function main(argv: string[]): number {
   let errors = 0;
   let warnings = 0;
   const results: ReturnType<typeof toJson>[] = [];
-  for (const file of opts.files) {
-    const loaded = load(file, locale);
+  // Every readable file of the batch (and the region manifests beside them) forms the workspace index.
+  const batch = opts.files.map((file) => ({ file, loaded: load(file, locale) }));
+  const index = batchIndex(batch.flatMap(({ file, loaded }) => (typeof loaded === 'string' ? [] : [{ path: file, text: loaded.text }])), (p) => readFileSync(p, 'utf8'));
+  for (const m of index.manifests.values()) for (const e of m.errors) process.stderr.write(`${m.path}：${e}\n`);
+  for (const { file, loaded } of batch) {
+    const workspace: WorkspaceContext = { index, path: file };
     if (typeof loaded === 'string') {
       unreadable = true;
       process.stderr.write(loaded + '\n');
-      results.push({ file, formatVersion: null, year: null, diagnostics: [] });
+      results.push({ file, formatVersion: null, year: null, related: [], diagnostics: [] });
       continue;
     }
     let analysis: Analysis;
     if (opts.fix) {
-      const fixed = fixAll(loaded.text);
+      const fixed = fixAll(loaded.text, { workspace });
       analysis = fixed.analysis;
       if (fixed.text !== loaded.text) {
         const problem = save(file, loaded, fixed.text);
         if (problem === 'changed') {
           unreadable = true;
-          analysis = analyze(loaded.text);
+          analysis = analyze(loaded.text, { workspace });
           process.stderr.write(locale === 'en' ? `${file}: changed on disk while checking; not written\n` : `${file}：检查期间文件已被修改，未写入修复\n`);
         } else if (problem) {
           unreadable = true;
-          analysis = analyze(loaded.text);
+          analysis = analyze(loaded.text, { workspace });
           process.stderr.write(locale === 'en' ? `${file}: cannot write (${problem})\n` : `${file}：无法写入（${problem}）\n`);
         }
       }
-    } else analysis = analyze(loaded.text);
-    const json = toJson(file, analysis, locale);
+    } else analysis = analyze(loaded.text, { workspace });
+    const json = toJson(file, analysis, locale, workspace);
     results.push(json);
     for (const d of json.diagnostics) {
       if (d.severity === 'error') errors++;

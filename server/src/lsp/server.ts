@@ -18,6 +18,7 @@ import { hover } from '../service/hover';
 import { codeLenses, foldingRanges, outline, OutlineNode } from '../service/outline';
 import { registerPreview } from './preview';
 import { registerWorkspaceDiagnostics } from './workspace-diagnostics';
+import { startWorkspace } from './workspace';
 
 export const COMMAND_RECOMPUTE = 'ogiReport.server.recomputeTotals';
 export const COMMAND_FIX_ALL = 'ogiReport.server.fixAll';
@@ -25,6 +26,8 @@ export const COMMAND_FIX_ALL = 'ogiReport.server.fixAll';
 interface Settings {
   rules: Record<string, RuleSetting>;
   locale: 'auto' | 'zh-cn' | 'en';
+  /** copied-text threshold, percent (setting ogiReport.copiedTextThreshold). */
+  copiedTextThreshold?: number;
 }
 
 /** A file path as a URI (cross-report related information); a path that already is a URI is kept. */
@@ -50,7 +53,7 @@ export async function runSafe<T>(connection: Pick<Connection, 'console'>, token:
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  const cache = new Map<string, { version: number; generation: number; analysis: Analysis }>();
   let settings: Settings = { rules: {}, locale: 'auto' };
   let clientLocale: Locale = 'zh-cn';
   let pull = false;
@@ -60,7 +63,12 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, NodeJS.Timeout>();
 
   const locale = (): Locale => (settings.locale === 'auto' ? clientLocale : settings.locale);
-  const options = (): AnalyzeOptions => ({ rules: settings.rules });
+  // Other reports of the workspace (last year's, a region's): cross-report rules read them.
+  const ws = startWorkspace(connection, documents, { refresh: () => refreshDiagnostics(), analysis: (doc) => getAnalysis(doc) });
+  const options = (uri: string): AnalyzeOptions => ({
+    rules: settings.rules, workspace: ws.context(uri),
+    copiedTextThreshold: typeof settings.copiedTextThreshold === 'number' ? settings.copiedTextThreshold / 100 : undefined,
+  });
 
   const getDocument = (uri: string): TextDocument => {
     const doc = documents.get(uri);
@@ -69,9 +77,9 @@ export function startServer(connection: Connection): void {
   };
   const getAnalysis = (doc: TextDocument): Analysis => {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.analysis;
-    const analysis = analyze(doc.getText(), options());
-    cache.set(doc.uri, { version: doc.version, analysis });
+    if (hit && hit.version === doc.version && hit.generation === ws.generation()) return hit.analysis;
+    const analysis = analyze(doc.getText(), options(doc.uri));
+    cache.set(doc.uri, { version: doc.version, generation: ws.generation(), analysis });
     return analysis;
   };
   const range = (doc: TextDocument, start: number, end: number): Range => Range.create(doc.positionAt(start), doc.positionAt(end));
@@ -119,11 +127,16 @@ export function startServer(connection: Connection): void {
     }, 150));
   };
 
+  const refreshDiagnostics = () => {
+    if (pull && refreshSupport) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else if (!pull) documents.all().forEach(schedulePush);
+  };
+
   const loadSettings = async () => {
     if (!configurationSupport) return;
     try {
       const s = await connection.workspace.getConfiguration('ogiReport');
-      settings = { rules: (s?.rules ?? {}) as Record<string, RuleSetting>, locale: s?.locale ?? 'auto' };
+      settings = { rules: (s?.rules ?? {}) as Record<string, RuleSetting>, locale: s?.locale ?? 'auto', copiedTextThreshold: s?.copiedTextThreshold };
     } catch {
       /* keep the previous settings */
     }
@@ -140,12 +153,13 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     lazyEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
     refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+    ws.initialize(params);
     const requested = (params.initializationOptions?.locale ?? params.locale ?? 'zh-cn') as string;
     clientLocale = /^zh/i.test(requested) ? 'zh-cn' : /^en/i.test(requested) ? 'en' : 'zh-cn';
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: true } : undefined,
+        diagnosticProvider: pull ? { interFileDependencies: true, workspaceDiagnostics: true } : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.ogi-report'], resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['第', '、', '#'] },
@@ -161,13 +175,14 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     await loadSettings();
+    await ws.initialized();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     if (configurationSupport) await loadSettings();
     else if (change.settings?.ogiReport) {
       const s = change.settings.ogiReport;
-      settings = { rules: s.rules ?? {}, locale: s.locale ?? 'auto' };
+      settings = { rules: s.rules ?? {}, locale: s.locale ?? 'auto', copiedTextThreshold: s.copiedTextThreshold };
     }
     cache.clear();
     previewHandlers.settingsChanged();
@@ -241,8 +256,11 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params, token) => runSafe(connection, token, 'hover', (): Hover | null => {
     const doc = getDocument(params.textDocument.uri);
-    const h = hover(getAnalysis(doc), doc.offsetAt(params.position));
-    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.start, h.end) } : null;
+    const a = getAnalysis(doc);
+    const h = hover(a, doc.offsetAt(params.position));
+    const cross = ws.hover(a, doc.offsetAt(params.position), locale());
+    if (cross && !h) return { contents: { kind: MarkupKind.Markdown, value: cross } };
+    return h ? { contents: { kind: MarkupKind.Markdown, value: cross ? `${cross}\n\n---\n\n${h.markdown}` : h.markdown }, range: range(doc, h.start, h.end) } : null;
   }));
 
   connection.onCompletion((params, token) => runSafe(connection, token, 'completion', (): CompletionItem[] => {

@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, AnalyzeOptions, DEFAULT_MAX_LENGTH, Locale, analyze } from '../service/analyze';
 import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-files';
-import { isSourceError, readSource } from '../sources';
+import { decodeText, isSourceError } from '../sources';
 
 export const CHECK_WORKSPACE_REQUEST = 'ogiReport/checkWorkspace';
 
@@ -23,7 +23,7 @@ const MAX_DEPTH = 12;
 
 export interface WorkspaceDeps {
   documents: TextDocuments<TextDocument>;
-  options(): AnalyzeOptions;
+  options(uri: string): AnalyzeOptions;
   diagnosticsFor(doc: TextDocument, analysis?: Analysis): Diagnostic[];
   pull(): boolean;
   /** The workspace folders the client reported at start. */
@@ -71,7 +71,7 @@ async function headHasTitle(path: string): Promise<boolean> {
       const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
       // Cut at the last line break, so a character split at the end does not spoil the decoding.
       const nl = buf.subarray(0, bytesRead).lastIndexOf(10);
-      const decoded = await readSource(path, buf.subarray(0, bytesRead === buf.length && nl > 0 ? nl : bytesRead));
+      const decoded = decodeText(buf.subarray(0, bytesRead === buf.length && nl > 0 ? nl : bytesRead));
       return !isSourceError(decoded) && hasReportTitle(decoded.text);
     } finally {
       await handle.close();
@@ -114,10 +114,10 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
         else {
           try {
             const bytes = await fs.readFile(path);
-            const source = await readSource(path, bytes);
+            const source = decodeText(bytes);
             if (isSourceError(source) || source.text.length > DEFAULT_MAX_LENGTH) { summary.unreadable++; continue; }
             const doc = TextDocument.create(uri, 'ogi-report', 0, source.text);
-            diagnostics = deps.diagnosticsFor(doc, analyze(source.text, deps.options()));
+            diagnostics = deps.diagnosticsFor(doc, analyze(source.text, deps.options(uri)));
           } catch {
             summary.unreadable++;
             continue;
@@ -194,9 +194,9 @@ export async function diagnosticsFromDisk(uri: string, deps: Pick<WorkspaceDeps,
   if (!uri.startsWith('file:')) return [];
   try {
     const path = fileURLToPath(uri);
-    const source = await readSource(path, await fs.readFile(path));
+    const source = decodeText(await fs.readFile(path));
     if (isSourceError(source) || source.text.length > DEFAULT_MAX_LENGTH) return [];
-    return deps.diagnosticsFor(TextDocument.create(uri, 'ogi-report', 0, source.text), analyze(source.text, deps.options()));
+    return deps.diagnosticsFor(TextDocument.create(uri, 'ogi-report', 0, source.text), analyze(source.text, deps.options(uri)));
   } catch {
     return [];
   }

@@ -16,10 +16,16 @@ import { rule as rowTotal } from './row-total';
 import { rule as columnTotal } from './column-total';
 import { rule as balance } from './balance';
 import { rule as reviewTotal } from './review-total';
+import { rule as carryOver } from './carry-over';
+import { rule as inForceRollforward } from './in-force-rollforward';
+import { rule as yearOverYear } from './year-over-year';
+import { rule as copiedText } from './copied-text';
+import { rule as rollupTotal } from './rollup-total';
 
 export const RULES: readonly Rule[] = [
   missingSection, sectionOrder, sectionNumbering, title, formatVersion, officialWording, tableShape,
   cellValue, blankCell, rowTotal, columnTotal, balance, reviewTotal,
+  carryOver, inForceRollforward, yearOverYear, copiedText, rollupTotal,
 ];
 
 export type { Rule } from './rule';

@@ -6,6 +6,7 @@
 import type { Report, TypedCell } from '../model/report';
 import type { T3Totals } from '../model/totals';
 import type { Localization } from '../model/localize';
+import type { WorkspaceContext } from '../workspace';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Locale = 'zh-cn' | 'en';
@@ -60,6 +61,8 @@ export interface RuleContext {
   readonly t3: T3Totals[];
   /** The error localization of tables 三 and 四 (computed once per analysis). */
   readonly localization: Localization;
+  /** Other reports (last year's, a region's), for cross-report rules; absent when checking one file alone. */
+  workspace?: WorkspaceContext;
   emit(finding: Finding): void;
 }
 

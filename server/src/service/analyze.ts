@@ -10,6 +10,7 @@ import { T3Totals, computeAllT3 } from '../model/totals';
 import { Localization, localizeReport } from '../model/localize';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
+import { WorkspaceContext, workspaceNotes } from '../workspace';
 import { Finding, Fix, Locale, Msg, Related, Rule, RuleContext, Severity, TextEdit, msg } from '../rules/rule';
 
 export type RuleSetting = Severity | 'off';
@@ -21,6 +22,10 @@ export interface AnalyzeOptions {
   maxLength?: number;
   /** Extra rules, for tests of crash containment. */
   extraRules?: readonly Rule[];
+  /** Other reports and this one's path in them: enables the cross-report rules (silent without it). */
+  workspace?: WorkspaceContext;
+  /** copied-text: the share of a section repeating last year's above which it is reported: 0.5, or 50 (%). */
+  copiedTextThreshold?: number;
 }
 
 export interface Diagnostic {
@@ -155,13 +160,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const suppressions = readSuppressions(report, known);
   const diagnostics: Diagnostic[] = [...suppressions.problems];
   const lines = report.tree.lines;
+  const workspace = options.workspace && { ...options.workspace, copiedTextThreshold: options.copiedTextThreshold ?? options.workspace.copiedTextThreshold };
+  for (const n of workspaceNotes(workspace, report)) diagnostics.push(engineDiagnostic('workspace-match', 'info', n.start, n.end, n.message));
 
   for (const rule of rules) {
     const setting = options.rules?.[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressions.file.has(rule.id)) continue;
     const found: Finding[] = [];
     const ctx: RuleContext = {
-      report, text,
+      report, text, workspace,
       get t3() { return getT3(); },
       get localization() { return getLocalization(); },
       emit: (f) => found.push(f),

@@ -104,8 +104,10 @@ function previewTable(a: Analysis, table: Table, version: FormatVersion, span: S
     if (worst && (worst.severity === 'error' || worst.severity === 'warning')) status = worst.severity === 'error' ? 'error' : status === 'ok' ? 'warning' : status;
     else if (worst && status === 'ok') status = 'info';
     let expected: string | undefined;
-    if (status === 'error' || status === 'warning' || status === 'invalid' || (status === 'blank' && on.length)) {
-      for (const d of on) {
+    if (status === 'error' || status === 'warning' || status === 'invalid' || status === 'blank') {
+      // Blank cells are one finding per table: its fix fills every blank, so look for this cell's edit in it.
+      const candidates = status === 'blank' ? [...on, ...inTable.filter((d) => d.code === 'blank-cell' && !on.includes(d))] : on;
+      for (const d of candidates) {
         const edit = [d.fix, ...d.suggestions].flatMap((f) => f?.edits ?? []).find((e) => e.start === cell.start && e.end === cell.end);
         if (edit) { expected = edit.newText; break; }
       }
