@@ -4,7 +4,9 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', minify: production, sourcemap: !production, legalComments: 'none' };
+// ESM-only dependencies read import.meta.url, which a CommonJS bundle must provide.
+const importMeta = { inject: ['scripts/import-meta-url.js'], define: { 'import.meta.url': 'importMetaUrl' } };
+const common = { ...importMeta, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', minify: production, sourcemap: !production, legalComments: 'none' };
 
 rmSync('dist', { recursive: true, force: true });
 rmSync('dist-test', { recursive: true, force: true });
