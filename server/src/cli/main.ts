@@ -109,6 +109,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(say(locale, g, { zh: '没有匹配的文件', en: 'matches no file' }) + '\n');
     failed = true;
   }
+  for (const d of expansion.empty) {
+    process.stderr.write(say(locale, d, { zh: '目录中没有报告文件', en: 'folder holds no report file' }) + '\n');
+    failed = true;
+  }
   const targets = expansion.targets;
 
   let fd: number | null = null;

@@ -22,6 +22,8 @@ export interface Expansion {
   ignored: number;
   /** Globs that matched nothing (one line each on stderr; the run fails). */
   unmatched: string[];
+  /** Folders that hold no report file. */
+  empty: string[];
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -44,7 +46,7 @@ function walkDir(dir: string, out: string[]): void {
 
 export function expandInputs(inputs: string[], isIgnored: (file: string) => boolean = () => false): Expansion {
   const seen = new Set<string>();
-  const out: Expansion = { targets: [], skipped: 0, ignored: 0, unmatched: [] };
+  const out: Expansion = { targets: [], skipped: 0, ignored: 0, unmatched: [], empty: [] };
   const add = (file: string, explicit: boolean) => {
     if (seen.has(file)) return;
     seen.add(file);
@@ -67,7 +69,9 @@ export function expandInputs(inputs: string[], isIgnored: (file: string) => bool
       const files: string[] = [];
       walkDir(input, files);
       files.sort(byName);
+      const before = out.targets.length + out.ignored;
       for (const f of files) add(f, false);
+      if (out.targets.length + out.ignored === before) out.empty.push(input);
     } else if (!exists && isDynamicPattern(input)) {
       const files = globSync(input, { dot: false, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**'] }).sort(byName);
       if (!files.length) out.unmatched.push(input);
