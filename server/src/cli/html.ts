@@ -83,23 +83,25 @@ function el(tag,attrs,kids){var e=document.createElement(tag);for(var k in attrs
 function svg(tag,attrs,kids){var e=document.createElementNS('http://www.w3.org/2000/svg',tag);for(var k in attrs||{}){if(k==='text')e.textContent=attrs[k];else e.setAttribute(k,attrs[k]);}(kids||[]).forEach(function(c){e.appendChild(c);});return e;}
 var byStatus={errors:0,warnings:0,clean:0,unreadable:0,'too-large':0},byRule={},findings=0;
 D.forEach(function(r){byStatus[r.s]++;r.d.forEach(function(d){byRule[d[0]]=(byRule[d[0]]||0)+1;findings++;});});
-document.getElementById('generated').textContent='生成时间 '+M.generated+' · ogi-report '+M.version;
+var root=D.length?D[0].f.slice(0,D[0].f.lastIndexOf('/')+1):'';D.forEach(function(r){while(root&&r.f.indexOf(root)!==0)root=root.slice(0,root.slice(0,-1).lastIndexOf('/')+1);});
+D.forEach(function(r){r.n=r.f.slice(root.length);});
+document.getElementById('generated').textContent=(root?'目录 '+root+' · ':'')+'生成时间 '+M.generated+' · ogi-report '+M.version;
 var cards=[['报告总数',D.length],['有错误',byStatus.errors],['有警告',byStatus.warnings],['无问题',byStatus.clean],['无法读取',byStatus.unreadable],['过大未完整检查',byStatus['too-large']],['问题总数',findings],['跳过的非报告文件',M.skipped]];
 var cd=document.getElementById('cards');cards.forEach(function(c){cd.appendChild(el('div',{class:'card'},[el('b',{text:String(c[1])}),el('span',{text:c[0]})]));});
-function bars(target,items,colorOf){var w=560,rowH=24,left=170,right=50,h=Math.max(1,items.length)*rowH+8;var max=Math.max.apply(null,items.map(function(i){return i[1];}).concat([1]));
+function bars(target,items,colorOf,w,left){var rowH=24,right=50,h=Math.max(1,items.length)*rowH+8;var max=Math.max.apply(null,items.map(function(i){return i[1];}).concat([1]));
 var s=svg('svg',{viewBox:'0 0 '+w+' '+h,role:'img'});
 if(!items.length)s.appendChild(svg('text',{x:0,y:18,text:'没有发现问题'}));
 items.forEach(function(it,i){var y=i*rowH+4,bw=Math.max(2,(w-left-right)*it[1]/max);
-var g=svg('g',{},[svg('title',{text:it[0]+'：'+it[1]}),svg('text',{x:left-8,y:y+15,'text-anchor':'end',text:it[2]||it[0]}),svg('rect',{x:left,y:y+3,width:bw,height:rowH-8,rx:3,fill:colorOf(it)}),svg('text',{x:left+bw+6,y:y+15,text:String(it[1])})]);s.appendChild(g);});
+var g=svg('g',{},[svg('title',{text:it[0]+'：'+it[1]+(it[3]?'（'+it[3]+'）':'')}),svg('text',{x:left-8,y:y+15,'text-anchor':'end',text:it[2]||it[0]}),svg('rect',{x:left,y:y+3,width:bw,height:rowH-8,rx:3,fill:colorOf(it)}),svg('text',{x:left+bw+6,y:y+15,text:String(it[1])})]);s.appendChild(g);});
 document.getElementById(target).appendChild(s);}
-var rules=Object.keys(byRule).map(function(k){return [k,byRule[k],k];}).sort(function(a,b){return b[1]-a[1]||(a[0]<b[0]?-1:1);});
-bars('chart-rules',rules,function(it){return M.ruleSeverity[it[0]]==='error'?'#c62828':M.ruleSeverity[it[0]]==='warning'?'#ef6c00':'#1565c0';});
-bars('chart-status',Object.keys(STATUS).filter(function(k){return byStatus[k]>0;}).map(function(k){return [k,byStatus[k],STATUS[k]];}),function(it){return COLOR[it[0]];});
+var rules=Object.keys(byRule).map(function(k){return [k,byRule[k],k,M.ruleNames[k]];}).sort(function(a,b){return b[1]-a[1]||(a[0]<b[0]?-1:1);});
+bars('chart-rules',rules,function(it){return M.ruleSeverity[it[0]]==='error'?'#c62828':M.ruleSeverity[it[0]]==='warning'?'#ef6c00':'#1565c0';},560,170);
+bars('chart-status',Object.keys(STATUS).filter(function(k){return byStatus[k]>0;}).map(function(k){return [k,byStatus[k],STATUS[k]];}),function(it){return COLOR[it[0]];},380,120);
 var rs=document.getElementById('rule');Object.keys(byRule).sort().forEach(function(k){rs.appendChild(el('option',{value:k,text:k+'（'+byRule[k]+'）'}));});
 var sortKey='s',sortDir=1,limit=200,open={};
-var keyOf={f:function(r){return r.f;},s:function(r){return ORDER[r.s];},e:function(r){return r.e;},w:function(r){return r.w;},v:function(r){return r.v;},y:function(r){return r.y===''?-1:r.y;}};
+var keyOf={f:function(r){return r.n;},s:function(r){return ORDER[r.s];},e:function(r){return r.e;},w:function(r){return r.w;},v:function(r){return r.v;},y:function(r){return r.y===''?-1:r.y;}};
 function rows(){var q=document.getElementById('q').value.trim().toLowerCase(),st=document.getElementById('status').value,ru=document.getElementById('rule').value;
-var out=D.filter(function(r){return (!q||r.f.toLowerCase().indexOf(q)>=0)&&(!st||r.s===st)&&(!ru||r.d.some(function(d){return d[0]===ru;}));});
+var out=D.filter(function(r){return (!q||r.n.toLowerCase().indexOf(q)>=0)&&(!st||r.s===st)&&(!ru||r.d.some(function(d){return d[0]===ru;}));});
 var k=keyOf[sortKey];out.sort(function(a,b){var x=k(a),y=k(b);return (x<y?-1:x>y?1:0)*sortDir||(a.f<b.f?-1:a.f>b.f?1:0);});return out;}
 function details(r){var box=el('td',{colspan:'6'});
 if(r.x)box.appendChild(el('div',{class:'finding error'},[el('span',{class:'sev sev-error',text:'无法读取：'}),r.x]));
@@ -109,7 +111,7 @@ var ctx=d[6]||d[7]||d[8]?el('div',{class:'ctx'},[d[6],el('mark',{text:d[7]||' '}
 box.appendChild(el('div',{class:'finding '+d[1]},[el('span',{class:'where',text:where}),el('span',{class:'sev sev-'+d[1],text:SEV[d[1]]}),' ',el('code',{text:d[0]}),' ',d[4],ctx]));});
 return el('tr',{class:'details'},[box]);}
 function render(){var list=rows(),tb=document.getElementById('rows');tb.textContent='';
-list.slice(0,limit).forEach(function(r){var tr=el('tr',{class:'report'+(open[r.f]?' open':''),'data-file':r.f},[el('td',{class:'file',text:r.f}),el('td',{},[el('span',{class:'badge s-'+r.s,text:STATUS[r.s]})]),el('td',{class:'n',text:String(r.e)}),el('td',{class:'n',text:String(r.w)}),el('td',{text:r.v?r.v+' 版':'—'}),el('td',{class:'n',text:r.y===''?'—':String(r.y)})]);
+list.slice(0,limit).forEach(function(r){var tr=el('tr',{class:'report'+(open[r.f]?' open':''),'data-file':r.f},[el('td',{class:'file',text:r.n,title:r.f}),el('td',{},[el('span',{class:'badge s-'+r.s,text:STATUS[r.s]})]),el('td',{class:'n',text:String(r.e)}),el('td',{class:'n',text:String(r.w)}),el('td',{text:r.v?r.v+' 版':'—'}),el('td',{class:'n',text:r.y===''?'—':String(r.y)})]);
 tr.addEventListener('click',function(){open[r.f]=!open[r.f];render();});tb.appendChild(tr);if(open[r.f])tb.appendChild(details(r));});
 document.getElementById('count').textContent='显示 '+Math.min(limit,list.length)+' / '+list.length+' 份报告（共 '+D.length+' 份）';
 document.getElementById('more').hidden=list.length<=limit;
@@ -127,6 +129,7 @@ export function htmlReporter(out: Sink, locale: Locale, info: { version: string;
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="ogi-report">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${title}</title>
@@ -164,7 +167,9 @@ var D=[`);
     end(s) {
       const ruleSeverity: Record<string, string> = {};
       for (const r of ruleCatalog()) ruleSeverity[r.id] = (info.settings[r.id] as string | undefined) ?? r.defaultSeverity;
-      const meta = { generated: info.generated, version: info.version, skipped: s.skipped, ignored: s.ignored, ruleSeverity };
+      const ruleNames: Record<string, string> = {};
+      for (const r of ruleCatalog()) ruleNames[r.id] = localize(r.description, locale);
+      const meta = { generated: info.generated, version: info.version, skipped: s.skipped, ignored: s.ignored, ruleSeverity, ruleNames };
       out(`];\nvar M=${scriptJson(meta)};\n</script>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`);
     },
   };

@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Locale, RuleSetting } from '../service/analyze';
 import { effectiveOptions } from '../service/config';
 import type { Msg } from '../rules/rule';
@@ -113,7 +113,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(say(locale, d, { zh: '目录中没有报告文件', en: 'folder holds no report file' }) + '\n');
     failed = true;
   }
-  const targets = expansion.targets;
+  // The summary being written is not a report to check, even when it lies in the checked folder.
+  const outputPath = opts.output ? resolve(opts.output) : null;
+  const targets = expansion.targets.filter((t) => resolve(t.file) !== outputPath);
 
   let fd: number | null = null;
   if (opts.output) {
