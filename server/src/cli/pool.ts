@@ -91,7 +91,9 @@ export async function checkAll(count: number, task: (i: number) => Task, emit: (
   const feedAll = () => slots.forEach(feed);
 
   const start = (index: number): Slot => {
-    const worker = new Worker(options.script, { workerData: { ogiReportWorker: true }, resourceLimits: { maxOldGenerationSizeMb: 768 } });
+    // A small young generation keeps each worker's heap near what is live (as the language server's
+    // --max-semi-space-size=1 does); the old-generation cap turns a runaway file into one error result.
+    const worker = new Worker(options.script, { workerData: { ogiReportWorker: true }, resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 4 } });
     const slot: Slot = { worker, inFlight: new Map() };
     worker.on('message', (m: { i: number; result: FileResult }) => {
       slot.inFlight.delete(m.i);
