@@ -146,6 +146,17 @@ describe('ogi-report: help, version, exit codes, hostile input', () => {
     noStack(explicitDir.err);
   });
 
+  it('a report too large to check fully is counted as such and fails the run', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'huge.txt'), readFileSync(SEED001, 'utf8').repeat(Math.ceil(2_100_000 / readFileSync(SEED001, 'utf8').length)));
+    copyFileSync(SEED001, join(dir, 'ok.txt'));
+    const r = runCli(['check', dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.out, /共检查 2 个文件：0 个错误，0 个警告；1 个过大未完整检查/);
+    const json = JSON.parse(runCli(['check', '--format', 'json', dir]).out);
+    assert.deepEqual(json.map((x: { status: string }) => x.status), ['too-large', 'clean']);
+  });
+
   it('writes the output to a file with --output and prints the summary', () => {
     const dir = scratch();
     const out = join(dir, 'out.json');
