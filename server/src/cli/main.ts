@@ -94,14 +94,14 @@ export async function main(argv: string[]): Promise<number> {
     reported.add(c.path);
     for (const p of c.problems) { process.stderr.write(say(locale, c.path, p) + '\n'); failed = true; }
   };
-  const fixed = opts.config ? loadConfigFile(opts.config) : null;
-  if (fixed?.fatal) {
-    reportProblems(fixed);
+  const explicit = opts.config ? loadConfigFile(opts.config) : null;
+  if (explicit?.fatal) {
+    reportProblems(explicit);
     process.stderr.write(USAGE + '\n');
     return 2;
   }
   const finder = createConfigFinder();
-  const configFor = (file: string) => { const c = fixed ?? finder(file); reportProblems(c); return c; };
+  const configFor = (file: string) => { const c = explicit ?? finder(file); reportProblems(c); return c; };
   const optionsFor = (file: string) => effectiveOptions({}, configFor(file)?.config ?? null, opts.rules);
 
   const expansion = expandInputs(opts.inputs, (file) => configFor(file)?.isIgnored(file) ?? false);
@@ -131,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
   const summary = newSummary(ver);
   summary.skipped = expansion.skipped;
   summary.ignored = expansion.ignored;
-  const globalRules = effectiveOptions({}, fixed?.config ?? null, opts.rules).rules as Record<string, RuleSetting | undefined>;
+  const globalRules = effectiveOptions({}, explicit?.config ?? null, opts.rules).rules as Record<string, RuleSetting | undefined>;
   const reporter: Reporter =
     opts.format === 'json' ? jsonReporter(sink, locale)
     : opts.format === 'sarif' ? sarifReporter(sink, locale, { version: ver, commandLine: ['ogi-report', ...argv].join(' ') })
