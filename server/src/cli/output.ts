@@ -122,11 +122,22 @@ export function jsonEntry(r: FileResult, locale: Locale) {
   };
 }
 
+/** One entry, indented for reading, each diagnostic on one line (pretty-printing every field costs more than checking). */
+function formatJsonEntry(entry: Record<string, unknown>): string {
+  const lines = Object.entries(entry).map(([k, v]) => {
+    if (k === 'diagnostics' && Array.isArray(v)) {
+      return `    ${JSON.stringify(k)}: ${v.length ? `[\n${v.map((d) => '      ' + JSON.stringify(d)).join(',\n')}\n    ]` : '[]'}`;
+    }
+    return `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`;
+  });
+  return `  {\n${lines.join(',\n')}\n  }`;
+}
+
 export function jsonReporter(out: Sink, locale: Locale): Reporter {
   let first = true;
   return {
     file(r) {
-      out((first ? '[\n' : ',\n') + JSON.stringify(jsonEntry(r, locale), null, 2).replace(/^/gm, '  '));
+      out((first ? '[\n' : ',\n') + formatJsonEntry(jsonEntry(r, locale)));
       first = false;
     },
     end() { out(first ? '[]\n' : '\n]\n'); },
