@@ -6,6 +6,8 @@ import { join } from 'node:path';
 const production = process.argv.includes('--production');
 // pdf.js is large and loads its own modules: never bundled, loaded lazily from node_modules by the CLI only.
 const lazy = ['pdfjs-dist'];
+// ESM-only dependencies read import.meta.url, which a CommonJS bundle must provide.
+const importMeta = { inject: ['scripts/import-meta-url.js'], define: { 'import.meta.url': 'importMetaUrl' } };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', minify: production, sourcemap: !production, legalComments: 'none' };
 
 rmSync('dist', { recursive: true, force: true });
@@ -13,12 +15,12 @@ rmSync('dist-test', { recursive: true, force: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode', ...lazy] }),
   esbuild.build({ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', external: lazy, banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=1' } }),
-  esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', external: lazy, banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, ...importMeta, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', external: lazy, banner: { js: '#!/usr/bin/env node' } }),
 ]);
 
 // Tests: each file bundled on its own so that node:test and mocha load them directly.
 const list = (dir) => { try { return readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)); } catch { return []; } };
 const testEntries = [...list('test/unit'), ...list('test/fuzz'), ...list('test/e2e/suite')];
 if (testEntries.length) {
-  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: testEntries, outdir: 'dist-test', outbase: 'test', external: [...lazy, 'vscode', 'mocha', 'fast-check', 'playwright-core', 'typescript', 'recheck', 'vscode-jsonrpc', 'vscode-jsonrpc/node', 'vscode-textmate', 'vscode-oniguruma'] });
+  await esbuild.build({ ...common, ...importMeta, minify: false, sourcemap: false, entryPoints: testEntries, outdir: 'dist-test', outbase: 'test', external: [...lazy, 'vscode', 'mocha', 'fast-check', 'playwright-core', 'typescript', 'recheck', 'vscode-jsonrpc', 'vscode-jsonrpc/node', 'vscode-textmate', 'vscode-oniguruma'] });
 }

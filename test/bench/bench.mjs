@@ -12,8 +12,10 @@ import { performance } from 'node:perf_hooks';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
-const FILES = Number(process.env.BENCH_FILES ?? 2000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const FILES = Number(process.env.BENCH_FILES ?? 10000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+// BENCH_ONLY=cli measures the command line only (sections 1 and 1b).
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
@@ -30,38 +32,78 @@ function corpus() {
   return texts;
 }
 
-function timeCommand(cmd, args) {
-  const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  const t = performance.now() - t0;
-  if (r.status === null || r.status > 2 || (r.status === 2 && !/markdownlint/.test(args.join(' ')))) throw new Error(`${cmd} ${args[0]} failed: ${r.stderr.slice(0, 300)}`);
-  return t;
+
+// ---- 1. CLI on 10,000 text reports against markdownlint-cli2, with peak RSS
+// The reports are the corpus with every figure varied (a seeded generator), so no two files are equal.
+function varied(text, rng) {
+  return text.split('\n').map((line) => (/[\t|]/.test(line) ? line.replace(/(?<![\d.])\d{1,5}(?![\d.])/g, (n) => String(Math.max(0, Number(n) + Math.floor(rng() * 7) - 3))) : line)).join('\n');
+}
+function mulberry32(seed) {
+  return () => { seed |= 0; seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 }
 
-// ---- 1. CLI on 2,000 files against markdownlint-cli2
+// Runs a command and returns its wall time and peak RSS (the whole process, all threads).
+function timeCommand(cmd, args, { allowUnreadable = false } = {}) {
+  const out = join(tmpdir(), `ogi-bench-rss-${process.pid}.txt`);
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 2048 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: `--require ${join(ROOT, 'test', 'bench', 'max-rss.cjs')}`, OGI_BENCH_RSS: out } });
+  const t = performance.now() - t0;
+  if (r.status === null || r.status > 2 || (r.status === 2 && !allowUnreadable && !/markdownlint/.test(args.join(' ')))) throw new Error(`${cmd} ${args[0]} failed: ${r.stderr.slice(0, 300)}`);
+  let rss = null;
+  try { rss = Number(readFileSync(out, 'utf8')) * 1024; rmSync(out); } catch { /* no figure */ }
+  return { t, rss, stdout: r.stdout };
+}
+
 function benchCli(texts) {
   const dir = mkdtempSync(join(tmpdir(), 'ogi-bench-'));
-  const files = [];
+  const rng = mulberry32(2024);
   let bytes = 0;
   for (let i = 0; i < FILES; i++) {
-    const f = join(dir, `${String(i).padStart(4, '0')}.md`);
-    const t = texts[i % texts.length];
-    writeFileSync(f, t);
+    const sub = join(dir, String(Math.floor(i / 1000)).padStart(2, '0'));
+    if (i % 1000 === 0) mkdirSync(sub);
+    const t = varied(texts[i % texts.length], rng);
+    writeFileSync(join(sub, `${String(i).padStart(5, '0')}.md`), t);
     bytes += Buffer.byteLength(t);
-    files.push(f);
   }
   const ours = [];
   const peer = [];
+  let rss = 0;
   const mdl = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{}');
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the order so that neither tool always runs on a warm cache.
-    const a = () => ours.push(timeCommand(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', ...files]));
-    const b = () => peer.push(timeCommand(process.execPath, [mdl, join(dir, '*.md')]));
+    const a = () => { const r = timeCommand(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', dir]); ours.push(r.t); rss = Math.max(rss, r.rss ?? 0); };
+    const b = () => peer.push(timeCommand(process.execPath, [mdl, join(dir, '**', '*.md')]).t);
     if (round % 2 === 0) { a(); b(); } else { b(); a(); }
   }
   rmSync(dir, { recursive: true, force: true });
-  return { files: FILES, megabytes: bytes / 1024 / 1024, ours: median(ours), peer: median(peer), ratio: median(ours) / median(peer) };
+  return { files: FILES, megabytes: bytes / 1024 / 1024, ours: median(ours), peer: median(peer), ratio: median(ours) / median(peer), perSecond: FILES / (median(ours) / 1000), rss };
+}
+
+// ---- 1b. Imported files per second: .docx, .html, .pdf (samples from the fixtures and the shared corpus, copied N times)
+function samplesOf(ext) {
+  const roots = [join(ROOT, 'test', 'fixtures'), join(ROOT, '..', 'shared', 'corpus'), join(ROOT, '..', '..', 'shared', 'corpus')];
+  const found = [];
+  const walk = (d) => { let es; try { es = readdirSync(d, { withFileTypes: true }); } catch { return; } for (const e of es) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name.toLowerCase().endsWith(ext) && !/hostile|bomb|truncat|encrypt|broken|corrupt/i.test(p)) found.push(p); } };
+  for (const r of roots) if (existsSync(r)) walk(r);
+  return found;
+}
+
+function benchImported(ext, copies) {
+  const samples = samplesOf(ext);
+  if (!samples.length) return { ext, skipped: `no ${ext} samples found` };
+  const dir = mkdtempSync(join(tmpdir(), `ogi-bench-${ext.slice(1)}-`));
+  for (let i = 0; i < copies; i++) writeFileSync(join(dir, `${String(i).padStart(4, '0')}${ext}`), readFileSync(samples[i % samples.length]));
+  try {
+    const r = timeCommand(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', dir], { allowUnreadable: true });
+    const entries = JSON.parse(r.stdout);
+    const unsupported = entries.filter((e) => e.error?.kind === 'unsupported').length;
+    if (unsupported === entries.length) return { ext, skipped: `the ${ext} importer reports 'unsupported'` };
+    const failed = entries.filter((e) => e.error).length;
+    return { ext, files: copies, samples: samples.length, perSecond: copies / (r.t / 1000), failed, rss: r.rss };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---- 2. Engine in process: parse + all rules, at 1×, 10× and 100×
@@ -170,6 +212,13 @@ async function memoryWith(texts, n, execArgv) {
   return rss;
 }
 
+function printTable(rows) {
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+  for (const r of rows) console.log(`${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}`);
+}
+
 async function main() {
   // The engine entry used in process, bundled the same way as the server.
   const esbuild = require('esbuild');
@@ -179,6 +228,18 @@ async function main() {
   const seeds = readdirSync(join(ROOT, 'test', 'fixtures', 'reports')).filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f)).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'reports', f), 'utf8'));
 
   const cli = benchCli(texts);
+  const imported = [benchImported('.docx', 200), benchImported('.html', 200), benchImported('.pdf', 100)];
+  const importedRows = imported.map((x) => [`CLI on ${x.ext} files`, x.skipped ? `skipped: ${x.skipped}` : `${x.perSecond.toFixed(1)} files/s (${x.files} copies of ${x.samples} sample(s)${x.failed ? `, ${x.failed} unreadable` : ''}, peak RSS ${(x.rss / 1048576).toFixed(0)} MB)`, x.ext === '.pdf' ? '≥ 50 /s' : '—']);
+  const cliRows = [
+    [`CLI on ${cli.files} text reports (${cli.megabytes.toFixed(1)} MB), median of ${ROUNDS}`, `${ms(cli.ours)}: ${cli.perSecond.toFixed(0)} reports/s; markdownlint-cli2 ${ms(cli.peer)}: ratio ${cli.ratio.toFixed(3)}`, '≥ 1,000 /s, ratio ≤ 0.5'],
+    [`CLI peak RSS at ${cli.files} reports`, `${(cli.rss / 1048576).toFixed(1)} MB`, '< 300 MB'],
+    ...importedRows,
+  ];
+  if (ONLY === 'cli') {
+    printTable([['what', 'measured', 'target'], ...cliRows]);
+    console.log(JSON.stringify({ cliMs: Math.round(cli.ours), peerMs: Math.round(cli.peer), cliRatio: +cli.ratio.toFixed(3), reportsPerSecond: Math.round(cli.perSecond), cliRssMB: +(cli.rss / 1048576).toFixed(1), imported }));
+    return;
+  }
   const engine = benchEngine();
   const lsp1 = await roundTrips(seed, 200);
   const lsp50 = await roundTrips(Array(50).fill(seed).join('\n'), 200);
@@ -190,7 +251,7 @@ async function main() {
 
   const rows = [
     ['what', 'measured', 'target'],
-    [`CLI on ${cli.files} files (${cli.megabytes.toFixed(1)} MB), median of ${ROUNDS}`, `${ms(cli.ours)} vs markdownlint-cli2 ${ms(cli.peer)}: ratio ${cli.ratio.toFixed(3)}`, '≤ 0.5'],
+    ...cliRows,
     ...engine.map((e) => [`engine, ${e.factor}× seed (${e.kb.toFixed(0)} KB)`, `median ${ms(e.median)}, p95 ${ms(e.p95)}, ${(e.msPerKb * 1000).toFixed(1)} µs/KB`, 'linear']),
     ['LSP diagnostic after an edit, seed size', `p50 ${ms(lsp1.p50)}, p95 ${ms(lsp1.p95)}, p99 ${ms(lsp1.p99)}`, 'p95 ≤ 10 ms'],
     ['LSP diagnostic after an edit, 50× seed', `p50 ${ms(lsp50.p50)}, p95 ${ms(lsp50.p95)}, p99 ${ms(lsp50.p99)} (${(lsp50.p95 / lsp1.p95).toFixed(1)}× seed)`, '≤ 75× seed'],
@@ -198,12 +259,9 @@ async function main() {
     ['sizes', `extension.js ${kb(sizes.extension)}, server.js ${kb(sizes.server)}, vsix ${sizes.vsix ? kb(sizes.vsix) : 'not built'}`, 'vsix ≤ 400 KB'],
     ['server memory, 20 reports open', `${(rss / 1024 / 1024).toFixed(1)} MB RSS as VS Code starts it (plain node: ${(rssPlain / 1024 / 1024).toFixed(1)} MB)`, '≤ 60 MB'],
   ];
-  const w0 = Math.max(...rows.map((r) => r[0].length));
-  const w1 = Math.max(...rows.map((r) => r[1].length));
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-  for (const r of rows) console.log(`${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}`);
+  printTable(rows);
   const summary = {
-    cliMs: Math.round(cli.ours), peerMs: Math.round(cli.peer), cliRatio: +cli.ratio.toFixed(3),
+    cliMs: Math.round(cli.ours), peerMs: Math.round(cli.peer), cliRatio: +cli.ratio.toFixed(3), reportsPerSecond: Math.round(cli.perSecond), cliRssMB: +(cli.rss / 1048576).toFixed(1), imported,
     engineMsPerKb: engine.map((e) => +(e.msPerKb).toFixed(4)), engineMedianMs: engine.map((e) => +e.median.toFixed(3)),
     lspP95Ms: +lsp1.p95.toFixed(2), lsp50P95Ms: +lsp50.p95.toFixed(2), lsp50Factor: +(lsp50.p95 / lsp1.p95).toFixed(1),
     coldStartMs: Math.round(cold), extensionBytes: sizes.extension, serverBytes: sizes.server, vsixBytes: sizes.vsix, rssMB: +(rss / 1024 / 1024).toFixed(1), rssPlainMB: +(rssPlain / 1024 / 1024).toFixed(1),

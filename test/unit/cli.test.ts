@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FIXTURES, ROOT } from './helpers';
 
@@ -84,16 +84,21 @@ describe('ogi-report check', () => {
     const r = run(['check', '--format', 'json', join(dir, 'missing.txt'), join(dir, 'folder'), join(dir, 'binary.txt'), join(dir, 'gbk.txt'), join(dir, 'empty.txt'), SEED001]);
     assert.equal(r.code, 2);
     const lines = r.err.trim().split('\n');
-    assert.equal(lines.length, 4);
-    assert.match(lines[0], /missing\.txt：文件不存在/);
-    assert.match(lines[1], /folder：是目录/);
+    assert.equal(lines.length, 4, r.err);
+    assert.match(lines[0], /folder：目录中没有报告文件/);
+    assert.match(lines[1], /missing\.txt：文件不存在/);
     assert.match(lines[2], /binary\.txt：是二进制文件/);
-    assert.match(lines[3], /gbk\.txt：不是有效的 UTF-8 文本/);
+    assert.match(lines[3], /empty\.txt：是空文件/);
     noStack(r.err);
     const json = JSON.parse(r.out);
-    assert.equal(json.length, 6);
-    assert.ok(json[4].diagnostics.some((d: { code: string }) => d.code === 'missing-section'), 'the empty file is checked');
-    assert.deepEqual(json[5].diagnostics, []);
+    assert.deepEqual(json.map((x: { file: string }) => basename(x.file)), ['missing.txt', 'binary.txt', 'gbk.txt', 'empty.txt', basename(SEED001)]);
+    assert.deepEqual(json[0].error, { kind: 'missing', message: '文件不存在' });
+    assert.equal(json[0].diagnostics, undefined, 'an unreadable file has an error, not an empty list of diagnostics');
+    assert.equal(json[1].error.kind, 'binary');
+    assert.equal(json[2].encoding, 'gb18030', 'GBK text is read, not refused');
+    assert.ok(json[2].diagnostics.some((d: { code: string }) => d.code === 'missing-section'));
+    assert.equal(json[3].error.kind, 'empty');
+    assert.deepEqual(json[4].diagnostics, []);
   });
 
   it('a reader that stops early (| head) gets no stack trace', async () => {

@@ -1,0 +1,110 @@
+/** Command-line arguments and the help text (Chinese first, then English). */
+import type { Locale, RuleSetting } from '../service/analyze';
+import { checkRuleSetting } from '../service/config';
+
+export type Format = 'text' | 'json' | 'sarif' | 'junit' | 'html';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'junit', 'html'];
+
+export interface Options {
+  command: 'check' | 'extract' | 'help' | 'version';
+  format: Format;
+  output: string | null;
+  fix: boolean;
+  locale: Locale;
+  rules: Record<string, RuleSetting>;
+  config: string | null;
+  jobs: number | null;
+  inputs: string[];
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = '用法 / usage: ogi-report check [选项 options] 文件|目录|glob…   ogi-report extract 文件   ogi-report --help';
+
+export const HELP = `ogi-report —— 政府信息公开工作年度报告检查工具 / checker for annual government-information-disclosure reports
+
+用法 / usage:
+  ogi-report check [选项] 文件|目录|"glob"…    检查报告 / check reports
+  ogi-report extract 文件…                     打印文件被读取成的文本 / print the text a file was read as
+  ogi-report --help | --version
+
+输入 / inputs:
+  文本 .txt .md .ogi（UTF-8、UTF-16 带 BOM、GBK/GB18030），Word .docx，网页 .html .htm .shtml，PDF .pdf。
+  目录会递归检查，非报告文件跳过并计数；glob 如 "2024/**/*.docx" 需加引号。
+  Text (UTF-8, UTF-16 with BOM, GBK/GB18030), .docx, saved web pages and PDFs. Folders are walked
+  recursively (other files are skipped and counted); quote globs such as "2024/**/*.docx".
+
+选项 / options:
+  --format text|json|sarif|junit|html   输出格式，默认 text / output format (default text)
+  --output 文件, -o 文件                写入文件而非标准输出（如 --format html --output 汇总.html）
+                                        write to a file instead of stdout
+  --fix                                 就地修复文本文件（重算合计、规范用语），保持原编码
+                                        fix text files in place, keeping their encoding
+  --rule 规则=off|info|warning|error    调整规则级别，可重复 / set a rule's severity (repeatable)
+  --config 文件                         使用此配置文件，不再向上查找 / use this configuration file
+  --locale zh-cn|en                     消息语言（或 OGI_REPORT_LOCALE）/ message language
+  --jobs N                              工作线程数，默认为 CPU 核数 / worker threads (default: cores)
+  -h, --help                            显示本帮助 / show this help
+  -v, --version                         显示版本 / show the version
+
+配置 / configuration:
+  从被检查文件所在目录向上查找 ogi-report.config.json 或 .ogi-reportrc.json：
+  Found from the checked file's folder upwards:
+    { "rules": { "blank-cell": "off" }, "ignore": ["草稿/**"], "copiedTextThreshold": 0.8 }
+  优先级 / precedence: --rule > 配置文件 config file > 默认 defaults
+
+退出状态 / exit status:
+  0 没有错误 / no errors   1 有错误 / errors found
+  2 用法错误、文件无法读取或过大未完整检查 / usage error, unreadable file, or a file too large to check fully
+`;
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): Options {
+  const envLocale = env.OGI_REPORT_LOCALE;
+  const opts: Options = {
+    command: 'check', format: 'text', output: null, fix: false, locale: envLocale?.toLowerCase().startsWith('en') ? 'en' : 'zh-cn',
+    rules: {}, config: null, jobs: null, inputs: [],
+  };
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') return { ...opts, command: 'help' };
+  if (command === '--version' || command === '-v' || command === '-V') return { ...opts, command: 'version' };
+  if (command !== 'check' && command !== 'extract') throw new UsageError(command ? `未知命令 / unknown command: ${command}` : '缺少命令 / missing command');
+  opts.command = command;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (a.startsWith('--') && eq >= 0) return a.slice(eq + 1);
+      if (i + 1 >= rest.length) throw new UsageError(`${name} 需要一个值 / needs a value`);
+      return rest[++i];
+    };
+    const is = (name: string) => a === name || a.startsWith(name + '=');
+    if (a === '--help' || a === '-h') return { ...opts, command: 'help' };
+    if (a === '--fix') opts.fix = true;
+    else if (is('--format')) {
+      const v = value('--format') as Format;
+      if (!FORMATS.includes(v)) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} / must be one of ${FORMATS.join(', ')}: ${v}`);
+      opts.format = v;
+    } else if (is('--output') || a === '-o') opts.output = value('--output');
+    else if (is('--locale')) opts.locale = value('--locale').toLowerCase().startsWith('en') ? 'en' : 'zh-cn';
+    else if (is('--config')) opts.config = value('--config');
+    else if (is('--rule')) {
+      const v = value('--rule');
+      const eq = v.indexOf('=');
+      if (eq < 0) throw new UsageError(`--rule 应写成 规则=级别 / must be id=severity: ${v}`);
+      const id = v.slice(0, eq).trim();
+      const sev = v.slice(eq + 1).trim();
+      const problem = checkRuleSetting(id, sev);
+      if (problem) throw new UsageError(`--rule：${problem.zh} / ${problem.en}`);
+      opts.rules[id] = sev as RuleSetting;
+    } else if (is('--jobs') || a === '-j') {
+      const n = Number(value('--jobs'));
+      if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('--jobs 应为正整数 / must be a positive integer');
+      opts.jobs = n;
+    } else if (a === '--') { opts.inputs.push(...rest.slice(i + 1)); break; }
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项 / unknown option: ${a}`);
+    else opts.inputs.push(a);
+  }
+  if (opts.inputs.length === 0) throw new UsageError('没有要检查的文件 / no files given');
+  if (opts.command === 'extract' && (opts.fix || opts.format !== 'text')) throw new UsageError('extract 只打印文本 / extract only prints text');
+  return opts;
+}

@@ -1,0 +1,278 @@
+/**
+ * Output formats. Each reporter receives files one at a time, in order, and writes as it goes, so the
+ * output streams and memory stays bounded: text, JSON (an array written element by element), SARIF
+ * 2.1.0 (results streamed, rule metadata first, unreadable files as tool notifications) and JUnit XML.
+ */
+import { relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Locale, RULES, localize } from '../service/analyze';
+import type { Msg, Severity } from '../rules/rule';
+import type { FileDiagnostic, FileResult } from './check';
+
+export type Sink = (chunk: string) => void;
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  unreadable: number;
+  tooLarge: number;
+  skipped: number;
+  ignored: number;
+  byStatus: Record<FileResult['status'], number>;
+  byRule: Record<string, number>;
+  version: string;
+}
+
+export interface Reporter {
+  file(r: FileResult): void;
+  end(s: Summary): void;
+}
+
+export function newSummary(version: string): Summary {
+  return { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, tooLarge: 0, skipped: 0, ignored: 0,
+    byStatus: { clean: 0, warnings: 0, errors: 0, unreadable: 0, 'too-large': 0 }, byRule: {}, version };
+}
+
+export function addToSummary(s: Summary, r: FileResult): void {
+  s.files++;
+  s.byStatus[r.status]++;
+  if (r.status === 'unreadable') s.unreadable++;
+  if (r.status === 'too-large') s.tooLarge++;
+  for (const d of r.diagnostics) {
+    if (d.severity === 'error') s.errors++;
+    else if (d.severity === 'warning') s.warnings++;
+    else s.infos++;
+    s.byRule[d.code] = (s.byRule[d.code] ?? 0) + 1;
+  }
+}
+
+const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+
+/** Codes the engine itself reports, beside the rules of the registry. */
+export const ENGINE_CODES: { id: string; description: Msg; defaultSeverity: Severity }[] = [
+  { id: 'suppression', description: { zh: '抑制注释缺少理由或写了不存在的规则', en: 'A suppression comment without a reason or with an unknown rule' }, defaultSeverity: 'warning' },
+  { id: 'document-too-large', description: { zh: '文档过大，未做完整检查', en: 'Document too large to check fully' }, defaultSeverity: 'info' },
+  { id: 'internal-error', description: { zh: '某条规则运行出错，已跳过', en: 'A rule failed and was skipped' }, defaultSeverity: 'info' },
+];
+
+export function ruleCatalog() {
+  return [
+    ...RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, fixable: r.fixable, tags: r.tags })),
+    ...ENGINE_CODES.map((c) => ({ ...c, fixable: false, tags: ['engine'] })),
+  ];
+}
+
+export function originText(d: Pick<FileDiagnostic, 'page' | 'paragraph'>, locale: Locale): string {
+  if (d.page !== undefined) return locale === 'en' ? `page ${d.page}` : `第 ${d.page} 页`;
+  if (d.paragraph !== undefined) return locale === 'en' ? `paragraph ${d.paragraph}` : `第 ${d.paragraph} 段`;
+  return '';
+}
+
+export function summaryLine(s: Summary, locale: Locale): string {
+  const extra: string[] = [];
+  if (locale === 'en') {
+    if (s.unreadable) extra.push(`${s.unreadable} unreadable`);
+    if (s.tooLarge) extra.push(`${s.tooLarge} too large to check fully`);
+    if (s.skipped) extra.push(`${s.skipped} non-report file(s) skipped`);
+    if (s.ignored) extra.push(`${s.ignored} ignored by configuration`);
+    return `${s.files} file(s): ${s.errors} error(s), ${s.warnings} warning(s)${extra.length ? '; ' + extra.join(', ') : ''}\n`;
+  }
+  if (s.unreadable) extra.push(`${s.unreadable} 个无法读取`);
+  if (s.tooLarge) extra.push(`${s.tooLarge} 个过大未完整检查`);
+  if (s.skipped) extra.push(`跳过 ${s.skipped} 个非报告文件`);
+  if (s.ignored) extra.push(`按配置忽略 ${s.ignored} 个`);
+  return `共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告${extra.length ? '；' + extra.join('，') : ''}\n`;
+}
+
+// ---------------------------------------------------------------- text
+
+export function textReporter(out: Sink, locale: Locale): Reporter {
+  return {
+    file(r) {
+      for (const d of r.diagnostics) {
+        const sev = locale === 'en' ? d.severity : SEVERITY_ZH[d.severity];
+        const where = originText(d, locale);
+        const fixable = d.fixable ? (locale === 'en' ? ' (fixable)' : '（可自动修复）') : '';
+        out(`${r.file}:${d.line}:${d.column}: ${sev} [${d.code}] ${localize(d.message, locale)}${fixable}${where ? (locale === 'en' ? ` [${where}]` : `［${where}］`) : ''}\n`);
+      }
+    },
+    end(s) { out(summaryLine(s, locale)); },
+  };
+}
+
+// ---------------------------------------------------------------- JSON
+
+export function jsonEntry(r: FileResult, locale: Locale) {
+  const base: Record<string, unknown> = { file: r.file, kind: r.kind };
+  if (r.encoding) { base.encoding = r.encoding; base.bom = r.bom; }
+  if (r.error) return { ...base, status: r.status, error: { kind: r.error.kind, message: localize(r.error.message, locale) } };
+  return {
+    ...base, formatVersion: r.formatVersion, year: r.year, status: r.status, related: r.related ?? [],
+    diagnostics: r.diagnostics.map((d) => {
+      const o: Record<string, unknown> = {
+        code: d.code, severity: d.severity, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
+        message: localize(d.message, locale), fixable: d.fixable,
+      };
+      if (d.page !== undefined) o.page = d.page;
+      if (d.paragraph !== undefined) o.paragraph = d.paragraph;
+      return o;
+    }),
+  };
+}
+
+/** One entry, indented for reading, each diagnostic on one line (pretty-printing every field costs more than checking). */
+function formatJsonEntry(entry: Record<string, unknown>): string {
+  const lines = Object.entries(entry).map(([k, v]) => {
+    if (k === 'diagnostics' && Array.isArray(v)) {
+      return `    ${JSON.stringify(k)}: ${v.length ? `[\n${v.map((d) => '      ' + JSON.stringify(d)).join(',\n')}\n    ]` : '[]'}`;
+    }
+    return `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`;
+  });
+  return `  {\n${lines.join(',\n')}\n  }`;
+}
+
+export function jsonReporter(out: Sink, locale: Locale): Reporter {
+  let first = true;
+  return {
+    file(r) {
+      out((first ? '[\n' : ',\n') + formatJsonEntry(jsonEntry(r, locale)));
+      first = false;
+    },
+    end() { out(first ? '[]\n' : '\n]\n'); },
+  };
+}
+
+// ---------------------------------------------------------------- SARIF 2.1.0
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+function artifactUri(file: string): string {
+  const rel = relative(process.cwd(), file);
+  if (!rel.startsWith('..') && !/^[a-zA-Z]:/.test(rel) && !rel.startsWith(sep)) return rel.split(sep).map(encodeURIComponent).join('/');
+  return pathToFileURL(file).href;
+}
+
+export function sarifReporter(out: Sink, locale: Locale, info: { version: string; commandLine: string }): Reporter {
+  const catalog = ruleCatalog();
+  const index = new Map(catalog.map((r, i) => [r.id, i]));
+  const rules = catalog.map((r) => {
+    const zhLevel = SEVERITY_ZH[r.defaultSeverity];
+    const text = `${r.description.zh}（默认级别：${zhLevel}${r.fixable ? '，可自动修复' : ''}）。\n${r.description.en} (default: ${r.defaultSeverity}${r.fixable ? ', fixable' : ''}).\n`
+      + `级别可在 ogi-report.config.json 的 "rules" 中或用 --rule ${r.id}=off|info|warning|error 调整。 / Set its severity in ogi-report.config.json "rules" or with --rule ${r.id}=off|info|warning|error.`;
+    return {
+      id: r.id,
+      name: r.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+      shortDescription: { text: localize(r.description, locale) },
+      fullDescription: { text: `${r.description.zh} / ${r.description.en}` },
+      help: { text, markdown: text.replace(/\n/g, '\n\n') },
+      defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+      properties: { tags: r.tags, fixable: r.fixable },
+    };
+  });
+  const head = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+  };
+  out(JSON.stringify(head).slice(0, -1) + ',"runs":[{"tool":' + JSON.stringify({
+    driver: { name: 'ogi-report', version: info.version, semanticVersion: info.version, language: locale === 'en' ? 'en' : 'zh-CN', rules },
+  }) + ',"originalUriBaseIds":' + JSON.stringify({ '%SRCROOT%': { uri: pathToFileURL(process.cwd() + sep).href } }) + ',"results":[');
+  let first = true;
+  const notifications: object[] = [];
+  return {
+    file(r) {
+      const uri = artifactUri(r.file);
+      const location = { artifactLocation: uri.startsWith('file:') ? { uri } : { uri, uriBaseId: '%SRCROOT%' } };
+      if (r.error) {
+        notifications.push({
+          level: 'error',
+          message: { text: `${r.file}: ${localize(r.error.message, locale)}` },
+          locations: [{ physicalLocation: location }],
+          descriptor: { id: `unreadable/${r.error.kind}` },
+          properties: { kind: r.error.kind, status: r.status },
+        });
+        return;
+      }
+      for (const d of r.diagnostics) {
+        const result: Record<string, unknown> = {
+          ruleId: d.code,
+          level: SARIF_LEVEL[d.severity],
+          message: { text: localize(d.message, locale) },
+          locations: [{ physicalLocation: { ...location, region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } } }],
+        };
+        const i = index.get(d.code);
+        if (i !== undefined) result.ruleIndex = i;
+        const props: Record<string, unknown> = {};
+        if (d.page !== undefined) props.page = d.page;
+        if (d.paragraph !== undefined) props.paragraph = d.paragraph;
+        if (d.fixable) props.fixable = true;
+        if (Object.keys(props).length) result.properties = props;
+        out((first ? '' : ',') + JSON.stringify(result));
+        first = false;
+      }
+      if (r.status === 'too-large') {
+        notifications.push({ level: 'warning', message: { text: `${r.file}: ${locale === 'en' ? 'too large to check fully' : '文件过大，未完整检查'}` }, locations: [{ physicalLocation: location }], descriptor: { id: 'too-large' } });
+      }
+    },
+    end(s) {
+      const invocation = {
+        commandLine: info.commandLine,
+        executionSuccessful: s.unreadable === 0 && s.tooLarge === 0,
+        toolExecutionNotifications: notifications,
+        properties: { files: s.files, unreadable: s.unreadable, tooLarge: s.tooLarge, skipped: s.skipped, ignored: s.ignored },
+      };
+      out('],"invocations":[' + JSON.stringify(invocation) + ']}]}\n');
+    },
+  };
+}
+
+// ---------------------------------------------------------------- JUnit XML
+
+export function xmlEscape(s: string): string {
+  // Characters XML 1.0 cannot hold at all are dropped; the rest are escaped.
+  return s.replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** One testsuite per file, one testcase per rule: errors and warnings fail it, information is in system-out. */
+export function junitReporter(out: Sink, locale: Locale, ruleSettings: (file: string) => Record<string, string | undefined>): Reporter {
+  const catalog = ruleCatalog().filter((r) => !r.tags.includes('engine'));
+  out('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ogi-report">\n');
+  return {
+    file(r) {
+      const name = xmlEscape(r.file);
+      if (r.error) {
+        out(`  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0">\n`
+          + `    <testcase classname="${name}" name="${locale === 'en' ? 'read' : '读取文件'}">\n`
+          + `      <error type="${xmlEscape(r.error.kind)}" message="${xmlEscape(localize(r.error.message, locale))}"/>\n`
+          + '    </testcase>\n  </testsuite>\n');
+        return;
+      }
+      const settings = ruleSettings(r.file);
+      const codes = [...catalog.filter((c) => settings[c.id] !== 'off').map((c) => c.id)];
+      for (const d of r.diagnostics) if (!codes.includes(d.code)) codes.push(d.code);
+      let failures = 0;
+      const cases = codes.map((code) => {
+        const found = r.diagnostics.filter((d) => d.code === code);
+        const failing = found.filter((d) => d.severity === 'error' || d.severity === 'warning');
+        const line = (d: FileDiagnostic) => {
+          const where = originText(d, locale);
+          return `${r.file}:${d.line}:${d.column}: ${locale === 'en' ? d.severity : SEVERITY_ZH[d.severity]} ${localize(d.message, locale)}${where ? ` (${where})` : ''}`;
+        };
+        let body = '';
+        if (failing.length) {
+          failures++;
+          const type = failing.some((d) => d.severity === 'error') ? 'error' : 'warning';
+          const message = locale === 'en' ? `${failing.length} finding(s)` : `${failing.length} 处问题`;
+          body += `      <failure type="${type}" message="${message}">${xmlEscape(failing.map(line).join('\n'))}</failure>\n`;
+        }
+        const rest = found.filter((d) => !failing.includes(d));
+        if (rest.length) body += `      <system-out>${xmlEscape(rest.map(line).join('\n'))}</system-out>\n`;
+        return `    <testcase classname="${name}" name="${xmlEscape(code)}"${body ? `>\n${body}    </testcase>` : '/>'}\n`;
+      });
+      out(`  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('')}  </testsuite>\n`);
+    },
+    end() { out('</testsuites>\n'); },
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Checking many files across the cores: a pool of worker threads (the same cli.js bundle, started
+ * with `workerData.ogiReportWorker`), a bounded window of files in flight, and a reorder buffer so
+ * that results are handed on in input order as soon as each one's predecessors are done. Memory is
+ * bounded by the window, not by the number of files. A worker that dies is replaced; its file gets
+ * an error result and the others are still checked.
+ */
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { CheckFileOptions, FileResult, checkFile, setBatch } from './check';
+import type { Target } from './walk';
+
+export interface Task {
+  i: number;
+  file: string;
+  kind: Target['kind'];
+  opts: CheckFileOptions;
+}
+
+/** How many files may be checked or waiting to be printed beyond the next one to print. */
+const WINDOW = 256;
+const PER_WORKER = 4;
+
+function crashed(task: Task, reason: string): FileResult {
+  return {
+    file: task.file, kind: task.kind, formatVersion: null, year: null, status: 'unreadable', diagnostics: [], notes: [],
+    error: { kind: 'io', message: { zh: `检查此文件时内部出错：${reason}`, en: `internal error while checking this file: ${reason}` } },
+  };
+}
+
+async function safeCheck(task: Task): Promise<FileResult> {
+  try {
+    return await checkFile(task.file, task.kind, task.opts);
+  } catch (err) {
+    return crashed(task, (err as Error)?.message ?? String(err));
+  }
+}
+
+/** The worker side: check each file it is sent and post the compact result back. */
+export function runWorker(): void {
+  setBatch((workerData?.batch as string[] | undefined) ?? []);
+  parentPort!.on('message', async (task: Task) => {
+    parentPort!.postMessage({ i: task.i, result: await safeCheck(task) });
+  });
+}
+
+/**
+ * Checks `count` files, building each task on demand, and calls `emit` in index order.
+ * `jobs` ≤ 1 checks in this thread (no start-up cost for a handful of files).
+ */
+export async function checkAll(count: number, task: (i: number) => Task, emit: (r: FileResult, i: number) => Promise<void> | void, options: { jobs: number; script: string; batch?: readonly string[] }): Promise<void> {
+  if (options.jobs <= 1 || count <= 1) {
+    for (let i = 0; i < count; i++) await emit(await safeCheck(task(i)), i);
+    return;
+  }
+  const done = new Map<number, FileResult>();
+  let nextToEmit = 0;
+  let nextToSend = 0;
+  let emitting = false;
+  let finish!: () => void;
+  let fail!: (err: unknown) => void;
+  const finished = new Promise<void>((res, rej) => { finish = res; fail = rej; });
+
+  interface Slot { worker: Worker; inFlight: Map<number, Task> }
+  const slots: Slot[] = [];
+
+  const flush = async () => {
+    if (emitting) return;
+    emitting = true;
+    try {
+      while (done.has(nextToEmit)) {
+        const r = done.get(nextToEmit)!;
+        done.delete(nextToEmit);
+        await emit(r, nextToEmit);
+        nextToEmit++;
+      }
+    } catch (err) {
+      fail(err);
+    } finally {
+      emitting = false;
+    }
+    if (nextToEmit >= count) finish();
+    else feedAll();
+  };
+
+  const feed = (slot: Slot) => {
+    while (slot.inFlight.size < PER_WORKER && nextToSend < count && nextToSend < nextToEmit + WINDOW) {
+      const t = task(nextToSend++);
+      slot.inFlight.set(t.i, t);
+      slot.worker.postMessage(t);
+    }
+  };
+  const feedAll = () => slots.forEach(feed);
+
+  const start = (index: number): Slot => {
+    // A small young generation keeps each worker's heap near what is live (as the language server's
+    // --max-semi-space-size=1 does); the old-generation cap turns a runaway file into one error result.
+    const worker = new Worker(options.script, { workerData: { ogiReportWorker: true, batch: options.batch ?? [] }, resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 4 } });
+    const slot: Slot = { worker, inFlight: new Map() };
+    worker.on('message', (m: { i: number; result: FileResult }) => {
+      slot.inFlight.delete(m.i);
+      done.set(m.i, m.result);
+      feed(slot);
+      void flush();
+    });
+    const onDeath = (reason: string) => {
+      if (slots[index] !== slot) return;
+      for (const t of slot.inFlight.values()) done.set(t.i, crashed(t, reason));
+      slot.inFlight.clear();
+      if (nextToSend < count) { slots[index] = start(index); feed(slots[index]); }
+      void flush();
+    };
+    worker.on('error', (err) => onDeath(err?.message ?? String(err)));
+    worker.on('exit', (code) => onDeath(`worker exited (${code})`));
+    return slot;
+  };
+  const jobs = Math.min(options.jobs, count);
+  for (let i = 0; i < jobs; i++) slots.push(start(i));
+  feedAll();
+  try {
+    await finished;
+  } finally {
+    const all = slots.splice(0);
+    await Promise.all(all.map((s) => s.worker.terminate().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Finding the configuration file on disk: from the checked file's folder upwards, the first folder
+ * holding `ogi-report.config.json` or `.ogi-reportrc.json` governs the file. Parsing and merging are
+ * pure (`service/config.ts`); this file only reads, and caches per folder so a batch reads each once.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE_NAMES, ReportConfig, ignoreMatcher, parseConfig } from './service/config';
+import type { Msg } from './rules/rule';
+
+export interface LoadedConfig {
+  path: string;
+  dir: string;
+  config: ReportConfig;
+  problems: Msg[];
+  fatal: boolean;
+  isIgnored(file: string): boolean;
+}
+
+/** Reads and parses one configuration file; a file that cannot be read is one problem. */
+export function loadConfigFile(path: string): LoadedConfig {
+  const abs = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const problems = [{ zh: code === 'ENOENT' ? '配置文件不存在' : `无法读取配置文件（${code}）`, en: code === 'ENOENT' ? 'configuration file not found' : `cannot read the configuration file (${code})` }];
+    return withMatcher(abs, { rules: {}, ignore: [] }, problems, true);
+  }
+  const parsed = parseConfig(text);
+  return withMatcher(abs, parsed.config, parsed.problems, !!parsed.fatal);
+}
+
+function withMatcher(path: string, config: ReportConfig, problems: Msg[], fatal: boolean): LoadedConfig {
+  const dir = dirname(path);
+  const match = ignoreMatcher(config.ignore);
+  return { path, dir, config, problems, fatal, isIgnored: (file) => {
+    const rel = relative(dir, resolve(file));
+    return !rel.startsWith('..') && match(rel);
+  } };
+}
+
+/** Finds configurations from a file's folder upwards, with a per-folder cache. */
+export function createConfigFinder(): (file: string) => LoadedConfig | null {
+  const byDir = new Map<string, LoadedConfig | null>();
+  const lookup = (dir: string): LoadedConfig | null => {
+    const cached = byDir.get(dir);
+    if (cached !== undefined) return cached;
+    let found: LoadedConfig | null = null;
+    for (const name of CONFIG_FILE_NAMES) {
+      const p = join(dir, name);
+      try {
+        if (statSync(p).isFile()) { found = loadConfigFile(p); break; }
+      } catch { /* not here */ }
+    }
+    if (!found) {
+      const parent = dirname(dir);
+      found = parent === dir ? null : lookup(parent);
+    }
+    byDir.set(dir, found);
+    return found;
+  };
+  return (file) => lookup(dirname(resolve(file)));
+}
