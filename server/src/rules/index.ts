@@ -16,10 +16,22 @@ import { rule as rowTotal } from './row-total';
 import { rule as columnTotal } from './column-total';
 import { rule as balance } from './balance';
 import { rule as reviewTotal } from './review-total';
+import { rule as yearConsistency } from './year-consistency';
+import { rule as outdatedBasis } from './outdated-basis';
+import { rule as statuteReference } from './statute-reference';
+import { rule as emptySection } from './empty-section';
+import { rule as assessmentDisclosure } from './assessment-disclosure';
+import { rule as regulationAuthority } from './regulation-authority';
+import { rule as feeAmount } from './fee-amount';
+import { rule as publicationDate } from './publication-date';
+import { rule as conversionArtifact } from './conversion-artifact';
+import { rule as repeatedWord } from './repeated-word';
+import { rule as punctuation } from './punctuation';
 
 export const RULES: readonly Rule[] = [
   missingSection, sectionOrder, sectionNumbering, title, formatVersion, officialWording, tableShape,
   cellValue, blankCell, rowTotal, columnTotal, balance, reviewTotal,
+  yearConsistency, outdatedBasis, statuteReference, emptySection, assessmentDisclosure, regulationAuthority, feeAmount, publicationDate, conversionArtifact, repeatedWord, punctuation,
 ];
 
 export type { Rule } from './rule';
