@@ -243,17 +243,16 @@ export interface ArticleRef {
 
 const REGULATION_NAME = /《(?:中华人民共和国)?政府信息公开条例》|《条例》/g;
 const ARTICLE_RE = /第\s*([一二三四五六七八九十百]{1,4}|\d{1,3})\s*条/g;
-const REPORT_VERBS = ['编制', '公布', '发布', '提交', '向社会公开'];
-const REPORT_WORDS = ['年度报告', '年报', '本报告'];
-/** The sentence speaks of compiling, publishing or submitting the annual report, or of its deadline. */
+/** The sentence is about compiling or publishing this report, or about the deadline: 编制本年度报告, 本报告根据, 3月31日前. */
+const REPORT_SENTENCE = /(?:编制|公布|发布)了?本年?度?报告|本年?度?报告(?:由|根据|依据|按照)|(?:1|3|一|三)月31日前/;
 function aboutReportSentence(s: string): boolean {
-  if (/[13]月31日前/.test(s)) return true;
-  return REPORT_VERBS.some((v) => s.includes(v)) && REPORT_WORDS.some((w) => s.includes(w));
+  return s.length <= 150 && REPORT_SENTENCE.test(s);
 }
 
-function articlesIn(p: Paragraph, out: ArticleRef[]): void {
+function articlesIn(p: Paragraph, out: ArticleRef[], shortIsRegulation: boolean): void {
   const t = p.text;
   for (const m of t.matchAll(REGULATION_NAME)) {
+    if (m[0] === '《条例》' && !shortIsRegulation) continue;
     const s = sentenceBounds(t, m.index!);
     // The articles that follow the name in this sentence, until another document is named.
     const tailEnd = (() => {
@@ -499,9 +498,12 @@ function buildProse(report: Report): Prose {
       else if (startsSentence && COUNT_RE.test(sentence)) yearClaims.push({ year: Number(m[1]), role: 'statement', ...spanOf(p, at, at + 4) });
     }
   }
+  // 《条例》 is the regulation unless the report gives that short name to another 条例.
+  const alias = /《([^《》]{2,40})》[^《》。]{0,12}以下简称《条例》/.exec(report.tree.text);
+  const shortIsRegulation = !alias || /^(?:中华人民共和国)?政府信息公开条例$/.test(alias[1]);
   for (const p of paras) {
     citationsIn(p, citations);
-    articlesIn(p, articles);
+    articlesIn(p, articles, shortIsRegulation);
   }
   return {
     paragraphs: paras, yearClaims, yearTypos, period, citations, articles, misplacedRows: misplacedRows(report),
@@ -644,7 +646,7 @@ const DOUBLED_VERBS = new Set(['研究', '讨论', '学习', '商量', '考虑',
 /** Words ending in 的, so that 的的 after them is word + particle: 目的的, 有的的. */
 const DE_WORDS = /[目标有别似真端]$/;
 /** Terms that often follow a word ending in their own first characters (人民政府政府信息公开, 年度报告报告期). */
-const STRADDLING_TERMS = ['政府信息', '信息公开', '公开目录', '公开指南', '公开专栏', '报告期', '工作机构', '信息处理费'];
+const STRADDLING_TERMS = ['政府信息', '信息公开', '信息化', '公开目录', '公开指南', '公开专栏', '报告期', '工作机构', '工作人员', '信息处理费', '会议纪要', '管理制度', '服务事项', '服务中心', '项目建设', '建设项目'];
 const DOUBLE_RE = /([\u4e00-\u9fff]{2,6})\1/g;
 
 export function repeatedWords(report: Report): RepeatedWord[] {
