@@ -310,6 +310,7 @@ for (const it of T2_ITEMS) for (const v of Object.values(it.versions)) for (cons
 function misplacedRows(report: Report): MisplacedRow[] {
   const out: MisplacedRow[] = [];
   let under: ItemRef | null = null;
+  let rowsSince = 0;
   const itemOf = (text: string, start: number, end: number): ItemRef | null => {
     const m = ITEM_REF_RE.exec(normalizeLabel(text));
     if (!m) return null;
@@ -322,18 +323,23 @@ function misplacedRows(report: Report): MisplacedRow[] {
       if (!t) continue;
       const lead = b.line.text.indexOf(t);
       under = itemOf(t, b.line.start + lead, b.line.start + lead + t.length);
+      rowsSince = 0;
       continue;
     }
     for (const row of b.rows) {
+      if (!row.cells.some((c) => c.text)) continue;
+      rowsSince++;
       for (const cell of row.cells) {
         if (!cell.text) continue;
         const ref = itemOf(cell.text, cell.start, cell.end);
         if (ref) {
           under = ref;
+          rowsSince = 0;
           continue;
         }
         const belongs = ROW_ITEM.get(normalizeLabel(cell.text));
-        if (belongs && under && belongs !== under.item) out.push({ label: cell.text, start: cell.start, end: cell.end, belongs, under });
+        // Only the rows right under the header (its column header, then at most two rows of figures).
+        if (belongs && under && belongs !== under.item && rowsSince <= 4) out.push({ label: cell.text, start: cell.start, end: cell.end, belongs, under });
       }
     }
   }
