@@ -97,6 +97,7 @@ describe('prose model', () => {
     assert.deepEqual(pick(readProse(parseReport(`${base}\n清河县人民政府\n二〇二四年一月二十日\n`)).signed), [2024, 1, 20]);
     assert.deepEqual(pick(readProse(parseReport(`${base}\n清河县人民政府 2024年3月5日\n`)).signed), [2024, 3, 5]);
     assert.equal(readProse(parseReport(`${base}\n本办法自2024年3月1日起施行。\n`)).signed, null);
+    assert.equal(readProse(parseReport(`${base}\n数据统计截至2024年1月20日\n`)).signed, null);
   });
 
   it('knows what only says "nothing"', () => {

@@ -527,6 +527,7 @@ function headingCut(report: Report, p: Paragraph): number {
 
 // ------------------------------------------------------------------ the 落款 date
 
+const SIGNER = /(?:政府|局|委员会|委|办公室|办|厅|署|中心|院|处|所|站|队)$/;
 const PUBLISHED_RE = /^\s*(?:发布|公开|成文|印发)(?:日期|时间)\s*[:：]\s*/;
 
 /**
@@ -543,7 +544,8 @@ function signedDate(report: Report): DateMention | null {
     if (d.length !== 1) continue;
     const before = t.slice(0, d[0].index);
     const after = t.slice(d[0].index + d[0].length).trim();
-    if (after || /[。，,；]/.test(before) || before.length > 30) continue;
+    // Nothing after the date; before it, nothing or the body's name (not 截至…, 于…).
+    if (after || (before.trim() && !SIGNER.test(before.trim())) || before.length > 30) continue;
     const lead = l.text.indexOf(t);
     return { year: d[0].year, month: d[0].month, day: d[0].day, start: l.start + lead + d[0].index, end: l.start + lead + d[0].index + d[0].length };
   }

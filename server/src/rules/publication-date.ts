@@ -15,7 +15,7 @@ export const rule: Rule = {
   check({ report, emit }) {
     const prose = readProse(report);
     const { signed, body } = prose;
-    if (!signed || !body || body.level === 'township' || report.year === null) return;
+    if (!signed || !body || body.level === 'township' || report.year === null || report.yearSource === 'body') return;
     const dueYear = report.year + 1;
     if (signed.year < dueYear) return;
     const [month, day] = body.kind === 'government' ? [3, 31] : [1, 31];
