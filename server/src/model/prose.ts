@@ -596,9 +596,9 @@ export interface Artifact {
   kind: 'bookmark' | 'form-feed' | 'zero-width' | 'page-number' | 'glued-page-number';
   start: number;
   end: number;
-  /** What deleting it removes (a page-number line goes with its line break). */
-  deleteStart: number;
-  deleteEnd: number;
+  /** What deleting it removes (a page-number line goes with its line break, and with the form feed of the same page break). */
+  deletes: { start: number; end: number }[];
+  line: number;
 }
 
 const DASH = '[-—–－]';
@@ -617,13 +617,13 @@ export function conversionArtifacts(report: Report): Artifact[] {
       const lead = t.length - t.trimStart().length;
       const next = lines[line.index + 1];
       const [ds, de] = next ? [line.start, next.start] : [line.index > 0 ? lines[line.index - 1].end : line.start, line.end];
-      out.push({ kind: 'page-number', start: line.start + lead, end: line.start + t.trimEnd().length, deleteStart: ds, deleteEnd: de });
+      out.push({ kind: 'page-number', start: line.start + lead, end: line.start + t.trimEnd().length, deletes: [{ start: ds, end: de }], line: line.index });
       continue;
     }
     const lead = PAGE_LEAD.exec(t);
-    if (lead) out.push({ kind: 'glued-page-number', start: line.start, end: line.start + lead[0].length, deleteStart: line.start, deleteEnd: line.start + lead[0].length });
+    if (lead) out.push({ kind: 'glued-page-number', start: line.start, end: line.start + lead[0].length, deletes: [{ start: line.start, end: line.start + lead[0].length }], line: line.index });
     const tail = PAGE_TAIL.exec(t);
-    if (tail) out.push({ kind: 'glued-page-number', start: line.start + tail.index, end: line.end, deleteStart: line.start + tail.index, deleteEnd: line.end });
+    if (tail) out.push({ kind: 'glued-page-number', start: line.start + tail.index, end: line.end, deletes: [{ start: line.start + tail.index, end: line.end }], line: line.index });
     const found: { index: number; text: string }[] = [];
     for (let i = t.indexOf(BOOKMARK); i >= 0; i = t.indexOf(BOOKMARK, i + 1)) {
       const close = t.indexOf(']', i);
@@ -634,7 +634,10 @@ export function conversionArtifacts(report: Report): Artifact[] {
       const at = line.start + f.index;
       if (at === 0 && f.text === '\uFEFF') continue; // a byte-order mark at the start is encoding, not content
       const kind = f.text.startsWith('[') ? 'bookmark' : f.text.startsWith('\f') ? 'form-feed' : 'zero-width';
-      out.push({ kind, start: at, end: at + f.text.length, deleteStart: at, deleteEnd: at + f.text.length });
+      // One page break is one finding: a form feed just after a page-number line goes with it.
+      const page = kind === 'form-feed' ? out.find((a) => a.kind === 'page-number' && a.line >= line.index - 2 && a.line < line.index) : undefined;
+      if (page) page.deletes.push({ start: at, end: at + f.text.length });
+      else out.push({ kind, start: at, end: at + f.text.length, deletes: [{ start: at, end: at + f.text.length }], line: line.index });
     }
   }
   return out;

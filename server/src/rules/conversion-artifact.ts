@@ -22,7 +22,7 @@ export const rule: Rule = {
       emit({
         start: a.start, end: a.end,
         message: msg(`文档转换残留：${zh}，应删除`, `Conversion leftover: ${en}; delete it`),
-        fix: { title: msg(`删除${zh}`, `Delete ${en}`), kind: 'safe', edits: [{ start: a.deleteStart, end: a.deleteEnd, newText: '' }] },
+        fix: { title: msg(`删除${zh}`, `Delete ${en}`), kind: 'safe', edits: a.deletes.map((d) => ({ ...d, newText: '' })) },
       });
     }
   },
