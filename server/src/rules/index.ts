@@ -21,11 +21,23 @@ import { rule as inForceRollforward } from './in-force-rollforward';
 import { rule as yearOverYear } from './year-over-year';
 import { rule as copiedText } from './copied-text';
 import { rule as rollupTotal } from './rollup-total';
+import { rule as yearConsistency } from './year-consistency';
+import { rule as outdatedBasis } from './outdated-basis';
+import { rule as statuteReference } from './statute-reference';
+import { rule as emptySection } from './empty-section';
+import { rule as assessmentDisclosure } from './assessment-disclosure';
+import { rule as regulationAuthority } from './regulation-authority';
+import { rule as feeAmount } from './fee-amount';
+import { rule as publicationDate } from './publication-date';
+import { rule as conversionArtifact } from './conversion-artifact';
+import { rule as repeatedWord } from './repeated-word';
+import { rule as punctuation } from './punctuation';
 
 export const RULES: readonly Rule[] = [
   missingSection, sectionOrder, sectionNumbering, title, formatVersion, officialWording, tableShape,
   cellValue, blankCell, rowTotal, columnTotal, balance, reviewTotal,
   carryOver, inForceRollforward, yearOverYear, copiedText, rollupTotal,
+  yearConsistency, outdatedBasis, statuteReference, emptySection, assessmentDisclosure, regulationAuthority, feeAmount, publicationDate, conversionArtifact, repeatedWord, punctuation,
 ];
 
 export type { Rule } from './rule';

@@ -52,6 +52,8 @@ export interface Finding {
   fix?: Fix;
   suggestions?: Fix[];
   related?: Related[];
+  /** A severity for this finding when it differs from the rule's default (a user setting still wins). */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -188,7 +188,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       const fix = f.fix && f.fix.edits.length && validEdits(f.fix.edits, text.length) ? f.fix : undefined;
       const suggestions = (f.suggestions ?? []).filter((s) => s.edits.length && validEdits(s.edits, text.length));
       const related = f.related?.filter((r) => r.file || (r.start >= 0 && r.start <= r.end && r.end <= text.length));
-      diagnostics.push({ code: rule.id, severity: setting, start, end, message: f.message, fix, suggestions, ...(related?.length ? { related } : {}) });
+      diagnostics.push({ code: rule.id, severity: (options.rules?.[rule.id] as Severity | undefined) ?? f.severity ?? setting, start, end, message: f.message, fix, suggestions, ...(related?.length ? { related } : {}) });
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));

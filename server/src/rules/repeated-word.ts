@@ -1,0 +1,20 @@
+import { repeatedWords } from '../model/prose';
+import { Rule, msg } from './rule';
+
+/** An accidentally doubled word (资金资金, 的的). Legitimate doubling (研究研究, 常常, 清清楚楚) is not read as one. The fix deletes one copy. */
+export const rule: Rule = {
+  id: 'repeated-word',
+  description: msg('词语重复（如“资金资金”“的的”）', 'An accidentally doubled word'),
+  tags: ['wording'],
+  defaultSeverity: 'hint',
+  fixable: true,
+  check({ report, emit }) {
+    for (const r of repeatedWords(report)) {
+      emit({
+        start: r.start, end: r.end,
+        message: msg(`“${r.word}”重复：“${r.word}${r.word}”`, `"${r.word}" is doubled`),
+        fix: { title: msg(`删除重复的“${r.word}”`, `Delete the repeated "${r.word}"`), kind: 'safe', edits: [{ start: r.start + r.word.length, end: r.end, newText: '' }] },
+      });
+    }
+  },
+};
