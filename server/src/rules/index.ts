@@ -16,10 +16,14 @@ import { rule as rowTotal } from './row-total';
 import { rule as columnTotal } from './column-total';
 import { rule as balance } from './balance';
 import { rule as reviewTotal } from './review-total';
+import { rule as textTableMismatch } from './text-table-mismatch';
+import { rule as percentage } from './percentage';
+import { rule as selfContradiction } from './self-contradiction';
 
 export const RULES: readonly Rule[] = [
   missingSection, sectionOrder, sectionNumbering, title, formatVersion, officialWording, tableShape,
   cellValue, blankCell, rowTotal, columnTotal, balance, reviewTotal,
+  textTableMismatch, percentage, selfContradiction,
 ];
 
 export type { Rule } from './rule';
