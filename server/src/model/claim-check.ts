@@ -174,8 +174,13 @@ function checkPercent(claim: PercentClaim, tables: Tables): PercentCheck {
   }
   const usable = bases.filter((b) => b.value > 0);
   if (!usable.length) return { claim, bases, verdict: 'unknown', matched: null };
-  const tol = 10 ** -claim.decimals + 1e-9;
-  const matched = usable.find((b) => Math.abs((100 * claim.count.value) / b.value - claim.value) < tol) ?? null;
+  // In units of the last stated decimal: the share rounded half up, or truncated, must equal the figure.
+  const scale = 10 ** claim.decimals;
+  const stated = Math.round(claim.value * scale);
+  const matched = usable.find((b) => {
+    const num = 100 * claim.count.value * scale;
+    return Math.floor(num / b.value) === stated || Math.floor((2 * num + b.value) / (2 * b.value)) === stated;
+  }) ?? null;
   return { claim, bases: usable, verdict: matched ? 'match' : 'mismatch', matched };
 }
 
@@ -230,7 +235,7 @@ function checkAllClaims(report: Report): Check[] {
         }
         for (const c of claims) {
           if (c.kind === 'count' && c.quantity === 'carryover' && c.value > 0) {
-            evidence.push({ label: { zh: `正文“${c.phrase}”`, en: `the prose “${c.phrase}”` }, value: c.value, start: c.numStart, end: c.numEnd });
+            evidence.push({ label: { zh: `正文另称“${c.phrase}”`, en: `the prose also says “${c.phrase}”` }, value: c.value, start: c.numStart, end: c.numEnd });
           }
         }
         out.push({ claim, evidence, verdict: evidence.length ? 'mismatch' : carry ? 'match' : 'unknown' });
@@ -242,13 +247,13 @@ function checkAllClaims(report: Report): Check[] {
           const v = Number(tables.t2Fees.value.decimal);
           const feeLabel = T2_ITEMS.find((it) => it.id === '8')?.versions['2021']?.rows[0].label ?? '';
           if ((claim.value === 0) !== (v === 0)) {
-            evidence.push({ label: { zh: `表二${feeLabel}`, en: `table 二 ${feeLabel}` }, value: v, start: tables.t2Fees.cell.start, end: tables.t2Fees.cell.end });
+            evidence.push({ label: { zh: `表二 ${feeLabel}`, en: `table 二 ${feeLabel}` }, value: v, start: tables.t2Fees.cell.start, end: tables.t2Fees.cell.end });
           }
         }
         if (claim.fee === 'info' && claim.value === 0) {
           for (const c of claims) {
             if (c.kind === 'fee' && c.fee === 'info' && c.value > 0) {
-              evidence.push({ label: { zh: `正文“${c.phrase}”`, en: `the prose “${c.phrase}”` }, value: c.value, start: c.numStart ?? c.start, end: c.numEnd ?? c.end });
+              evidence.push({ label: { zh: `正文另称“${c.phrase}”`, en: `the prose also says “${c.phrase}”` }, value: c.value, start: c.numStart ?? c.start, end: c.numEnd ?? c.end });
             }
           }
         }

@@ -48,6 +48,9 @@ export interface FeeClaim extends Span { kind: 'fee'; fee: 'info' | 'admin'; val
 export interface PercentClaim extends Span {
   kind: 'percent';
   value: number;
+  /** The figure with its % sign. */
+  numStart: number;
+  numEnd: number;
   decimals: number;
   count: CountClaim;
   /** The stated total of the same paragraph the share may be taken of, if any. */
@@ -282,6 +285,8 @@ function isTopic(q: Quantity | undefined): q is Topic {
   return !!q && TOPICS.includes(q);
 }
 
+const INFO_RE = /信息公开|依申请|政务公开/;
+
 function mentionsApplications(text: string): boolean {
   return text.replace(/被申请|复议申请|申请行政复议|申请复议/g, '').includes('申请');
 }
@@ -315,7 +320,7 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
   const appDomain = hasApps || prevHasApps;
   // Review and litigation counts only where they are about 政府信息公开 (a 司法局 also reports its own caseload).
   const s4 = ctx.section4;
-  const hasInfo = /信息公开|依申请|政务公开/.test(sentence.text);
+  const hasInfo = INFO_RE.test(sentence.text);
   const infoDomain = hasInfo || prev.info || (!!s4 && sentence.offs[0] >= s4.start && sentence.offs[0] <= s4.end);
   let topic: Topic | null = null;
   const topicsSeen: Topic[] = [];
@@ -406,7 +411,10 @@ function percentOf(clause: Seg, lastCount: CountClaim | null, sentenceClaims: Co
   const decimals = raw.includes('.') ? raw.length - raw.indexOf('.') - 1 : 0;
   const base = sentenceClaims.find((c) => c !== count && BASE_Q.includes(c.quantity)) ?? (ctx.paraBase !== count ? ctx.paraBase : null);
   const parentBase = count.part ? sentenceClaims.find((c) => c !== count && c.quantity === count.quantity && !c.part) ?? null : null;
-  return { kind: 'percent', value: Number(raw), decimals, count, base: count.part ? parentBase : base, ...span(clause, zhan, p.unitEnd) };
+  return {
+    kind: 'percent', value: Number(raw), decimals, count, base: count.part ? parentBase : base, ...span(clause, zhan, p.unitEnd),
+    numStart: clause.offs[p.start], numEnd: clause.offs[p.unitEnd - 1] + 1,
+  };
 }
 
 function readQualitative(clause: Seg, hits: Hit[], topicsSeen: Topic[], appDomain: boolean, infoDomain: boolean, sentence: Seg, ctx: Ctx): void {
@@ -520,7 +528,13 @@ export function readClaims(report: Report): Claim[] {
     for (const para of paragraphs(report)) {
       let prev = { apps: false, info: false };
       ctx.paraBase = null;
-      for (const sentence of splitSeg(para, SENTENCE_END)) prev = readSentence(sentence, prev, ctx);
+      // A sentence's parts separated by ；share its subject: the domain is that of the whole sentence.
+      for (const sentence of splitSeg(para, '。！？!?')) {
+        const whole = { apps: mentionsApplications(sentence.text), info: INFO_RE.test(sentence.text) };
+        const domain = { apps: prev.apps || whole.apps, info: prev.info || whole.info };
+        for (const part of splitSeg(sentence, '；;')) readSentence(part, domain, ctx);
+        prev = whole;
+      }
     }
   } catch {
     // Reading prose must never take the analysis down; a failure means no claims.

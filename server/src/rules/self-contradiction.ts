@@ -15,8 +15,8 @@ export const rule: Rule = {
     for (const c of checkClaims(report)) {
       if (c.verdict !== 'mismatch' || !('evidence' in c)) continue;
       const ev = c.evidence;
-      const zh = ev.map((e) => `${e.label.zh}${e.label.zh.startsWith('正文') ? '' : ` = ${e.value}`}`).join('，');
-      const en = ev.map((e) => `${e.label.en}${e.label.en.startsWith('the prose') ? '' : ` = ${e.value}`}`).join(', ');
+      const zh = ev.map((e) => (e.label.zh.startsWith('正文') ? e.label.zh : `${e.label.zh} = ${e.value}`)).join('，');
+      const en = ev.map((e) => (e.label.en.startsWith('the prose') ? e.label.en : `${e.label.en} = ${e.value}`)).join(', ');
       const what = c.claim.kind === 'all-settled'
         ? msg(`正文称“${c.claim.phrase}”，但仍有申请结转下年度：${zh}`, `The prose says “${c.claim.phrase}”, but applications are carried over: ${en}`)
         : msg(`正文称“${c.claim.phrase}”，但${zh}`, `The prose says “${c.claim.phrase}”, but ${en}`);

@@ -10,7 +10,7 @@ const VERDICT: Record<string, string> = { match: '✓ 一致', mismatch: '✗ �
 
 function range(c: Check): { start: number; end: number } {
   const claim = c.claim;
-  if (claim.kind === 'count') return { start: claim.numStart, end: claim.numEnd };
+  if (claim.kind === 'count' || claim.kind === 'percent') return { start: claim.numStart, end: claim.numEnd };
   if (claim.kind === 'fee' && claim.numStart !== undefined) return { start: claim.numStart, end: claim.numEnd! };
   return { start: claim.start, end: claim.end };
 }
