@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CountClaim, readClaims } from '../../server/src/model/claims';
-import { checkClaims, renderReading } from '../../server/src/model/claim-check';
+import { CountCheck, checkClaims, renderReading } from '../../server/src/model/claim-check';
 import { parseReport } from '../../server/src/model/report';
 import { analyze } from '../../server/src/service/analyze';
 import { hover } from '../../server/src/service/hover';
@@ -64,17 +64,17 @@ describe('claims: the real corpus', () => {
       'review=351 match', 'review.maintain=72 match', 'review.correct=64 match', 'review.other=178 match', 'review.pending=37 match',
       'litigation=46 match', 'litigation.maintain=25 match', 'litigation.correct=5 match', 'litigation.other=9 match', 'litigation.pending=7 match',
     ]);
-    const lit = counts(text).find((c) => c.claim.kind === 'count' && c.claim.quantity === 'litigation' && !c.claim.part)!;
-    assert.ok('matched' in lit && lit.matched);
-    assert.equal(renderReading(lit.matched!), '表四 未经复议直接起诉·总计 + 复议后起诉·总计 = 26 + 20 = 46');
+    const lit = counts(text).find((c) => c.claim.kind === 'count' && c.claim.quantity === 'litigation' && !c.claim.part) as CountCheck;
+    assert.ok(lit.matched);
+    assert.equal(renderReading(lit.matched), '表四 未经复议直接起诉·总计 + 复议后起诉·总计 = 26 + 20 = 46');
     // Years, addresses, phone numbers, 5500 余条, 12 场, 95 个, 100% are not claims.
     assert.ok(readClaims(parseReport(text)).every((c) => c.kind !== 'percent'));
   });
 
   it('pingtan_2022: "收到…申请75件" is 本年新收 74 + 上年结转 1, and agrees', () => {
-    const received = counts(readCorpus('pingtan_2022.txt')).find((c) => c.claim.kind === 'count' && c.claim.quantity === 'received')!;
+    const received = counts(readCorpus('pingtan_2022.txt')).find((c) => c.claim.kind === 'count' && c.claim.quantity === 'received') as CountCheck;
     assert.equal(received.verdict, 'match');
-    assert.ok('matched' in received && received.matched && renderReading(received.matched) === '表三 一、本年新收 + 二、上年结转 = 74 + 1 = 75');
+    assert.equal(renderReading(received.matched!), '表三 一、本年新收 + 二、上年结转 = 74 + 1 = 75');
   });
 
   it('hongze_2024: "区政府办代表区政府受理…17 件" names a narrower subject, so it is not read as the report total (95)', () => {
@@ -108,6 +108,19 @@ describe('claims: what is never read', () => {
     const base = readFixture('rules', 'row-total', 'valid-balanced.txt');
     const text = base.replace('## 二、', '全年共办结行政复议案件120件，行政诉讼案件9件。\n\n## 二、');
     assert.ok(!counts(text).some((c) => [120, 9].includes((c.claim as CountClaim).value)));
+  });
+
+  it('another year, a subject we cannot place, and 建议/提案 "均已办结" make no claim', () => {
+    const base = readFixture('rules', 'row-total', 'valid-balanced.txt');
+    const prose = [
+      '2022年，我镇收到政府信息公开申请98件。',
+      '镇政务服务中心全年受理各类办件2356件，办结2350件，按时办结率99.7%。',
+      '全年收到人大代表建议、政协委员提案共13件，均已按期办结。',
+      '2022年度结转的7件申请已于本年度全部办结。',
+    ].join('');
+    const text = base.replace('## 二、', `（二）依申请公开情况。全镇共收到政府信息公开申请134件。${prose}\n\n## 二、`);
+    assert.deepEqual(counts(text).map((c) => (c.claim as CountClaim).value), [134]);
+    assert.deepEqual(analyze(text).diagnostics.filter((d) => CONTENT_RULES.includes(d.code)), []);
   });
 
   it('a clause naming two quantities is left alone', () => {

@@ -269,6 +269,7 @@ function residue(text: string, remove: { start: number; end: number }[], agency:
 
 interface Ctx {
   agency: string | null;
+  year: number | null;
   claims: Claim[];
   /** The last stated total of applications in the paragraph: the base of a share stated later. */
   paraBase: CountClaim | null;
@@ -286,6 +287,13 @@ function isTopic(q: Quantity | undefined): q is Topic {
 }
 
 const INFO_RE = /信息公开|依申请|政务公开/;
+const YEAR_RE = /((?:19|20)[0-9]{2})\s*年/g;
+
+function otherYear(text: string, year: number | null): boolean {
+  if (year === null) return false;
+  for (const m of text.matchAll(YEAR_RE)) if (Number(m[1]) !== year) return true;
+  return false;
+}
 
 function mentionsApplications(text: string): boolean {
   return text.replace(/被申请|复议申请|申请行政复议|申请复议/g, '').includes('申请');
@@ -327,6 +335,8 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
   const sentenceClaims: CountClaim[] = [];
   let lastCount: CountClaim | null = null;
   const clauses = clausesOf(sentence);
+  // A sentence about another year (2022年收到申请 98 件, in a 2023 report) states no figure of this report.
+  let uncertain = otherYear(sentence.text, ctx.year);
   for (const clause of clauses) {
     const text = clause.text;
     const hits = findWords(text, VOCAB);
@@ -334,17 +344,26 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
     const nums = numbers(text, ['件', '宗']);
     const pct = percentOf(clause, lastCount, sentenceClaims, ctx);
     if (pct) ctx.claims.push(pct);
-    readQualitative(clause, hits, infoDomain ? topicsSeen : [], appDomain, infoDomain, sentence, ctx);
+    if (!otherYear(sentence.text, ctx.year)) readQualitative(clause, hits, infoDomain ? topicsSeen : [], appDomain, infoDomain, sentence, ctx);
     const negated = hits.some((h) => NEGATIONS.some((n) => text.slice(Math.max(0, h.start - n.length), h.start) === n));
-    if (nums.length === 1 && !negated) {
-      const claim = readCount(clause, nums[0], hits, topic, appDomain, infoDomain, ctx);
+    if (nums.length === 1 && !negated && !uncertain) {
+      // A bare verb (办结 N 件) continues the applications of the clause before it, and nothing else.
+      const chained = lastCount !== null && !isTopic(lastCount.quantity);
+      const claim = readCount(clause, nums[0], hits, topic, appDomain, infoDomain, chained, ctx);
       if (claim) {
         if (BASE_Q.includes(claim.quantity)) ctx.paraBase = claim;
         ctx.claims.push(claim);
         sentenceClaims.push(claim);
         lastCount = claim;
-      } else lastCount = null;
-    } else if (nums.length) lastCount = null;
+      } else {
+        lastCount = null;
+        // A count we could not place makes the rest of the sentence uncertain ("某中心受理办件 N 件，办结 M 件").
+        uncertain = true;
+      }
+    } else if (nums.length) {
+      lastCount = null;
+      uncertain = true;
+    }
     for (const t of clauseTopics) if (!topicsSeen.includes(t)) topicsSeen.push(t);
     if (clauseTopics.length === 1) topic = clauseTopics[0];
     else if (clauseTopics.length > 1) topic = null;
@@ -352,7 +371,7 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
   return { apps: hasApps, info: hasInfo };
 }
 
-function readCount(clause: Seg, num: NumTok, hits: Hit[], inherited: Topic | null, appDomain: boolean, infoDomain: boolean, ctx: Ctx): CountClaim | null {
+function readCount(clause: Seg, num: NumTok, hits: Hit[], inherited: Topic | null, appDomain: boolean, infoDomain: boolean, chained: boolean, ctx: Ctx): CountClaim | null {
   const text = clause.text;
   const strong = hits.filter((h) => !h.word.weak);
   const parts = [...new Set(strong.map((h) => h.word.part).filter((p): p is Part => !!p))];
@@ -376,6 +395,7 @@ function readCount(clause: Seg, num: NumTok, hits: Hit[], inherited: Topic | nul
   } else {
     const weak = [...new Set(hits.map((h) => h.word.quantity!))];
     if (weak.length !== 1) return null;
+    if (!mentionsApplications(text) && !chained) return null;
     quantity = weak[0];
   }
   if (!isTopic(quantity) && !appDomain) return null;
@@ -483,7 +503,9 @@ function readQualitative(clause: Seg, hits: Hit[], topicsSeen: Topic[], appDomai
         }
       }
     }
-    if (found) ctx.claims.push({ kind: 'all-settled', ...span(clause, found.from, found.to) });
+    if (found && (mentionsApplications(text) || mentionsApplications(sentence.text.slice(0, sentence.text.indexOf(text))))) {
+      ctx.claims.push({ kind: 'all-settled', ...span(clause, found.from, found.to) });
+    }
   }
   readFee(clause, ctx);
 }
@@ -523,7 +545,7 @@ export function readClaims(report: Report): Claim[] {
   const s4 = report.sections.find((s) => s.index === 4);
   const lines = report.tree.lines;
   const section4 = s4 ? { start: lines[s4.startLine].start, end: lines[Math.min(s4.endLine, lines.length - 1)].end } : null;
-  const ctx: Ctx = { agency: report.agency, claims: [], paraBase: null, section4 };
+  const ctx: Ctx = { agency: report.agency, year: report.year, claims: [], paraBase: null, section4 };
   try {
     for (const para of paragraphs(report)) {
       let prev = { apps: false, info: false };
