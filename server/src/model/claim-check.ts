@@ -204,6 +204,9 @@ function checkAllClaims(report: Report): Check[] {
   const tables = tablesOf(report);
   const claims = readClaims(report);
   const out: Check[] = [];
+  // Prose evidence for self-contradictions, gathered once.
+  const carriedOver = claims.filter((c): c is CountClaim => c.kind === 'count' && c.quantity === 'carryover' && c.value > 0).slice(0, 3);
+  const infoFees = claims.filter((c): c is FeeClaim => c.kind === 'fee' && c.fee === 'info' && c.value > 0).slice(0, 3);
   for (const claim of claims) {
     switch (claim.kind) {
       case 'count': {
@@ -233,8 +236,8 @@ function checkAllClaims(report: Report): Check[] {
           const cell = carry.value > 0 ? row.cells[T3_TOTAL_COL] : row.cells.find((c, i) => i < T3_TOTAL_COL && (countValue(c) ?? 0) > 0)!;
           evidence.push({ label: t3Label('carryover'), value: Math.max(carry.value, carry.alt), start: cell.cell.start, end: cell.cell.end });
         }
-        for (const c of claims) {
-          if (c.kind === 'count' && c.quantity === 'carryover' && c.value > 0) {
+        for (const c of carriedOver) {
+          {
             evidence.push({ label: { zh: `正文另称“${c.phrase}”`, en: `the prose also says “${c.phrase}”` }, value: c.value, start: c.numStart, end: c.numEnd });
           }
         }
@@ -251,8 +254,8 @@ function checkAllClaims(report: Report): Check[] {
           }
         }
         if (claim.fee === 'info' && claim.value === 0) {
-          for (const c of claims) {
-            if (c.kind === 'fee' && c.fee === 'info' && c.value > 0) {
+          for (const c of infoFees) {
+            {
               evidence.push({ label: { zh: `正文另称“${c.phrase}”`, en: `the prose also says “${c.phrase}”` }, value: c.value, start: c.numStart ?? c.start, end: c.numEnd ?? c.end });
             }
           }

@@ -101,6 +101,8 @@ const VOCAB: Word[] = [
   ...words(['尚未审结', '未审结', '正在审理', '审理中', '尚在审理'], { part: 'pending' }),
 ].sort((a, b) => b.text.length - a.text.length);
 
+const CARRYOVER_VOCAB = VOCAB.filter((w) => w.quantity === 'carryover');
+
 /** Words that carry no quantity and no subject: time, the reporting body as a whole, adverbs, the object 申请. */
 const FILLERS = [
   '全年', '本年度', '本年', '今年', '年内', '当年', '一年来', '年度', '截至目前', '截至年底',
@@ -130,6 +132,8 @@ export const CLAIM_WORDS = { FEE_INFO: '信息处理费', FEE_ADMIN: '行政事�
 interface Seg {
   text: string;
   offs: number[];
+  /** For a clause: where it starts in its sentence. */
+  at?: number;
 }
 
 function slice(seg: Seg, from: number, to: number): Seg {
@@ -141,6 +145,7 @@ function isCjk(ch: string): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
 }
 
+const MAX_PROSE = 200_000;
 const SENTENCE_END = '。！？!?；;';
 const CLAUSE_END = '，,、：:（）()【】';
 
@@ -152,6 +157,7 @@ function paragraphs(report: Report): Seg[] {
   const out: Seg[] = [];
   let cur: Seg | null = null;
   let prevIndex = -2;
+  let total = 0;
   for (const block of report.tree.blocks) {
     if (block.type !== 'text' || inTable.has(block.line.index)) {
       cur = null;
@@ -171,10 +177,10 @@ function paragraphs(report: Report): Seg[] {
       cur = { text: '', offs: [] };
       out.push(cur);
     }
-    for (let i = 0; i < t.length; i++) {
-      cur!.text += t[i];
-      cur!.offs.push(line.start + i);
-    }
+    // A report's prose is a few tens of thousands of characters; beyond this the input is not a report we read.
+    if ((total += t.length) > MAX_PROSE) break;
+    cur!.text += t;
+    for (let i = 0; i < t.length; i++) cur!.offs.push(line.start + i);
     prevIndex = line.index;
   }
   return out;
@@ -258,7 +264,8 @@ function residue(text: string, remove: { start: number; end: number }[], agency:
   const keep = text.split('');
   for (const r of remove) for (let k = r.start; k < r.end; k++) keep[k] = ' ';
   let s = keep.join('').replace(/[0-9０-９]{4}\s*年度?/g, ' ');
-  for (const f of [...extra, ...FILLERS]) s = s.split(f).join(' ');
+  for (const f of extra) if (s.includes(f)) s = s.split(f).join(' ');
+  for (const f of FILLERS) if (s.includes(f)) s = s.split(f).join(' ');
   let rest = '';
   for (const ch of s) rest += isCjk(ch) ? ch : ' ';
   // The reporting body's own name as subject (市科委 in 上海市科委) is not a narrower scope.
@@ -268,6 +275,8 @@ function residue(text: string, remove: { start: number; end: number }[], agency:
 // ------------------------------------------------------------------ reading
 
 interface Ctx {
+  /** Clauses left to read: a report has a few hundred at most. */
+  budget: number;
   agency: string | null;
   year: number | null;
   claims: Claim[];
@@ -287,6 +296,8 @@ function isTopic(q: Quantity | undefined): q is Topic {
 }
 
 const INFO_RE = /信息公开|依申请|政务公开/;
+/** A clause can hold a claim only if it has a unit, a share, a negation, an "all" word, a fee or a review/litigation topic. */
+const TRIGGER = /[件宗%％未无没均所全费复诉]/;
 const YEAR_RE = /((?:19|20)[0-9]{2})\s*年/g;
 
 function otherYear(text: string, year: number | null): boolean {
@@ -302,16 +313,22 @@ function mentionsApplications(text: string): boolean {
 /** Joins "X、Y" and "X和Y" lists whose first part has no number: "被申请行政复议、提起行政诉讼共3件" is one clause. */
 function clausesOf(sentence: Seg): Seg[] {
   const parts: Seg[] = [];
+  let prevHasNumber = false;
   let from = 0;
   for (let i = 0; i <= sentence.text.length; i++) {
     if (i === sentence.text.length || CLAUSE_END.includes(sentence.text[i])) {
       const piece = slice(sentence, from, i);
+      const hasNumber = numbers(piece.text, ['件', '宗']).length > 0;
       const prev = parts[parts.length - 1];
-      const joinPrev = prev && sentence.text[from - 1] === '、' && numbers(prev.text, ['件', '宗']).length === 0;
-      if (joinPrev) {
+      if (prev && sentence.text[from - 1] === '、' && !prevHasNumber) {
         prev.text += '、' + piece.text;
-        prev.offs.push(sentence.offs[from - 1], ...piece.offs);
-      } else if (piece.text.trim()) parts.push(piece);
+        prev.offs.push(sentence.offs[from - 1]);
+        for (const o of piece.offs) prev.offs.push(o);
+        prevHasNumber = hasNumber;
+      } else if (piece.text.trim()) {
+        parts.push({ ...piece, at: from });
+        prevHasNumber = hasNumber;
+      }
       from = i + 1;
     }
   }
@@ -332,19 +349,32 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
   const infoDomain = hasInfo || prev.info || (!!s4 && sentence.offs[0] >= s4.start && sentence.offs[0] <= s4.end);
   let topic: Topic | null = null;
   const topicsSeen: Topic[] = [];
-  const sentenceClaims: CountClaim[] = [];
+  // The first total and the last topic total of the sentence: the bases a share may be taken of.
+  let sentenceBase: CountClaim | null = null;
+  const topicTotals = new Map<Quantity, CountClaim>();
   let lastCount: CountClaim | null = null;
   const clauses = clausesOf(sentence);
   // A sentence about another year (2022年收到申请 98 件, in a 2023 report) states no figure of this report.
-  let uncertain = otherYear(sentence.text, ctx.year);
+  const aboutOtherYear = otherYear(sentence.text, ctx.year);
+  let uncertain = aboutOtherYear;
+  const info: SentenceInfo = {
+    reviewOrLitigation: /复议|诉讼/.test(sentence.text), firstApp: firstApplication(sentence.text),
+    carryover: findWords(sentence.text, CARRYOVER_VOCAB).length > 0,
+  };
   for (const clause of clauses) {
     const text = clause.text;
+    // Most clauses state nothing we read: skip them cheaply, and stop after a budget (pathological input).
+    if (!TRIGGER.test(text)) {
+      lastCount = null;
+      continue;
+    }
+    if (--ctx.budget < 0) return { apps: hasApps, info: hasInfo };
     const hits = findWords(text, VOCAB);
     const clauseTopics = hits.map((h) => h.word.quantity).filter(isTopic);
     const nums = numbers(text, ['件', '宗']);
-    const pct = percentOf(clause, lastCount, sentenceClaims, ctx);
-    if (pct) ctx.claims.push(pct);
-    if (!otherYear(sentence.text, ctx.year)) readQualitative(clause, hits, infoDomain ? topicsSeen : [], appDomain, infoDomain, sentence, ctx);
+    const prevCount = lastCount;
+    let here: CountClaim | null = null;
+    if (!aboutOtherYear) readQualitative(clause, hits, infoDomain ? topicsSeen : [], appDomain, infoDomain, info, ctx);
     const negated = hits.some((h) => NEGATIONS.some((n) => text.slice(Math.max(0, h.start - n.length), h.start) === n));
     if (nums.length === 1 && !negated && !uncertain) {
       // A bare verb (办结 N 件) continues the applications of the clause before it, and nothing else.
@@ -353,8 +383,10 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
       if (claim) {
         if (BASE_Q.includes(claim.quantity)) ctx.paraBase = claim;
         ctx.claims.push(claim);
-        sentenceClaims.push(claim);
+        if (BASE_Q.includes(claim.quantity)) sentenceBase ??= claim;
+        if (isTopic(claim.quantity) && !claim.part) topicTotals.set(claim.quantity, claim);
         lastCount = claim;
+        here = claim;
       } else {
         lastCount = null;
         // A count we could not place makes the rest of the sentence uncertain ("某中心受理办件 N 件，办结 M 件").
@@ -364,6 +396,8 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
       lastCount = null;
       uncertain = true;
     }
+    const pct = percentOf(clause, here, prevCount, sentenceBase, topicTotals, ctx);
+    if (pct) ctx.claims.push(pct);
     for (const t of clauseTopics) if (!topicsSeen.includes(t)) topicsSeen.push(t);
     if (clauseTopics.length === 1) topic = clauseTopics[0];
     else if (clauseTopics.length > 1) topic = null;
@@ -413,31 +447,37 @@ function readCount(clause: Seg, num: NumTok, hits: Hit[], inherited: Topic | nul
   };
 }
 
-function percentOf(clause: Seg, lastCount: CountClaim | null, sentenceClaims: CountClaim[], ctx: Ctx): PercentClaim | null {
+function percentOf(clause: Seg, here: CountClaim | null, prevCount: CountClaim | null, sentenceBase: CountClaim | null, topicTotals: Map<Quantity, CountClaim>, ctx: Ctx): PercentClaim | null {
   const text = clause.text;
   const pcts = numbers(text, ['%', '％']);
   if (pcts.length !== 1) return null;
   const p = pcts[0];
   const zhan = text.lastIndexOf('占', p.start);
   if (zhan < 0) return null;
-  // The count is in this clause or the one before it; the words between 占 and the figure name the base.
+  // The count is in this clause (before 占) or the one before it; the words between 占 and the figure name the base.
   const counts = numbers(text, ['件', '宗']);
-  const local = counts.length ? ctx.claims.find((c) => c.kind === 'count' && c.numStart === clause.offs[counts[0].start]) as CountClaim | undefined : undefined;
-  const count = counts.length ? (counts.length === 1 && counts[0].start < zhan ? local ?? null : null) : lastCount;
+  const count = counts.length ? (counts.length === 1 && counts[0].start < zhan ? here : null) : prevCount;
   if (!count) return null;
   const baseWords = text.slice(zhan, p.start);
   if (residue(baseWords, [], null, SHARE_BASE)) return null;
   const raw = toAscii(text.slice(p.start, p.end));
   const decimals = raw.includes('.') ? raw.length - raw.indexOf('.') - 1 : 0;
-  const base = sentenceClaims.find((c) => c !== count && BASE_Q.includes(c.quantity)) ?? (ctx.paraBase !== count ? ctx.paraBase : null);
-  const parentBase = count.part ? sentenceClaims.find((c) => c !== count && c.quantity === count.quantity && !c.part) ?? null : null;
+  const base = (sentenceBase !== count ? sentenceBase : null) ?? (ctx.paraBase !== count ? ctx.paraBase : null);
+  const parentBase = count.part ? topicTotals.get(count.quantity) ?? null : null;
   return {
     kind: 'percent', value: Number(raw), decimals, count, base: count.part ? parentBase : base, ...span(clause, zhan, p.unitEnd),
     numStart: clause.offs[p.start], numEnd: clause.offs[p.unitEnd - 1] + 1,
   };
 }
 
-function readQualitative(clause: Seg, hits: Hit[], topicsSeen: Topic[], appDomain: boolean, infoDomain: boolean, sentence: Seg, ctx: Ctx): void {
+interface SentenceInfo { reviewOrLitigation: boolean; firstApp: number; carryover: boolean }
+
+function firstApplication(text: string): number {
+  const i = text.replace(/被申请|复议申请|申请行政复议|申请复议/g, (m) => '＿'.repeat(m.length)).indexOf('申请');
+  return i < 0 ? Infinity : i;
+}
+
+function readQualitative(clause: Seg, hits: Hit[], topicsSeen: Topic[], appDomain: boolean, infoDomain: boolean, sentence: SentenceInfo, ctx: Ctx): void {
   const text = clause.text;
   const hasNumber = numbers(text, ['件', '宗']).length > 0;
   const topicsHere = hits.map((h) => h.word.quantity).filter(isTopic);
@@ -484,8 +524,8 @@ function readQualitative(clause: Seg, hits: Hit[], topicsSeen: Topic[], appDomai
     }
   }
   // 所有申请均已办理完成.
-  if (!hasNumber && appDomain && !/复议|诉讼/.test(sentence.text) && !EXCEPT_WORDS.some((w) => text.includes(w))
-    && !findWords(sentence.text, VOCAB).some((h) => h.word.quantity === 'carryover')) {
+  if (!hasNumber && appDomain && !sentence.reviewOrLitigation && !EXCEPT_WORDS.some((w) => text.includes(w))
+    && !sentence.carryover) {
     let found: { from: number; to: number } | null = null;
     for (const v of SETTLED_VERBS) {
       const at = text.indexOf(v);
@@ -503,7 +543,7 @@ function readQualitative(clause: Seg, hits: Hit[], topicsSeen: Topic[], appDomai
         }
       }
     }
-    if (found && (mentionsApplications(text) || mentionsApplications(sentence.text.slice(0, sentence.text.indexOf(text))))) {
+    if (found && (mentionsApplications(text) || sentence.firstApp < (clause.at ?? 0))) {
       ctx.claims.push({ kind: 'all-settled', ...span(clause, found.from, found.to) });
     }
   }
@@ -545,7 +585,7 @@ export function readClaims(report: Report): Claim[] {
   const s4 = report.sections.find((s) => s.index === 4);
   const lines = report.tree.lines;
   const section4 = s4 ? { start: lines[s4.startLine].start, end: lines[Math.min(s4.endLine, lines.length - 1)].end } : null;
-  const ctx: Ctx = { agency: report.agency, year: report.year, claims: [], paraBase: null, section4 };
+  const ctx: Ctx = { budget: 2000, agency: report.agency, year: report.year, claims: [], paraBase: null, section4 };
   try {
     for (const para of paragraphs(report)) {
       let prev = { apps: false, info: false };
