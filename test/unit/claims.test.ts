@@ -130,6 +130,37 @@ describe('claims: what is never read', () => {
   });
 });
 
+describe('claims: wordings and what they are compared with', () => {
+  const base = readFixture('rules', 'row-total', 'valid-balanced.txt');
+  // Table: 一 134, 二 7, （七） 134, 四 7; 表四 复议 2/1/0/1 = 4, 直接起诉 1/0/0/1 = 2, 复议后起诉 1/0/0/0 = 1.
+  const cases: [string, string][] = [
+    ['全年共受理政府信息公开申请141件。', 'received=141 match'],
+    ['本年新收政府信息公开申请134件。', 'new=134 match'],
+    ['本年新收政府信息公开申请141件。', 'new=141 mismatch'],
+    ['全年办理政府信息公开申请141件。', 'handled=141 match'],
+    ['全年收到政府信息公开申请134件，答复134件。', 'received=134 match,answered=134 match'],
+    ['全年收到政府信息公开申请134件，答复130件。', 'received=134 match,answered=130 mismatch'],
+    ['政府信息公开行政复议4件，其中结果纠正1件；行政诉讼3件，其中直接起诉2件，复议后起诉1件。', 'review=4 match,review.correct=1 match,litigation=3 match,direct=2 match,after=1 match'],
+    ['政府信息公开行政诉讼3件，其中尚未审结2件。', 'litigation=3 match,litigation.pending=2 mismatch'],
+  ];
+  for (const [prose, expected] of cases) {
+    it(`${prose} → ${expected}`, () => {
+      const text = base.replace('## 二、', `${prose}\n\n## 二、`);
+      const got = counts(text).map((c) => {
+        const claim = c.claim as CountClaim;
+        return `${claim.quantity}${claim.part ? '.' + claim.part : ''}=${claim.value} ${c.verdict}`;
+      });
+      assert.equal(got.join(','), expected);
+    });
+  }
+
+  it('a sub-heading about 政府信息公开 复议、诉讼 sets the subject of the paragraph under it', () => {
+    const text = base.replace('## 二、', '（三）政府信息公开行政复议、行政诉讼情况\n全年行政复议4件，诉讼3件，均获维持。\n\n## 二、');
+    const d = analyze(text).diagnostics.filter((x) => x.code === 'text-table-mismatch');
+    assert.deepEqual(d.map((x) => text.slice(x.start, x.end)), ['均获维持']);
+  });
+});
+
 describe('claims: findings and hover', () => {
   it('a mismatch covers exactly the wrong number and names the sum it should equal', () => {
     const text = readFixture('rules', 'text-table-mismatch', 'invalid-results.txt');

@@ -54,9 +54,17 @@ function t3Label(id: string): Text2 {
 interface Tables { t3: Table | null; t3Rows: Map<string, TableRow>; t4: TableRow | null; t2Fees: TypedCell | null }
 
 function tablesOf(report: Report): Tables {
-  const t3 = report.tables.find((t) => t.kind === 't3' && t.rows.some((r) => r.id === 'new')) ?? null;
+  // Table 三 may come in parts (split at a page break): the table that starts with 一 and the parts after it.
+  const t3s = report.tables.filter((t) => t.kind === 't3');
+  const first = t3s.findIndex((t) => t.rows.some((r) => r.id === 'new'));
+  const t3 = first >= 0 ? t3s[first] : null;
   const t3Rows = new Map<string, TableRow>();
-  for (const r of t3?.rows ?? []) if (r.id && !r.isGroup && !t3Rows.has(r.id)) t3Rows.set(r.id, r);
+  if (first >= 0) {
+    for (let i = first; i < t3s.length; i++) {
+      if (i > first && t3s[i].rows.some((r) => r.id === 'new')) break;
+      for (const r of t3s[i].rows) if (r.id && !r.isGroup && !t3Rows.has(r.id)) t3Rows.set(r.id, r);
+    }
+  }
   const t4 = report.tables.filter((t) => t.kind === 't4').flatMap((t) => t.rows).find((r) => r.shapeOk && r.cells.length === T4_GROUPS.length * T4_PARTS.length) ?? null;
   let t2Fees: TypedCell | null = null;
   for (const t of report.tables) {

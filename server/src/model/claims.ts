@@ -587,8 +587,14 @@ export function readClaims(report: Report): Claim[] {
   const section4 = s4 ? { start: lines[s4.startLine].start, end: lines[Math.min(s4.endLine, lines.length - 1)].end } : null;
   const ctx: Ctx = { budget: 2000, agency: report.agency, year: report.year, claims: [], paraBase: null, section4 };
   try {
+    let heading = { apps: false, info: false };
     for (const para of paragraphs(report)) {
-      let prev = { apps: false, info: false };
+      // A sub-heading line ("（三）政府信息公开行政复议、行政诉讼情况") sets the subject of the paragraph under it.
+      let prev = heading;
+      const trimmed = para.text.trim();
+      heading = trimmed.length <= 40 && !SENTENCE_END.includes(trimmed[trimmed.length - 1] ?? '')
+        ? { apps: mentionsApplications(trimmed), info: INFO_RE.test(trimmed) }
+        : { apps: false, info: false };
       ctx.paraBase = null;
       // A sentence's parts separated by ；share its subject: the domain is that of the whole sentence.
       for (const sentence of splitSeg(para, '。！？!?')) {
