@@ -77,6 +77,12 @@ describe('claims: the real corpus', () => {
     assert.equal(renderReading(received.matched!), '表三 一、本年新收 + 二、上年结转 = 74 + 1 = 75');
   });
 
+  it('pingtan_2022: "涉及自然人72件、商业企业3件" breaks the 75 down by applicant column, and agrees', () => {
+    const got = counts(readCorpus('pingtan_2022.txt')).filter((c) => (c.claim as CountClaim).columns) as CountCheck[];
+    assert.deepEqual(got.map((c) => `${c.claim.phrase} ${c.verdict}`), ['自然人72件 match', '商业企业3件 match']);
+    assert.equal(renderReading(got[0].matched!), '表三 一、本年新收·自然人 + 二、上年结转·自然人 = 71 + 1 = 72');
+  });
+
   it('hongze_2024: "区政府办代表区政府受理…17 件" names a narrower subject, so it is not read as the report total (95)', () => {
     const text = readCorpus('hongze_2024.txt');
     assert.ok(text.includes('区政府办代表区政府受理政府信息公开申请 17 件'));
@@ -142,6 +148,8 @@ describe('claims: wordings and what they are compared with', () => {
     ['全年收到政府信息公开申请134件，答复130件。', 'received=134 match,answered=130 mismatch'],
     ['政府信息公开行政复议4件，其中结果纠正1件；行政诉讼3件，其中直接起诉2件，复议后起诉1件。', 'review=4 match,review.correct=1 match,litigation=3 match,direct=2 match,after=1 match'],
     ['政府信息公开行政诉讼3件，其中尚未审结2件。', 'litigation=3 match,litigation.pending=2 mismatch'],
+    ['全年收到政府信息公开申请134件，其中自然人申请120件，法人或其他组织申请14件。', 'received=134 match,received=120 match,received=14 match'],
+    ['全年收到政府信息公开申请134件，其中自然人申请121件。', 'received=134 match,received=121 mismatch'],
   ];
   for (const [prose, expected] of cases) {
     it(`${prose} → ${expected}`, () => {

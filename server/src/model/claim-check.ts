@@ -75,9 +75,17 @@ function tablesOf(report: Report): Tables {
   return { t3, t3Rows, t4, t2Fees };
 }
 
-function rowTerm(tables: Tables, id: string): Term | null {
+function rowTerm(tables: Tables, id: string, columns?: number[]): Term | null {
   const row = tables.t3Rows.get(id);
   if (!row || !row.shapeOk || row.cells.length !== T3_TOTAL_COL + 1) return null;
+  if (columns) {
+    const vals = columns.map((c) => countValue(row.cells[c]));
+    if (vals.some((v) => v === undefined)) return null;
+    const v = (vals as number[]).reduce((a, b) => a + b, 0);
+    const col = columns.length === 1 ? row.cells[columns[0]].column.label : `${row.cells[columns[0]].column.label}至${row.cells[columns[columns.length - 1]].column.label}`;
+    const label = t3Label(id);
+    return { label: { zh: `${label.zh}·${col}`, en: `${label.en}·${col}` }, value: v, alt: v, cell: columns.length === 1 ? row.cells[columns[0]] : null };
+  }
   const details = row.cells.slice(0, T3_TOTAL_COL).map(countValue);
   const detailSum = details.every((d) => d !== undefined) ? (details as number[]).reduce((a, b) => a + b, 0) : undefined;
   const total = row.cells[T3_TOTAL_COL];
@@ -133,8 +141,10 @@ function topicTerms(tables: Tables, topic: Topic, part: Part | 'total'): (Term |
 }
 
 /** What a count may mean in the tables; the claim agrees when it equals one of these. */
-export function readingsOf(quantity: Quantity, part: Part | undefined, tables: Tables): Reading[] {
-  const r = (id: string) => rowTerm(tables, id);
+export function readingsOf(quantity: Quantity, part: Part | undefined, tables: Tables, columns?: number[]): Reading[] {
+  const r = (id: string) => rowTerm(tables, id, columns);
+  // By applicant only the rows of 一, 二, （七） and 四 are compared (result groups would need a sum per column).
+  if (columns && !['received', 'new', 'carried', 'answered', 'handled', 'carryover', 'grant', 'partial', 'grant-partial'].includes(quantity)) return [];
   const list: (Reading | null)[] = [];
   switch (quantity) {
     case 'received': list.push(reading([r('new')]), reading([r('new'), r('carried')])); break;
@@ -218,7 +228,7 @@ function checkAllClaims(report: Report): Check[] {
   for (const claim of claims) {
     switch (claim.kind) {
       case 'count': {
-        const readings = readingsOf(claim.quantity, claim.part, tables);
+        const readings = readingsOf(claim.quantity, claim.part, tables, claim.columns);
         const matched = readings.find((rd) => agrees(claim.value, rd)) ?? null;
         out.push({ claim, readings, matched, verdict: !readings.length ? 'unknown' : matched ? 'match' : 'mismatch' });
         break;

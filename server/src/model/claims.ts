@@ -30,6 +30,8 @@ export interface CountClaim extends Span {
   kind: 'count';
   quantity: Quantity;
   part?: Part;
+  /** Applicant columns of table 三 the count is restricted to (自然人 = [0], 法人或其他组织 = [1..5]). */
+  columns?: number[];
   value: number;
   unit: string;
   /** The number itself: a diagnostic covers exactly this. */
@@ -100,6 +102,16 @@ const VOCAB: Word[] = [
   ...words(['其他结果'], { part: 'other' }),
   ...words(['尚未审结', '未审结', '正在审理', '审理中', '尚在审理'], { part: 'pending' }),
 ].sort((a, b) => b.text.length - a.text.length);
+
+/** Applicant columns of table 三 (indices into its columns). */
+const COLUMN_WORDS: { text: string; columns: number[] }[] = [
+  { text: '法人或其他组织', columns: [1, 2, 3, 4, 5] },
+  { text: '自然人', columns: [0] },
+  { text: '商业企业', columns: [1] },
+  { text: '科研机构', columns: [2] },
+  { text: '社会公益组织', columns: [3] },
+  { text: '法律服务机构', columns: [4] },
+];
 
 const CARRYOVER_VOCAB = VOCAB.filter((w) => w.quantity === 'carryover');
 
@@ -353,6 +365,8 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
   let sentenceBase: CountClaim | null = null;
   const topicTotals = new Map<Quantity, CountClaim>();
   let lastCount: CountClaim | null = null;
+  /** The last application count of the sentence: "涉及自然人72件" breaks it down by applicant. */
+  let parentCount: CountClaim | null = null;
   const clauses = clausesOf(sentence);
   // A sentence about another year (2022年收到申请 98 件, in a 2023 report) states no figure of this report.
   const aboutOtherYear = otherYear(sentence.text, ctx.year);
@@ -378,8 +392,9 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
     const negated = hits.some((h) => NEGATIONS.some((n) => text.slice(Math.max(0, h.start - n.length), h.start) === n));
     if (nums.length === 1 && !negated && !uncertain) {
       // A bare verb (办结 N 件) continues the applications of the clause before it, and nothing else.
-      const chained = lastCount !== null && !isTopic(lastCount.quantity);
-      const claim = readCount(clause, nums[0], hits, topic, appDomain, infoDomain, chained, ctx);
+      const chained: boolean = lastCount !== null && !isTopic(lastCount.quantity);
+      const claim: CountClaim | null = readCount(clause, nums[0], hits, topic, appDomain, infoDomain, chained, ctx)
+        ?? (parentCount && !hits.length ? readColumnCount(clause, nums[0], parentCount, ctx) : null);
       if (claim) {
         if (BASE_Q.includes(claim.quantity)) ctx.paraBase = claim;
         ctx.claims.push(claim);
@@ -387,6 +402,7 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
         if (isTopic(claim.quantity) && !claim.part) topicTotals.set(claim.quantity, claim);
         lastCount = claim;
         here = claim;
+        if (!claim.columns && !isTopic(claim.quantity)) parentCount = claim;
       } else {
         lastCount = null;
         // A count we could not place makes the rest of the sentence uncertain ("某中心受理办件 N 件，办结 M 件").
@@ -444,6 +460,20 @@ function readCount(clause: Seg, num: NumTok, hits: Hit[], inherited: Topic | nul
   return {
     kind: 'count', quantity, ...(part ? { part } : {}), value: num.value, unit: num.unit,
     ...span(clause, from, to), numStart: clause.offs[num.start], numEnd: clause.offs[num.end - 1] + 1,
+  };
+}
+
+/** 自然人 N 件, 法人或其他组织 N 件 after an application count: the same quantity in those columns. */
+function readColumnCount(clause: Seg, num: NumTok, parent: CountClaim, ctx: Ctx): CountClaim | null {
+  const text = clause.text;
+  const found = COLUMN_WORDS.map((c) => ({ c, at: text.indexOf(c.text) })).filter((x) => x.at >= 0);
+  if (found.length !== 1 || parent.columns || parent.part) return null;
+  const { c, at } = found[0];
+  if (residue(text, [{ start: at, end: at + c.text.length }, { start: num.start, end: num.unitEnd }], ctx.agency, ['提出', '提交', '来自'])) return null;
+  return {
+    kind: 'count', quantity: parent.quantity, columns: c.columns, value: num.value, unit: num.unit,
+    ...span(clause, Math.min(at, num.start), Math.max(at + c.text.length, num.unitEnd)),
+    numStart: clause.offs[num.start], numEnd: clause.offs[num.end - 1] + 1,
   };
 }
 
