@@ -7,7 +7,7 @@
 import type { Report, Table, TableRow, TypedCell } from './report';
 import { T2_ITEMS, T3_ROWS, T3_TOTAL_COL, T4_GROUPS, T4_PARTS } from './template';
 import { countValue, t4Groups } from './totals';
-import { AllClaim, Claim, CountClaim, FeeClaim, NoneClaim, Part, PercentClaim, Quantity, SettledClaim, Topic, readClaims } from './claims';
+import { AllClaim, CountClaim, FeeClaim, NoneClaim, Part, PercentClaim, Quantity, SettledClaim, Topic, readClaims } from './claims';
 
 export interface Text2 { zh: string; en: string }
 
@@ -214,10 +214,6 @@ function checkAll(claim: AllClaim, tables: Tables): AllCheck {
   return { claim, against, verdict: against.length ? 'mismatch' : 'match' };
 }
 
-function cellRange(t: Term, report: Report): { start: number; end: number } {
-  return t.cell ? { start: t.cell.cell.start, end: t.cell.cell.end } : { start: report.tables[0]?.start ?? 0, end: report.tables[0]?.start ?? 0 };
-}
-
 function checkAllClaims(report: Report): Check[] {
   const tables = tablesOf(report);
   const claims = readClaims(report);
@@ -302,4 +298,3 @@ export function checkClaims(report: Report): Check[] {
   return c;
 }
 
-export { cellRange };

@@ -136,7 +136,7 @@ const ALL_WORDS = ['所有', '全部', '均'];
 const EXCEPT_WORDS = ['其余', '其他', '除', '剩余', '余下'];
 const SHARE_BASE = ['占', '总数', '总量', '全部', '所有', '申请', '总件数', '件数', '案件', '收到', '受理', '办结', '的', '比', '为', '约', '政府信息公开', '信息公开', '比例', '比重'];
 
-export const CLAIM_WORDS = { FEE_INFO: '信息处理费', FEE_ADMIN: '行政事业性收费' } as const;
+const CLAIM_WORDS = { FEE_INFO: '信息处理费', FEE_ADMIN: '行政事业性收费' } as const;
 
 // ------------------------------------------------------------------ text segments with offsets
 
@@ -301,7 +301,6 @@ interface Ctx {
 const BASE_Q: Quantity[] = ['received', 'new', 'handled', 'answered'];
 
 const TOPICS: Quantity[] = ['review', 'litigation', 'direct', 'after'];
-const RESULT_Q: Quantity[] = ['grant', 'partial', 'grant-partial', 'deny', 'unable', 'reject', 'other'];
 
 function isTopic(q: Quantity | undefined): q is Topic {
   return !!q && TOPICS.includes(q);
@@ -642,4 +641,3 @@ export function readClaims(report: Report): Claim[] {
   return ctx.claims;
 }
 
-export { RESULT_Q as RESULT_QUANTITIES };
