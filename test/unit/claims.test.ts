@@ -146,6 +146,7 @@ describe('claims: wordings and what they are compared with', () => {
     ['全年办理政府信息公开申请141件。', 'handled=141 match'],
     ['全年收到政府信息公开申请134件，答复134件。', 'received=134 match,answered=134 match'],
     ['全年收到政府信息公开申请134件，答复130件。', 'received=134 match,answered=130 mismatch'],
+    ['全年收到政府信息公开申请134件，其中130件已办结。', 'received=134 match'],
     ['政府信息公开行政复议4件，其中结果纠正1件；行政诉讼3件，其中直接起诉2件，复议后起诉1件。', 'review=4 match,review.correct=1 match,litigation=3 match,direct=2 match,after=1 match'],
     ['政府信息公开行政诉讼3件，其中尚未审结2件。', 'litigation=3 match,litigation.pending=2 mismatch'],
     ['全年收到政府信息公开申请134件，其中自然人申请120件，法人或其他组织申请14件。', 'received=134 match,received=120 match,received=14 match'],

@@ -94,7 +94,7 @@ const VOCAB: Word[] = [
   ...words(['其他处理'], { quantity: 'other' }),
   ...words(CARRYOVER_WORDS, { quantity: 'carryover' }),
   ...words(['行政复议', '复议'], { quantity: 'review' }),
-  ...words(['行政诉讼', '诉讼', '行政应诉'], { quantity: 'litigation' }),
+  ...words(['行政诉讼', '诉讼'], { quantity: 'litigation' }),
   ...words(['未经复议直接起诉', '直接起诉', '直接提起行政诉讼', '直接提起诉讼'], { quantity: 'direct' }),
   ...words(['复议后起诉', '经复议后起诉', '复议后提起行政诉讼', '复议后提起诉讼'], { quantity: 'after' }),
   ...words(['结果维持', '维持', '获维持', '被维持'], { part: 'maintain' }),
@@ -445,6 +445,8 @@ function readCount(clause: Seg, num: NumTok, hits: Hit[], inherited: Topic | nul
     const weak = [...new Set(hits.map((h) => h.word.quantity!))];
     if (weak.length !== 1) return null;
     if (!mentionsApplications(text) && !chained) return null;
+    // "收到申请20件，其中18件已办结": a part of the count before, not the table's （七）总计.
+    if (text.includes('其中')) return null;
     quantity = weak[0];
   }
   if (!isTopic(quantity) && !appDomain) return null;
