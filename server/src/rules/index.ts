@@ -32,12 +32,16 @@ import { rule as publicationDate } from './publication-date';
 import { rule as conversionArtifact } from './conversion-artifact';
 import { rule as repeatedWord } from './repeated-word';
 import { rule as punctuation } from './punctuation';
+import { rule as textTableMismatch } from './text-table-mismatch';
+import { rule as percentage } from './percentage';
+import { rule as selfContradiction } from './self-contradiction';
 
 export const RULES: readonly Rule[] = [
   missingSection, sectionOrder, sectionNumbering, title, formatVersion, officialWording, tableShape,
   cellValue, blankCell, rowTotal, columnTotal, balance, reviewTotal,
   carryOver, inForceRollforward, yearOverYear, copiedText, rollupTotal,
   yearConsistency, outdatedBasis, statuteReference, emptySection, assessmentDisclosure, regulationAuthority, feeAmount, publicationDate, conversionArtifact, repeatedWord, punctuation,
+  textTableMismatch, percentage, selfContradiction,
 ];
 
 export type { Rule } from './rule';

@@ -6,6 +6,7 @@ import type { Analysis } from './analyze';
 import { SECTIONS, T2_ITEMS, T3_ROWS, T3_TOTAL_COL } from '../model/template';
 import { countValue, groupSum, t4Groups } from '../model/totals';
 import { findStatuteRefs, renderArticle } from './statute';
+import { claimHover } from './claim-hover';
 
 export interface HoverResult {
   start: number;
@@ -16,6 +17,8 @@ export interface HoverResult {
 const ARTICLE_RE = /^第([一二三四五六七八九十]+)条/;
 
 export function hover(a: Analysis, offset: number): HoverResult | null {
+  const claim = claimHover(a, offset);
+  if (claim) return claim;
   const { report } = a;
   const lines = report.tree.lines;
   const line = lines.find((l) => l.start <= offset && offset <= l.end);

@@ -1,0 +1,57 @@
+import { checkClaims, renderReading } from '../model/claim-check';
+import type { Reading, Term } from '../model/claim-check';
+import { Related, Rule, msg } from './rule';
+
+function related(terms: Term[]): Related[] {
+  return terms.filter((t) => t.cell).map((t) => ({
+    start: t.cell!.cell.start, end: t.cell!.cell.end, message: msg(`${t.label.zh} = ${t.value}`, `${t.label.en} = ${t.value}`),
+  }));
+}
+
+const zh = (rs: Reading[]) => rs.map((r) => renderReading(r)).join('；或 ');
+const en = (rs: Reading[]) => rs.map((r) => renderReading(r, 'en')).join('; or ');
+
+/**
+ * A count, "未收到…申请" or "均获维持" stated in the prose that every reading of the tables contradicts.
+ * The finding covers the number; no fix, since either side may be wrong (a suggestion at most).
+ */
+export const rule: Rule = {
+  id: 'text-table-mismatch',
+  description: msg('正文所述数字与统计表不一致', 'A figure stated in the prose contradicts the tables'),
+  tags: ['content', 'prose'],
+  defaultSeverity: 'error',
+  fixable: false,
+  check({ report, emit }) {
+    for (const c of checkClaims(report)) {
+      if (c.verdict !== 'mismatch') continue;
+      if (c.claim.kind === 'count' && 'readings' in c) {
+        const claim = c.claim;
+        const only = c.readings.length === 1 ? c.readings[0] : null;
+        emit({
+          start: claim.numStart, end: claim.numEnd,
+          message: msg(`正文称“${claim.phrase}”，但${zh(c.readings)}`, `The prose says “${claim.phrase}”, but ${en(c.readings)}`),
+          related: related(c.readings.flatMap((r) => r.terms)),
+          suggestions: only ? [{
+            kind: 'suggestion',
+            title: msg(`改为表中数字 ${only.value}（请先核对哪一方有误）`, `Use the table's ${only.value} (check which side is wrong first)`),
+            edits: [{ start: claim.numStart, end: claim.numEnd, newText: String(only.value) }],
+          }] : [],
+        });
+      } else if (c.claim.kind === 'none' && 'readings' in c) {
+        emit({
+          start: c.claim.start, end: c.claim.end,
+          message: msg(`正文称“${c.claim.phrase}”，但${zh(c.readings)}`, `The prose says “${c.claim.phrase}”, but ${en(c.readings)}`),
+          related: related(c.readings.flatMap((r) => r.terms)),
+        });
+      } else if ((c.claim.kind === 'all-upheld' || c.claim.kind === 'all-closed') && 'against' in c) {
+        const list = c.against.map((t) => `${t.label.zh} = ${t.value}`).join('，');
+        const listEn = c.against.map((t) => `${t.label.en} = ${t.value}`).join(', ');
+        emit({
+          start: c.claim.start, end: c.claim.end,
+          message: msg(`正文称“${c.claim.phrase}”，但${list}`, `The prose says “${c.claim.phrase}”, but ${listEn}`),
+          related: related(c.against),
+        });
+      }
+    }
+  },
+};
