@@ -19,7 +19,7 @@ const CONTENT_RULES = ['text-table-mismatch', 'percentage', 'self-contradiction'
 /** The corpus of real reports (test/fixtures/corpus, a copy of the shared corpus with FACTS.md; or OGI_CORPUS). */
 const CORPUS = [process.env.OGI_CORPUS, join(ROOT, 'test', 'fixtures', 'corpus'), join(ROOT, '..', 'shared', 'corpus'), join(ROOT, '..', '..', 'shared', 'corpus'), '/work/shared/corpus']
   .find((d): d is string => !!d && existsSync(join(d, 'FACTS.md')));
-const corpusFiles = CORPUS ? readdirSync(CORPUS).filter((f) => /\.(txt|md)$/.test(f) && f !== 'FACTS.md').sort() : [];
+const corpusFiles = CORPUS ? readdirSync(CORPUS).filter((f) => /\.(txt|md)$/.test(f) && f !== 'FACTS.md' && !/\.(golden|model)\.txt$/.test(f)).sort() : [];
 const readCorpus = (f: string) => readFileSync(join(CORPUS!, f), 'utf8');
 
 /** The content-rule findings FACTS.md lists, by file: [rule, the text the finding covers]. */
