@@ -5,6 +5,7 @@
  */
 import { Analysis, Diagnostic, TextEdit, collectFixEdits } from './analyze';
 import type { Msg } from '../rules/rule';
+import { ruleName } from './rule-names';
 
 export interface Action {
   title: Msg;
@@ -29,8 +30,9 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
         seenCodes.add(d.code);
         const all = a.diagnostics.filter((x) => x.code === d.code && x.fix);
         if (all.length > 1) {
+          const name = ruleName(d.code);
           out.push({
-            title: { zh: `修复本文件中所有此类问题（${d.code}，${all.length} 处）`, en: `Fix all ${d.code} problems in this file (${all.length})` },
+            title: { zh: `修复本文件中所有“${name.zh}”问题（${all.length} 处）`, en: `Fix all “${name.en}” problems in this file (${all.length})` },
             kind: 'quickfix', edits: collectFixEdits(all, ['safe', 'figure']), preferred: false, diagnostics: all,
           });
         }
@@ -42,8 +44,9 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
       if (!line) continue;
       const indent = /^[ \u3000]*/.exec(line.text)![0];
       const eol = /\r\n/.test(a.text) ? '\r\n' : '\n';
+      const name = ruleName(d.code);
       out.push({
-        title: { zh: `在下一行禁用 ${d.code}（需填写理由）`, en: `Disable ${d.code} for the next line (give a reason)` },
+        title: { zh: `在下一行不检查“${name.zh}”（需填写理由）`, en: `Do not check “${name.en}” on the next line (give a reason)` },
         kind: 'quickfix', preferred: false, diagnostics: [d],
         edits: [{ start: line.start, end: line.start, newText: `${indent}<!-- ogi-report-disable-next-line ${d.code} -- 请填写理由 -->${eol}` }],
       });
