@@ -1,21 +1,12 @@
 /**
- * The language of messages, lens titles and notifications. Reports and their readers are Chinese, so
- * Chinese is the default. `ogiReport.locale: auto` gives English only when the user chose a display
- * language that is neither English nor Chinese: VS Code's display language is English both by default
- * and when chosen, so English there says nothing about the user. `en` always gives English.
+ * The language of messages, lens titles and notifications in the client (see resolve-locale.ts for the
+ * rule behind `ogiReport.locale: auto`).
  */
 import * as vscode from 'vscode';
+import { Locale, resolveLocale } from './resolve-locale';
 
-export type Locale = 'zh-cn' | 'en';
-
-/** The rule, kept free of VS Code so it can be read and tested on its own. */
-export function resolveLocale(setting: string | undefined, displayLanguage: string): Locale {
-  if (setting === 'en') return 'en';
-  if (setting === 'zh-cn') return 'zh-cn';
-  const lang = displayLanguage.toLowerCase();
-  if (lang.startsWith('zh') || lang.startsWith('en') || lang === '') return 'zh-cn';
-  return 'en';
-}
+export type { Locale };
+export { resolveLocale };
 
 export function uiLocale(): Locale {
   return resolveLocale(vscode.workspace.getConfiguration('ogiReport').get<string>('locale', 'auto'), vscode.env.language);
