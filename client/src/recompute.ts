@@ -19,7 +19,8 @@ export function recomputeMessage(result: RecomputeResult | undefined): string {
   return t(`已重新计算 ${result.changed} 处合计`, `Recomputed ${result.changed} ${result.changed === 1 ? 'total' : 'totals'}`);
 }
 
-export async function recompute(uri?: vscode.Uri | string, version?: number): Promise<RecomputeResult | undefined> {
+/** Runs the recompute and shows what it did; returns the server's answer and the message shown. */
+export async function recompute(uri?: vscode.Uri | string, version?: number): Promise<(RecomputeResult & { message: string }) | undefined> {
   const target = uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
   if (!target) return undefined;
   let result: RecomputeResult | undefined;
@@ -29,8 +30,9 @@ export async function recompute(uri?: vscode.Uri | string, version?: number): Pr
     void vscode.window.showWarningMessage(`${t('未能重新计算合计', 'Could not recompute totals')}: ${(err as Error)?.message ?? err}`);
     return undefined;
   }
-  void vscode.window.showInformationMessage(recomputeMessage(result));
-  return result;
+  const message = recomputeMessage(result);
+  void vscode.window.showInformationMessage(message);
+  return result && { ...result, message };
 }
 
 /** Code lenses that recompute go through the client command, so they say what they changed too. */

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES, analyze } from '../../server/src/service/analyze';
-import { codeActions } from '../../server/src/service/actions';
+import { RULES, analyze, applyEdits } from '../../server/src/service/analyze';
+import { codeActions, recomputeTotals } from '../../server/src/service/actions';
 import { hover } from '../../server/src/service/hover';
 import { expandSnippet, renderNewReportSnippet } from '../../server/src/service/new-report';
 import { codeLenses, tableStatus } from '../../server/src/service/outline';
@@ -140,6 +140,20 @@ describe('fix details', () => {
   it('a rule without a short name is named by its description', () => {
     assert.deepEqual(ruleName('no-such-rule'), { zh: 'no-such-rule', en: 'no-such-rule' });
     for (const r of RULES) assert.doesNotMatch(ruleName(r.id).zh, /^[a-z-]+$/, r.id);
+  });
+});
+
+describe('recompute all totals', () => {
+  it('leaves every total right in one command, including the （七）总计 cell that needed its row and column first', () => {
+    const text = expandSnippet(renderNewReportSnippet({ agency: '某县民政局', year: 2023, layout: 'pipe' }).snippet)
+      .replace('| 一、本年新收政府信息公开申请数量 | 0 | 0 |', '| 一、本年新收政府信息公开申请数量 | 3 | 1 |')
+      .replace('| （一）予以公开 | 0 | 0 |', '| （一）予以公开 | 3 | 1 |');
+    const edits = recomputeTotals(analyze(text));
+    assert.equal(edits.length, 5);
+    const out = applyEdits(text, edits);
+    assert.match(out, /\| （七）总计 \| 3 \| 1 \| 0 \| 0 \| 0 \| 0 \| 4 \|/);
+    assert.deepEqual(analyze(out).diagnostics.map((d) => d.code), []);
+    assert.deepEqual(recomputeTotals(analyze(out)), [], 'nothing left to recompute');
   });
 });
 

@@ -3,7 +3,8 @@
  * fixable diagnostic, suggestions, "fix all of this rule", suppression comments, the on-save
  * `source.fixAll` (wording only, never figures) and the explicit recompute of every total.
  */
-import { Analysis, Diagnostic, TextEdit, collectFixEdits } from './analyze';
+import { Analysis, AnalyzeOptions, Diagnostic, TextEdit, analyze, applyEdits, collectFixEdits } from './analyze';
+import type { TypedCell } from '../model/report';
 import type { Msg } from '../rules/rule';
 import { ruleName } from './rule-names';
 
@@ -65,10 +66,38 @@ export function fixAllOnSave(a: Analysis): TextEdit[] {
 }
 
 /**
- * Recomputes every total of tables 三 and 四 (and fills blank totals), from one recomputation over
- * the detail cells. Only total cells change.
+ * Recomputes every total of tables 三 and 四 (and fills blank totals) from the detail cells. A total
+ * that could only be recomputed once others were right (（七）总计·总计 when both its row and its
+ * column were wrong) is found by re-checking, so one command leaves every total right. Only total
+ * cells change; the edits are on `a.text`.
  */
-export function recomputeTotals(a: Analysis): TextEdit[] {
+export function recomputeTotals(a: Analysis, options: AnalyzeOptions = {}): TextEdit[] {
+  const key = (c: TypedCell) => `${c.cell.line}:${c.col}`;
+  const final = new Map<string, string>();
+  let current = a;
+  for (let round = 0; round < 4; round++) {
+    const edits = totalEdits(current);
+    const cells = new Map<number, string>();
+    for (const t of current.report.tables) for (const r of t.rows) for (const c of r.cells) cells.set(c.cell.start, key(c));
+    let changed = false;
+    for (const e of edits) {
+      const k = cells.get(e.start);
+      if (k === undefined || final.get(k) === e.newText) continue;
+      final.set(k, e.newText);
+      changed = true;
+    }
+    if (!changed) break;
+    current = analyze(applyEdits(current.text, edits), options);
+  }
+  const out: TextEdit[] = [];
+  for (const t of a.report.tables) for (const r of t.rows) for (const c of r.cells) {
+    const v = final.get(key(c));
+    if (v !== undefined && a.text.slice(c.cell.start, c.cell.end) !== v) out.push({ start: c.cell.start, end: c.cell.end, newText: v });
+  }
+  return out;
+}
+
+function totalEdits(a: Analysis): TextEdit[] {
   const edits = collectFixEdits(a.diagnostics, ['figure'], TOTAL_CODES);
   const totalCells = new Set<number>();
   for (const t of a.report.tables) for (const r of t.rows) for (const c of r.cells) if (/total/.test(c.column.id)) totalCells.add(c.cell.start);
@@ -77,4 +106,3 @@ export function recomputeTotals(a: Analysis): TextEdit[] {
   }
   return edits;
 }
-
