@@ -72,7 +72,9 @@ describe('the writer in VS Code', function () {
     assert.equal(setting?.globalValue, undefined, 'no user setting');
     assert.equal(setting?.workspaceValue, undefined, 'no workspace setting');
     assert.equal(setting?.defaultValue, 'auto');
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'seventh.ogi'));
+    // A fresh copy: the other suite fixes seventh.ogi in its editor.
+    const content = fs.readFileSync(path.join(folder().fsPath, 'seventh.ogi'), 'utf8');
+    const doc = await vscode.workspace.openTextDocument({ language: 'ogi-report', content });
     await vscode.window.showTextDocument(doc);
     const ds = await diagnosticsWhere(doc.uri, (x) => x.some((d) => code(d) === 'column-total'), 'column-total');
     for (const d of ds) assert.match(d.message, /[\u4e00-\u9fff]/, `Chinese: ${d.message}`);
@@ -80,6 +82,7 @@ describe('the writer in VS Code', function () {
   });
 
   it('the new-report command opens the skeleton and Tab walks agency, year, period, sections and the first figure of each table', async () => {
+    if (process.env.OGI_E2E_SHOT) await vscode.commands.executeCommand('workbench.action.closeSidebar');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('ogiReport.newReport', { agency: '清河镇人民政府', year: 2025, layout: 'tab' });
     assert.ok(editor, 'an editor');
     assert.equal(editor.document.languageId, 'ogi-report');
@@ -101,6 +104,12 @@ describe('the writer in VS Code', function () {
     assert.equal(selected(editor), '0');
     assert.match(lineOf(editor), /^一、本年新收政府信息公开申请数量\t/);
     const t3Stop = editor.selection;
+    if (process.env.OGI_E2E_SHOT) {
+      // The README picture: the report from its title down to table 三, its first figure selected, and the lenses' ticks.
+      editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+      await answerWhere(() => lensesOf(editor.document.uri), (l) => l?.length === 3 && l.every((x) => /✓/.test(x.command?.title ?? '')), 'ticks');
+      await screenshot('new-report');
+    }
     await nextStop();
     assert.equal(selected(editor), '0');
     assert.match(lineOf(editor), /^0\t0\t0/, 'table 四 figures');
@@ -119,8 +128,6 @@ describe('the writer in VS Code', function () {
     await editor.edit((e) => e.replace(t3Stop, '5'));
     const ds = await diagnosticsWhere(uri, (x) => x.some((d) => code(d) === 'row-total'), 'row-total after typing');
     assert.deepEqual([...new Set(ds.map(code))].sort(), ['balance', 'row-total']);
-    editor.selection = new vscode.Selection(t3Stop.start, t3Stop.start.translate(0, 1));
-    await screenshot('new-report');
   });
 
   it('recompute says what it changed, and that nothing needed changing the second time', async () => {
