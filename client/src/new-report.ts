@@ -46,7 +46,9 @@ export async function newReport(args: NewReportArgs = {}): Promise<vscode.TextEd
   const { snippet } = renderNewReportSnippet(answers);
   const doc = await vscode.workspace.openTextDocument({ language: 'ogi-report', content: '' });
   const editor = await vscode.window.showTextDocument(doc);
-  await editor.insertSnippet(new vscode.SnippetString(snippet), new vscode.Position(0, 0));
+  // Tabs are cell separators: keep them even where the user's settings turn tabs into spaces (newer VS Code).
+  const keep = { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true } as { undoStopBefore: boolean; undoStopAfter: boolean };
+  await editor.insertSnippet(new vscode.SnippetString(snippet), new vscode.Position(0, 0), keep);
   return editor;
 }
 
@@ -99,6 +101,7 @@ export function registerTableSnippets(): vscode.Disposable {
         item.detail = s.description;
         item.range = range;
         item.filterText = s.prefix;
+        item.keepWhitespace = true; // tabs are cell separators
         return item;
       });
     },

@@ -29,7 +29,8 @@ function diagnosticsWhere(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boole
     const sub = vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.toString() === uri.toString())) check(); });
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; have: ${vscode.languages.getDiagnostics(uri).map(code).join(', ')}`));
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      reject(new Error(`timed out waiting for ${what}; have: ${vscode.languages.getDiagnostics(uri).map(code).join(', ')} (${uri.toString()}, ${doc?.languageId}, ${doc?.getText().length} chars)`));
     }, ms);
     check();
   });
@@ -106,9 +107,13 @@ describe('the writer in VS Code', function () {
     const t3Stop = editor.selection;
     if (process.env.OGI_E2E_SHOT) {
       // The README picture: the report from its title down to table 三, its first figure selected, and the lenses' ticks.
+      // Without highlighting every other 0 like the selected one, which would look like more tab stops.
+      const ed = vscode.workspace.getConfiguration('editor');
+      await ed.update('selectionHighlight', false, vscode.ConfigurationTarget.Workspace);
       editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
       await answerWhere(() => lensesOf(editor.document.uri), (l) => l?.length === 3 && l.every((x) => /✓/.test(x.command?.title ?? '')), 'ticks');
       await screenshot('new-report');
+      await ed.update('selectionHighlight', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await nextStop();
     assert.equal(selected(editor), '0');
