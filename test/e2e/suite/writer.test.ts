@@ -57,6 +57,7 @@ async function screenshot(name: string): Promise<void> {
   const dir = process.env.OGI_E2E_SHOT;
   if (!dir) return;
   const done = path.join(dir, `${name}.done`);
+  await vscode.commands.executeCommand('notifications.clearAll');
   fs.writeFileSync(path.join(dir, `${name}.ready`), '1');
   await new Promise<void>((resolve) => {
     const w = fs.watch(dir, () => { if (fs.existsSync(done)) { w.close(); resolve(); } });
@@ -66,21 +67,6 @@ async function screenshot(name: string): Promise<void> {
 
 describe('the writer in VS Code', function () {
   this.timeout(120_000);
-
-  it('a fresh profile with an English display language sees Chinese diagnostics', async () => {
-    assert.match(vscode.env.language, /^en/, 'the display language is English');
-    const setting = vscode.workspace.getConfiguration('ogiReport').inspect<string>('locale');
-    assert.equal(setting?.globalValue, undefined, 'no user setting');
-    assert.equal(setting?.workspaceValue, undefined, 'no workspace setting');
-    assert.equal(setting?.defaultValue, 'auto');
-    // A fresh copy: the other suite fixes seventh.ogi in its editor.
-    const content = fs.readFileSync(path.join(folder().fsPath, 'seventh.ogi'), 'utf8');
-    const doc = await vscode.workspace.openTextDocument({ language: 'ogi-report', content });
-    await vscode.window.showTextDocument(doc);
-    const ds = await diagnosticsWhere(doc.uri, (x) => x.some((d) => code(d) === 'column-total'), 'column-total');
-    for (const d of ds) assert.match(d.message, /[\u4e00-\u9fff]/, `Chinese: ${d.message}`);
-    assert.match(ds.find((d) => code(d) === 'column-total')!.message, /应为 121/);
-  });
 
   it('the new-report command opens the skeleton and Tab walks agency, year, period, sections and the first figure of each table', async () => {
     if (process.env.OGI_E2E_SHOT) await vscode.commands.executeCommand('workbench.action.closeSidebar');
@@ -110,10 +96,12 @@ describe('the writer in VS Code', function () {
       // Without highlighting every other 0 like the selected one, which would look like more tab stops.
       const ed = vscode.workspace.getConfiguration('editor');
       await ed.update('selectionHighlight', false, vscode.ConfigurationTarget.Workspace);
+      await ed.update('occurrencesHighlight', 'off', vscode.ConfigurationTarget.Workspace);
       editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
       await answerWhere(() => lensesOf(editor.document.uri), (l) => l?.length === 3 && l.every((x) => /✓/.test(x.command?.title ?? '')), 'ticks');
       await screenshot('new-report');
       await ed.update('selectionHighlight', undefined, vscode.ConfigurationTarget.Workspace);
+      await ed.update('occurrencesHighlight', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await nextStop();
     assert.equal(selected(editor), '0');
@@ -206,5 +194,19 @@ describe('the writer in VS Code', function () {
     assert.match(body, /\n\|---\|/);
     const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '购物清单\n表三' });
     assert.deepEqual((await labels(other)).filter((l) => /^表[二三四]/.test(l)), []);
+  });
+
+  it('a fresh profile with an English display language sees Chinese diagnostics', async () => {
+    assert.match(vscode.env.language, /^en/, 'the display language is English');
+    const setting = vscode.workspace.getConfiguration('ogiReport').inspect<string>('locale');
+    assert.equal(setting?.globalValue, undefined, 'no user setting');
+    assert.equal(setting?.workspaceValue, undefined, 'no workspace setting');
+    assert.equal(setting?.defaultValue, 'auto');
+    // seventh2.ogi: a report file the other suite never fixes.
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'seventh2.ogi'));
+    await vscode.window.showTextDocument(doc);
+    const ds = await diagnosticsWhere(doc.uri, (x) => x.some((d) => code(d) === 'column-total'), 'column-total');
+    for (const d of ds) assert.match(d.message, /[\u4e00-\u9fff]/, `Chinese: ${d.message}`);
+    assert.match(ds.find((d) => code(d) === 'column-total')!.message, /应为 121/);
   });
 });
