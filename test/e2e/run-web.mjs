@@ -115,7 +115,9 @@ async function main() {
         const file = name === 'ready' ? SCREENSHOT : join(dirname(SCREENSHOT), name.replace(/\.ready$/, '.png'));
         busy = busy.then(async () => {
           // A hover fades in; wait for it to be on the page, not for a fixed time.
-          if (name === 'ready') await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 15_000 }).catch(() => undefined);
+          // A named picture may name, in its ready file, what must be on the page first (e.g. the code lenses).
+          const selector = name === 'ready' ? '.monaco-hover:not(.hidden)' : readFileSync(join(shotDir, name), 'utf8').trim();
+          if (selector && selector !== '1') await page.waitForSelector(selector, { timeout: 15_000 }).catch(() => undefined);
           mkdirSync(dirname(file), { recursive: true });
           await page.screenshot({ path: file });
           writeFileSync(done, '1');

@@ -53,12 +53,12 @@ const lineOf = (e: vscode.TextEditor) => e.document.lineAt(e.selection.active.li
 const nextStop = () => vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
 
 /** Hands the screen to the launcher for a picture named `name`, and waits until it is taken. */
-async function screenshot(name: string): Promise<void> {
+async function screenshot(name: string, waitFor = ''): Promise<void> {
   const dir = process.env.OGI_E2E_SHOT;
   if (!dir) return;
   const done = path.join(dir, `${name}.done`);
   await vscode.commands.executeCommand('notifications.clearAll');
-  fs.writeFileSync(path.join(dir, `${name}.ready`), '1');
+  fs.writeFileSync(path.join(dir, `${name}.ready`), waitFor || '1');
   await new Promise<void>((resolve) => {
     const w = fs.watch(dir, () => { if (fs.existsSync(done)) { w.close(); resolve(); } });
     if (fs.existsSync(done)) { w.close(); resolve(); }
@@ -101,7 +101,7 @@ describe('the writer in VS Code', function () {
       // The README picture: the report from its title down to table 三, its first figure selected, and the lenses' ticks.
       editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
       await answerWhere(() => lensesOf(editor.document.uri), (l) => l?.length === 3 && l.every((x) => /✓/.test(x.command?.title ?? '')), 'ticks');
-      await screenshot('new-report');
+      await screenshot('new-report', '.contentWidgets .codelens-decoration, .codelens-decoration');
       await ed.update('selectionHighlight', undefined, vscode.ConfigurationTarget.Workspace);
       await ed.update('occurrencesHighlight', undefined, vscode.ConfigurationTarget.Workspace);
     }
