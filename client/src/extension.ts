@@ -8,9 +8,11 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { registerPreview } from './preview';
 import { registerStatus } from './status';
 import { registerCompare } from './compare';
+import { resolveLocale } from './locale';
+import { newReport, registerStatuteView, registerTableSnippets } from './new-report';
+import { lensMiddleware, recompute } from './recompute';
 
 const LANGUAGE = 'ogi-report';
-const SERVER_RECOMPUTE = 'ogiReport.server.recomputeTotals';
 const TITLE_RE = /(政府信息公开|政务公开).{0,12}(年度报告|年报|工作报告)/;
 
 let client: LanguageClient | undefined;
@@ -27,8 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE }],
     synchronize: { configurationSection: 'ogiReport' },
-    initializationOptions: { locale: vscode.env.language },
+    // The server's `auto`: Chinese unless the user chose a display language other than English or Chinese.
+    initializationOptions: { locale: resolveLocale('auto', vscode.env.language) },
     outputChannelName: 'ogi-report',
+    markdown: { isTrusted: { enabledCommands: ['ogiReport.showArticle'] } },
+    middleware: { ...lensMiddleware },
   };
   client = new LanguageClient('ogiReport', '政府信息公开年报检查', serverOptions, clientOptions);
   await client.start();
@@ -36,11 +41,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerStatus(context, client);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('ogiReport.recomputeTotals', async (uri?: vscode.Uri | string) => {
-      const target = uri?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
-      if (!target) return;
-      await vscode.commands.executeCommand(SERVER_RECOMPUTE, target);
-    }),
+    vscode.commands.registerCommand('ogiReport.recomputeTotals', recompute),
+    vscode.commands.registerCommand('ogiReport.newReport', newReport),
+    ...registerStatuteView(),
+    registerTableSnippets(),
     vscode.commands.registerCommand('ogiReport.restartServer', () => client?.restart()),
     vscode.workspace.onDidOpenTextDocument(detectReport),
     // A report pasted into an empty untitled editor arrives as a change, not an open.

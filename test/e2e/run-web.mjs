@@ -110,21 +110,29 @@ async function main() {
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
 
     if (SCREENSHOT) {
-      const ready = join(shotDir, 'ready');
-      const taken = new Promise((res) => {
-        const w = watch(shotDir, async () => {
-          if (!existsSync(ready) || existsSync(join(shotDir, 'done'))) return;
-          w.close();
-          // The hover fades in; wait for it to be on the page, not for a fixed time.
-          await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 15_000 }).catch(() => undefined);
-          mkdirSync(dirname(SCREENSHOT), { recursive: true });
-          await page.screenshot({ path: SCREENSHOT });
-          writeFileSync(join(shotDir, 'done'), '1');
-          console.log(`e2e: screenshot written to ${SCREENSHOT}`);
-          res();
+      // The suite asks for a picture by writing `ready` (the README's main screenshot, with its hover)
+      // or `<name>.ready` (docs/<name>.png next to it), and waits for the matching `done` file.
+      const taken = new Set();
+      let busy = Promise.resolve();
+      const shoot = (name) => {
+        const done = join(shotDir, name === 'ready' ? 'done' : name.replace(/\.ready$/, '.done'));
+        const file = name === 'ready' ? SCREENSHOT : join(dirname(SCREENSHOT), name.replace(/\.ready$/, '.png'));
+        busy = busy.then(async () => {
+          // A hover fades in; wait for it to be on the page, not for a fixed time.
+          // A named picture may name, in its ready file, what must be on the page first (e.g. the code lenses).
+          const selector = name === 'ready' ? '.monaco-hover:not(.hidden)' : readFileSync(join(shotDir, name), 'utf8').trim();
+          if (selector && selector !== '1') await page.waitForSelector(selector, { timeout: 15_000 }).catch(() => undefined);
+          mkdirSync(dirname(file), { recursive: true });
+          await page.screenshot({ path: file });
+          writeFileSync(done, '1');
+          console.log(`e2e: screenshot written to ${file}`);
         });
+      };
+      watch(shotDir, (_event, name) => {
+        if (!name || !/(^ready$|\.ready$)/.test(name) || taken.has(name) || !existsSync(join(shotDir, name))) return;
+        taken.add(name);
+        shoot(name);
       });
-      void taken;
     }
 
     // The suite asks the browser for what the extension host cannot reach (webview contents, the status bar).

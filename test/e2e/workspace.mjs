@@ -16,7 +16,6 @@ export function makeWorkspace(root, dir) {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   mkdirSync(join(dir, '.vscode'));
   writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({
-    'ogiReport.locale': 'zh-cn',
     '[ogi-report]': { 'editor.codeActionsOnSave': { 'source.fixAll.ogi-report': 'explicit' } },
     'workbench.startupEditor': 'none',
     'security.workspace.trust.enabled': false,

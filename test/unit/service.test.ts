@@ -17,11 +17,13 @@ const base = readFixture('rules', 'row-total', 'valid-balanced.txt');
 const at = (text: string, needle: string, delta = 1) => text.indexOf(needle) + delta;
 
 describe('hover', () => {
-  it('shows the clause text for 第二十条第（五）项, verbatim from the statute', () => {
+  it('shows only the cited item of 第二十条第（五）项, verbatim, with the whole article behind a link', () => {
     const a = analyze(base);
     const h = hover(a, at(base, '第二十条第（五）项'))!;
     assert.ok(h);
-    assert.match(h.markdown, /\(五\)办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果；/);
+    assert.match(h.markdown, /（五）办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果；/);
+    assert.doesNotMatch(h.markdown, /行政法规、规章和规范性文件/, 'the other 14 items are not shown');
+    assert.match(h.markdown, /\[查看第二十条全文\]\(command:ogiReport\.showArticle\?/);
     assert.equal(base.slice(h.start, h.end), '《条例》第二十条第（五）项');
   });
   it('shows 第十四条 and 《条例》第五十条 in full', () => {
@@ -33,12 +35,14 @@ describe('hover', () => {
   it('explains a table row label and the article behind it', () => {
     const h = hover(analyze(base), at(base, '4.保护第三方合法权益'))!;
     assert.match(h.markdown, /第三方合法权益/);
-    assert.match(h.markdown, /第十五条 涉及商业秘密、个人隐私/);
+    assert.match(h.markdown, /《条例》第十五条/);
+    assert.doesNotMatch(h.markdown, /第十五条 涉及商业秘密/, 'the article itself is behind the link');
+    assert.ok(h.markdown.split('\n').filter((l) => l.trim()).length <= 2, 'two lines at most');
   });
   it('explains a section heading with article 50', () => {
     const h = hover(analyze(base), at(base, '六、其他需要报告的事项'))!;
     assert.match(h.markdown, /第五十条/);
-    assert.match(h.markdown, /\(五\)其他需要报告的事项/);
+    assert.match(h.markdown, /（五）其他需要报告的事项/);
   });
   it('shows a total cell as its computed sum and parts', () => {
     const line = base.split('\n').find((l) => l.includes('（七）总计'))!;
@@ -95,7 +99,8 @@ describe('code actions', () => {
     const actions = codeActions(a, d.start, d.end);
     assert.equal(actions[0].title.zh, '重新计算总计：121');
     assert.ok(actions[0].preferred);
-    assert.ok(actions.some((x) => /在下一行禁用 row-total/.test(x.title.zh)));
+    assert.ok(actions.some((x) => x.title.zh === '在下一行不检查“合计”（需填写理由）'));
+    assert.ok(actions.every((x) => !/row-total/.test(x.title.zh)), 'no rule id in a title');
     assert.equal(applyEdits(broken, actions[0].edits), broken.replace('（七）总计\t122', '（七）总计\t121'));
   });
   it('source.fixAll (on save) fixes wording only and never figures', () => {

@@ -308,7 +308,7 @@ export function startServer(connection: Connection): void {
     }
     const a = getAnalysis(doc);
     let edits: EngineEdit[];
-    if (params.command === COMMAND_RECOMPUTE) edits = recomputeTotals(a);
+    if (params.command === COMMAND_RECOMPUTE) edits = recomputeTotals(a, options(doc.uri));
     else if (params.command === COMMAND_FIX_ALL) edits = fixAllOnSave(a);
     else throw new ResponseError(ErrorCodes.InvalidParams, `unknown command: ${params.command}`);
     if (edits.length === 0) return { applied: true, changed: 0 };

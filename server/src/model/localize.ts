@@ -199,10 +199,41 @@ function explain(sys: System, values: Map<TypedCell, number>, candidatesOnly: (c
   return { size: pairs.length ? 2 : -1, solutions: pairs, ambiguous };
 }
 
+/**
+ * Totals left at 0 beside figures that are not (a skeleton being filled in, or a total printed as 0):
+ * when no explanation of one or two cells exists, fill every such total from its parts, in dependency
+ * order. If every identity then holds, those totals are the explanation.
+ */
+function fillZeroTotals(sys: System, values: Map<TypedCell, number>): Solution | null {
+  const after = new Map(values);
+  const filled = new Set<TypedCell>();
+  const totals = sys.identities.filter((id) => id.kind !== 'balance' && values.get(id.anchor) === 0 && id.anchor.value.kind !== 'blank');
+  for (let pass = 0; pass < 6; pass++) {
+    // Totals still short of their parts; a total is filled once none of its parts is itself still short.
+    const short = new Set(totals.filter((id) => residual(id, after) > 0).map((id) => id.anchor));
+    if (!short.size) break;
+    let progress = false;
+    for (const id of totals) {
+      if (!short.has(id.anchor) || id.terms.some((t) => t.cell !== id.anchor && short.has(t.cell))) continue;
+      after.set(id.anchor, id.terms.filter((t) => t.cell !== id.anchor).reduce((a, t) => a + t.coef * after.get(t.cell)!, 0));
+      short.delete(id.anchor);
+      filled.add(id.anchor);
+      progress = true;
+    }
+    if (!progress) return null;
+  }
+  if (!filled.size || sys.identities.some((id) => residual(id, after) !== 0)) return null;
+  return { changes: [...filled].map((cell) => ({ cell, value: after.get(cell)! })) };
+}
+
 function resolve(sys: System, values: Map<TypedCell, number>, out: Localization): void {
   for (const [c, l] of sys.rowLabel) out.rowLabels.set(c, l);
-  const { size, solutions, ambiguous } = explain(sys, values, (c) => c.value.kind !== 'blank');
+  let { size, solutions, ambiguous } = explain(sys, values, (c) => c.value.kind !== 'blank');
   if (size === 0) return;
+  if (!solutions.length) {
+    const filled = fillZeroTotals(sys, values);
+    if (filled) ({ size, solutions, ambiguous } = { size: filled.changes.length, solutions: [filled], ambiguous: false });
+  }
   if (solutions.length === 1 && !ambiguous) {
     const after = new Map(values);
     for (const ch of solutions[0].changes) after.set(ch.cell, ch.value);

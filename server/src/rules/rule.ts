@@ -81,8 +81,33 @@ export function msg(zh: string, en: string): Msg {
   return { zh, en };
 }
 
-export function setCell(c: TypedCell, value: number | string): TextEdit {
-  return { start: c.cell.start, end: c.cell.end, newText: String(value) };
+/**
+ * The edit that writes `value` into a cell, in the digit style the writer used: full-width digits stay
+ * full-width (１２０), thousands separators and a unit after the figure (件) are kept. A blank cell takes
+ * the style of the first figure in `row` when one is given.
+ */
+export function setCell(c: TypedCell, value: number | string, row?: { cells: TypedCell[] }): TextEdit {
+  const sample = digits(c.cell.text) ? c.cell.text : (row?.cells.map((x) => x.cell.text).find(digits) ?? '');
+  return { start: c.cell.start, end: c.cell.end, newText: styleFigure(String(value), sample) };
+}
+
+const digits = (t: string) => /[0-9\uFF10-\uFF19]/.test(t);
+
+/** Writes a plain ASCII figure the way `sample` is written (full-width digits, grouping, unit suffix). */
+export function styleFigure(value: string, sample: string): string {
+  if (!/^-?\d+(?:\.\d+)?$/.test(value)) return value;
+  const t = sample.trim();
+  let out = value;
+  if (/\d[,，]\d{3}(?!\d)/.test(t.normalize('NFKC'))) {
+    const comma = /\uFF0C/.test(t) ? '\uFF0C' : ',';
+    out = out.replace(/^(-?\d+)/, (int) => int.replace(/\B(?=(\d{3})+(?!\d))/g, comma));
+  }
+  if (/[\uFF10-\uFF19]/.test(t) && !/[0-9]/.test(t)) {
+    out = out.replace(/[0-9.\-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xFEE0));
+  }
+  const unit = /(?:万元|元|件|个|条|项|次|人|份|宗|家)$/.exec(t);
+  if (unit && digits(t.slice(0, -unit[0].length))) out += unit[0];
+  return out;
 }
 
 /** "767+35+0+0+2+1". */

@@ -3,8 +3,10 @@
  * fixable diagnostic, suggestions, "fix all of this rule", suppression comments, the on-save
  * `source.fixAll` (wording only, never figures) and the explicit recompute of every total.
  */
-import { Analysis, Diagnostic, TextEdit, collectFixEdits } from './analyze';
+import { Analysis, AnalyzeOptions, Diagnostic, TextEdit, analyze, applyEdits, collectFixEdits } from './analyze';
+import type { TypedCell } from '../model/report';
 import type { Msg } from '../rules/rule';
+import { ruleName } from './rule-names';
 
 export interface Action {
   title: Msg;
@@ -14,7 +16,7 @@ export interface Action {
   diagnostics: Diagnostic[];
 }
 
-export const TOTAL_CODES = ['row-total', 'column-total', 'review-total'];
+export const TOTAL_CODES = ['row-total', 'column-total', 'balance', 'review-total'];
 
 export function codeActions(a: Analysis, start: number, end: number, only?: string[]): Action[] {
   const wants = (kind: string) => !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(o + '.') || o.startsWith(kind));
@@ -29,8 +31,9 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
         seenCodes.add(d.code);
         const all = a.diagnostics.filter((x) => x.code === d.code && x.fix);
         if (all.length > 1) {
+          const name = ruleName(d.code);
           out.push({
-            title: { zh: `修复本文件中所有此类问题（${d.code}，${all.length} 处）`, en: `Fix all ${d.code} problems in this file (${all.length})` },
+            title: { zh: `修复本文件中所有“${name.zh}”问题（${all.length} 处）`, en: `Fix all “${name.en}” problems in this file (${all.length})` },
             kind: 'quickfix', edits: collectFixEdits(all, ['safe', 'figure']), preferred: false, diagnostics: all,
           });
         }
@@ -42,8 +45,9 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
       if (!line) continue;
       const indent = /^[ \u3000]*/.exec(line.text)![0];
       const eol = /\r\n/.test(a.text) ? '\r\n' : '\n';
+      const name = ruleName(d.code);
       out.push({
-        title: { zh: `在下一行禁用 ${d.code}（需填写理由）`, en: `Disable ${d.code} for the next line (give a reason)` },
+        title: { zh: `在下一行不检查“${name.zh}”（需填写理由）`, en: `Do not check “${name.en}” on the next line (give a reason)` },
         kind: 'quickfix', preferred: false, diagnostics: [d],
         edits: [{ start: line.start, end: line.start, newText: `${indent}<!-- ogi-report-disable-next-line ${d.code} -- 请填写理由 -->${eol}` }],
       });
@@ -62,10 +66,38 @@ export function fixAllOnSave(a: Analysis): TextEdit[] {
 }
 
 /**
- * Recomputes every total of tables 三 and 四 (and fills blank totals), from one recomputation over
- * the detail cells. Only total cells change.
+ * Recomputes every total of tables 三 and 四 (and fills blank totals) from the detail cells. A total
+ * that could only be recomputed once others were right (（七）总计·总计 when both its row and its
+ * column were wrong) is found by re-checking, so one command leaves every total right. Only total
+ * cells change; the edits are on `a.text`.
  */
-export function recomputeTotals(a: Analysis): TextEdit[] {
+export function recomputeTotals(a: Analysis, options: AnalyzeOptions = {}): TextEdit[] {
+  const key = (c: TypedCell) => `${c.cell.line}:${c.col}`;
+  const final = new Map<string, string>();
+  let current = a;
+  for (let round = 0; round < 4; round++) {
+    const edits = totalEdits(current);
+    const cells = new Map<number, string>();
+    for (const t of current.report.tables) for (const r of t.rows) for (const c of r.cells) cells.set(c.cell.start, key(c));
+    let changed = false;
+    for (const e of edits) {
+      const k = cells.get(e.start);
+      if (k === undefined || final.get(k) === e.newText) continue;
+      final.set(k, e.newText);
+      changed = true;
+    }
+    if (!changed) break;
+    current = analyze(applyEdits(current.text, edits), options);
+  }
+  const out: TextEdit[] = [];
+  for (const t of a.report.tables) for (const r of t.rows) for (const c of r.cells) {
+    const v = final.get(key(c));
+    if (v !== undefined && a.text.slice(c.cell.start, c.cell.end) !== v) out.push({ start: c.cell.start, end: c.cell.end, newText: v });
+  }
+  return out;
+}
+
+function totalEdits(a: Analysis): TextEdit[] {
   const edits = collectFixEdits(a.diagnostics, ['figure'], TOTAL_CODES);
   const totalCells = new Set<number>();
   for (const t of a.report.tables) for (const r of t.rows) for (const c of r.cells) if (/total/.test(c.column.id)) totalCells.add(c.cell.start);
@@ -74,4 +106,3 @@ export function recomputeTotals(a: Analysis): TextEdit[] {
   }
   return edits;
 }
-

@@ -22,18 +22,34 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-/** "✓ 勾稽平衡" or "✗ 3 处不平衡", plus other errors inside the table. */
+const UNREADABLE = new Set(['table-shape', 'cell-value']);
+
+/**
+ * "✓ 勾稽平衡" only when every row was read and every cell filled; otherwise what stops the check:
+ * "✗ 3 处不平衡", "3 行无法读取", "2 个空白单元格", plus other errors inside the table. Never a tick
+ * on a table whose rows could not all be read.
+ */
 export function tableStatus(a: Analysis, table: Table): { failures: number; text: Msg } {
   const inTable = a.diagnostics.filter((d) => d.start >= table.start && d.end <= table.end);
   const failures = inTable.filter((d) => ARITHMETIC.has(d.code)).length;
-  const others = inTable.filter((d) => !ARITHMETIC.has(d.code) && d.severity === 'error').length;
+  const lineOf = (offset: number) => a.report.tree.lines.findIndex((l) => l.start <= offset && offset <= l.end);
+  const badRows = new Set(inTable.filter((d) => UNREADABLE.has(d.code)).map((d) => lineOf(d.start))).size;
+  const blanks = inTable.filter((d) => d.code === 'blank-cell').length;
+  const others = inTable.filter((d) => !ARITHMETIC.has(d.code) && !UNREADABLE.has(d.code) && d.code !== 'blank-cell' && d.severity === 'error').length;
   const zhV = table.version ? `（${table.version} 格式）` : '';
   const enV = table.version ? ` (${table.version} format)` : '';
-  let text: Msg = failures === 0 ? { zh: '✓ 勾稽平衡', en: '✓ balanced' } : { zh: `✗ ${failures} 处不平衡`, en: `✗ ${failures} not balanced` };
-  if (table.kind === 't2') {
-    text = others === 0 ? { zh: `✓ 格式正确${zhV}`, en: `✓ format correct${enV}` } : { zh: `✗ ${others} 处错误${zhV}`, en: `✗ ${others} errors${enV}` };
-  } else if (others) text = { zh: `${text.zh}，${others} 处其他错误`, en: `${text.en}, ${others} other errors` };
-  return { failures, text };
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (failures) { zh.push(`✗ ${failures} 处不平衡`); en.push(`✗ ${failures} not balanced`); }
+  if (badRows) { zh.push(`${badRows} 行无法读取`); en.push(`${badRows} ${badRows === 1 ? 'row' : 'rows'} unreadable`); }
+  if (blanks) { zh.push(`${blanks} 个空白单元格`); en.push(`${blanks} blank ${blanks === 1 ? 'cell' : 'cells'}`); }
+  if (others) { zh.push(`${others} 处其他错误`); en.push(`${others} other ${others === 1 ? 'error' : 'errors'}`); }
+  if (zh.length === 0) {
+    const text = table.kind === 't2' ? { zh: `✓ 格式正确${zhV}`, en: `✓ format correct${enV}` } : { zh: '✓ 勾稽平衡', en: '✓ balanced' };
+    return { failures, text };
+  }
+  if (table.kind === 't2') { zh[zh.length - 1] += zhV; en[en.length - 1] += enV; }
+  return { failures, text: { zh: zh.join('，'), en: en.join(', ') } };
 }
 
 export function outline(a: Analysis): OutlineNode[] {
