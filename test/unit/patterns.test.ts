@@ -70,6 +70,16 @@ describe('real layouts (pattern fixtures)', () => {
   }
 });
 
+describe('blank cells in rows typed in full-width digits', () => {
+  it('the one fix of the table fills each blank in the digits of its row', () => {
+    const text = readFixture('matrix', '2021-tab.txt').replace('4.保护第三方合法权益\t3\t1\t0\t0\t0\t0\t4', '4.保护第三方合法权益\t３\t１\t\t\t\t\t４');
+    const a = analyze(text);
+    const blank = a.diagnostics.filter((d) => d.code === 'blank-cell');
+    assert.equal(blank.length, 1);
+    assert.match(fixAll(text).text, /4\.保护第三方合法权益\t３\t１\t０\t０\t０\t０\t４/);
+  });
+});
+
 describe('text decoded with the wrong encoding', () => {
   const seed = readFixture('reports', '001_b4cf58a1ae5d2f01.txt');
   const gbk = encodeText(seed, 'gb18030', false);

@@ -1,6 +1,6 @@
 import type { TypedCell } from '../model/report';
 import { groupSum, t4Groups } from '../model/totals';
-import { Related, Rule, TextEdit, msg } from './rule';
+import { Related, Rule, TextEdit, msg, setCell } from './rule';
 
 const NAME = { t2: '二', t3: '三', t4: '四' } as const;
 
@@ -25,17 +25,18 @@ export const rule: Rule = {
           if (sum !== undefined) computed.set(g.total, sum);
         }
       }
-      const blanks: { c: TypedCell; where: string; value: number | undefined }[] = [];
+      const blanks: { c: TypedCell; row: { cells: TypedCell[] }; where: string; value: number | undefined }[] = [];
       for (const row of table.rows) for (const c of row.cells) {
         if (c.value.kind !== 'blank') continue;
         const isTotal = /total/.test(c.column.id);
-        blanks.push({ c, where: `${row.label?.text ?? '数据行'}·${c.column.label}`, value: isTotal ? computed.get(c) : 0 });
+        blanks.push({ c, row, where: `${row.label?.text ?? '数据行'}·${c.column.label}`, value: isTotal ? computed.get(c) : 0 });
       }
       if (!blanks.length) continue;
       const name = NAME[table.kind];
       const first = blanks[0];
       const shown = (b: (typeof blanks)[number]) => (b.c.value.kind === 'blank' && b.c.value.marker ? `“${b.c.value.marker}”` : '空白');
-      const edits: TextEdit[] = blanks.filter((b) => b.value !== undefined).map((b) => ({ start: b.c.cell.start, end: b.c.cell.end, newText: String(b.value) }));
+      // A blank in a row typed in full-width digits is filled in full-width digits.
+      const edits: TextEdit[] = blanks.filter((b) => b.value !== undefined).map((b) => setCell(b.c, b.value!, b.row));
       const related: Related[] = blanks.map((b) => ({
         start: b.c.cell.start, end: b.c.cell.end,
         message: msg(`“${b.where}”为${shown(b)}${b.value !== undefined ? `，应为 ${b.value}` : ''}`, `"${b.where}" is blank${b.value !== undefined ? `; ${b.value}` : ''}`),

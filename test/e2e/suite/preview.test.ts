@@ -80,7 +80,7 @@ describe('table preview, column hints, status bar and workspace check', function
   before(async () => {
     fs.writeFileSync(path.join(folder().fsPath, 'preview.ogi'), source());
     editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file('preview.ogi')), vscode.ViewColumn.One);
-    await diagnosticsWhere(editor.document.uri, (d) => d.some((x) => code(x) === 'column-total'), 'diagnostics of preview.ogi');
+    await diagnosticsWhere(editor.document.uri, (d) => d.some((x) => code(x) === 'row-total'), 'diagnostics of preview.ogi');
   });
 
   it('opens the preview beside the editor with the official table headers and the wrong cell in red', async () => {
@@ -92,7 +92,7 @@ describe('table preview, column hints, status bar and workspace check', function
     const wrong = t3.cells.find((c) => c.text === '122')!;
     assert.match(wrong.cls, /\berror\b/);
     assert.match(wrong.all, /应为 121/);
-    assert.match(t3.status ?? '', /✗ 3 处错误/);
+    assert.match(t3.status ?? '', /✗ 1 处错误/);
   });
 
   it('clicking a cell puts the editor cursor on that figure', async () => {
@@ -168,7 +168,7 @@ describe('table preview, column hints, status bar and workspace check', function
   it('the status bar item shows the active report’s findings, and a tick for a clean report', async () => {
     fs.writeFileSync(path.join(folder().fsPath, 'status.ogi'), source());
     const doc = (await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file('status.ogi')), vscode.ViewColumn.One)).document;
-    await diagnosticsWhere(doc.uri, (d) => d.some((x) => code(x) === 'column-total'), 'diagnostics of status.ogi');
+    await diagnosticsWhere(doc.uri, (d) => d.some((x) => code(x) === 'row-total'), 'diagnostics of status.ogi');
     const n = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     assert.ok(n > 0);
     const bar = await eventually(() => drive<{ items: string[] }>({ action: 'statusbar' }), (r) => r.items.some((t) => t.includes(`年报：${n} 错误`)), 'the status item with errors');
@@ -200,9 +200,9 @@ describe('table preview, column hints, status bar and workspace check', function
     assert.equal(vscode.languages.getDiagnostics(unopened).length, 0, 'nothing before the check');
     const summary = await vscode.commands.executeCommand<{ files: number; errors: number }>('ogiReport.checkWorkspace');
     assert.ok(summary && summary.files >= 9, `summary ${JSON.stringify(summary)}`);
-    const ds = await diagnosticsWhere(unopened, (d) => d.some((x) => code(x) === 'column-total'), 'workspace diagnostics of unopened.ogi');
-    assert.match(ds.find((x) => code(x) === 'column-total')!.message, /（七）总计·自然人应为 121/);
-    await diagnosticsWhere(draft, (d) => d.some((x) => code(x) === 'column-total'), 'a plain-text report found by its title');
+    const ds = await diagnosticsWhere(unopened, (d) => d.some((x) => code(x) === 'row-total'), 'workspace diagnostics of unopened.ogi');
+    assert.match(ds.find((x) => code(x) === 'row-total')!.message, /“（七）总计”·自然人应为 121/);
+    await diagnosticsWhere(draft, (d) => d.some((x) => code(x) === 'row-total'), 'a plain-text report found by its title');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), 'still not opened');
   });
 });
