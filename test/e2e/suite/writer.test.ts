@@ -76,18 +76,18 @@ describe('the writer in VS Code', function () {
       await ed.update('selectionHighlight', false, vscode.ConfigurationTarget.Workspace);
       await ed.update('occurrencesHighlight', 'off', vscode.ConfigurationTarget.Workspace);
     }
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('ogiReport.newReport', { agency: '清溪乡人民政府', year: 2025, layout: 'tab' });
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('ogiReport.newReport', { agency: '松林乡人民政府', year: 2025, layout: 'tab' });
     assert.ok(editor, 'an editor');
     assert.equal(editor.document.languageId, 'ogi-report');
     assert.ok(editor.document.isUntitled);
-    assert.equal(selected(editor), '清溪乡人民政府');
+    assert.equal(selected(editor), '松林乡人民政府');
     assert.equal(editor.selection.active.line, 0);
     await nextStop();
     assert.equal(selected(editor), '2025');
     await vscode.commands.executeCommand('type', { text: '2024' });
     await nextStop();
     assert.equal(selected(editor), '2024年1月1日至2024年12月31日', 'the period follows the year typed');
-    assert.match(editor.document.lineAt(0).text, /^清溪乡人民政府2024年政府信息公开工作年度报告$/);
+    assert.match(editor.document.lineAt(0).text, /^松林乡人民政府2024年政府信息公开工作年度报告$/);
     await nextStop();
     assert.match(selected(editor), /^（概述本年度/);
     await nextStop();
