@@ -94,6 +94,7 @@ async function main() {
 
   let browser;
   let driver;
+  let shotWatcher;
   try {
     await until(async () => {
       try { return (await fetch(`http://127.0.0.1:${port}/version`)).status < 500; } catch { return false; }
@@ -128,7 +129,7 @@ async function main() {
           console.log(`e2e: screenshot written to ${file}`);
         });
       };
-      watch(shotDir, (_event, name) => {
+      shotWatcher = watch(shotDir, (_event, name) => {
         if (!name || !/(^ready$|\.ready$)/.test(name) || taken.has(name) || !existsSync(join(shotDir, name))) return;
         taken.add(name);
         shoot(name);
@@ -158,6 +159,7 @@ async function main() {
     console.log('0 passed, 1 failed');
     process.exitCode = 1;
   } finally {
+    shotWatcher?.close(); // an open watcher would keep the process alive after the suite
     driver?.stop();
     await browser?.close().catch(() => undefined);
     server.kill();

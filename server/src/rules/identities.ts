@@ -50,7 +50,10 @@ function culpritFinding(c: Culprit, loc: Localization): Finding {
     },
     related: c.broken.filter((id) => id.anchor !== c.cell).map((id) => ({
       start: id.anchor.cell.start, end: id.anchor.cell.end,
-      message: msg(`同一等式中的合计：${id.label}`, `Total of the same identity: ${id.label}`),
+      message: id.kind === 'row-total' ? msg('本行总计', "its row's total")
+        : id.kind === 'column-total' ? msg(`（七）总计·${id.label}（本列合计）`, `（七） ${id.label}, its column's total`)
+          : id.kind === 'balance' ? msg(`四、结转下年度继续办理·${id.label}（勾稽关系）`, `carry-over, ${id.label} (balance)`)
+            : msg(`${id.label}总计`, `${id.label} total`),
     })),
   };
 }
