@@ -8,6 +8,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection, CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { FIXTURES, ROOT, readFixture } from './helpers';
@@ -206,3 +207,24 @@ describe('Neovim, headless, as a real LSP client', () => {
 });
 
 export { writeFileSync };
+
+describe('a configuration file beside the reports, in the language server', () => {
+  let c: Client;
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-lsp-config-'));
+  const text = readFixture('rules', 'row-total', 'invalid-seventh-natural.txt');
+  before(async () => { c = await startClient({ textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { configuration: true } }); });
+  after(() => stop(c));
+  const pull = async (uri: string) => (await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: { code: string; severity: number }[] }).items;
+
+  it('wins over the editor settings for the reports under it, as in the CLI, and applies when it is edited', async () => {
+    const uri = pathToFileURL(join(dir, '报告.ogi')).href;
+    open(c, text, 1, uri);
+    assert.ok((await pull(uri)).some((d) => d.code === 'row-total' && d.severity === 1), 'an error without a configuration');
+    writeFileSync(join(dir, 'ogi-report.config.json'), JSON.stringify({ rules: { 'row-total': 'warning' } }));
+    c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text + '\n' }] });
+    assert.ok((await pull(uri)).some((d) => d.code === 'row-total' && d.severity === 2), 'a warning under the configuration file');
+    writeFileSync(join(dir, 'ogi-report.config.json'), JSON.stringify({ ignore: ['*.ogi'] }));
+    c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+    assert.deepEqual(await pull(uri), [], 'an ignored report is not checked');
+  });
+});

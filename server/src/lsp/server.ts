@@ -3,7 +3,9 @@
  * the cached analysis for its version, calls the pure service and converts the result. Every handler
  * checks cancellation and catches errors, so one bad request cannot take the server down.
  */
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LoadedConfig, createConfigFinder } from '../config';
+import { effectiveOptions } from '../service/config';
 import {
   CancellationToken, CodeAction, CodeActionKind, CodeLens, CompletionItem, CompletionItemKind, Connection, Diagnostic,
   DiagnosticSeverity, DocumentDiagnosticReportKind, DocumentSymbol, ErrorCodes, FoldingRange, Hover, InitializeParams,
@@ -11,7 +13,7 @@ import {
   TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, AnalyzeOptions, Locale, RuleSetting, TextEdit as EngineEdit, analyze, localize } from '../service/analyze';
+import { Analysis, AnalyzeOptions, Locale, RULES, RuleSetting, TextEdit as EngineEdit, analyze, localize } from '../service/analyze';
 import { codeActions, fixAllOnSave, recomputeTotals } from '../service/actions';
 import { completions } from '../service/completion';
 import { hover } from '../service/hover';
@@ -32,6 +34,16 @@ interface Settings {
 
 /** A file path as a URI (cross-report related information); a path that already is a URI is kept. */
 const URI_OF = (path: string): string => (/^[a-z][\w+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path) ? path : pathToFileURL(path).href);
+
+/** The configuration file governing a report on disk, or null (untitled documents, no file, unreadable). */
+function configFor(uri: string): LoadedConfig | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return createConfigFinder()(fileURLToPath(uri));
+  } catch {
+    return null;
+  }
+}
 
 const SEVERITY: Record<string, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
@@ -65,10 +77,19 @@ export function startServer(connection: Connection): void {
   const locale = (): Locale => (settings.locale === 'auto' ? clientLocale : settings.locale);
   // Other reports of the workspace (last year's, a region's): cross-report rules read them.
   const ws = startWorkspace(connection, documents, { refresh: () => refreshDiagnostics(), analysis: (doc) => getAnalysis(doc) });
-  const options = (uri: string): AnalyzeOptions => ({
-    rules: settings.rules, workspace: ws.context(uri),
-    copiedTextThreshold: typeof settings.copiedTextThreshold === 'number' ? settings.copiedTextThreshold / 100 : undefined,
-  });
+  // A configuration file (ogi-report.config.json / .ogi-reportrc.json) above a report wins over the
+  // editor settings for that report, as in the CLI; it is looked up afresh for each analysis, so an
+  // edited file applies at the next check. Ignored files are checked with every rule off.
+  const options = (uri: string): AnalyzeOptions => {
+    const found = configFor(uri);
+    const config = found && !found.fatal ? found.config : null;
+    const effective = effectiveOptions(settings.rules, config);
+    const rules = found && !found.fatal && found.isIgnored(fileURLToPath(uri)) ? Object.fromEntries(RULES.map((r) => [r.id, 'off' as const])) : effective.rules;
+    return {
+      rules, workspace: ws.context(uri),
+      copiedTextThreshold: effective.copiedTextThreshold ?? (typeof settings.copiedTextThreshold === 'number' ? settings.copiedTextThreshold / 100 : undefined),
+    };
+  };
 
   const getDocument = (uri: string): TextDocument => {
     const doc = documents.get(uri);
