@@ -9,12 +9,16 @@ import { t } from './locale';
 export const SERVER_RECOMPUTE = 'ogiReport.server.recomputeTotals';
 export const CLIENT_RECOMPUTE = 'ogiReport.recomputeTotals';
 
-interface RecomputeResult { applied: boolean; changed: number }
+interface RecomputeResult { applied: boolean; changed: number; unresolved?: number }
 
 /** The message shown after a recompute, from the server's answer. */
 export function recomputeMessage(result: RecomputeResult | undefined): string {
   if (!result) return t('未能重新计算合计：报告检查服务没有响应', 'Could not recompute totals: the report checker did not answer');
   if (!result.applied) return t('未重新计算：文档已更改，请重试', 'Totals not recomputed: the document changed; try again');
+  if (result.changed === 0 && result.unresolved) {
+    return t(`有 ${result.unresolved} 处合计不平衡，但无法确定是哪个数字有误，未作修改：请核对标出的数字`,
+      `${result.unresolved} totals do not add up, but which figure is wrong cannot be told; nothing changed — check the marked figures`);
+  }
   if (result.changed === 0) return t('所有合计都正确，无需重新计算', 'Every total is right; nothing to recompute');
   return t(`已重新计算 ${result.changed} 处合计`, `Recomputed ${result.changed} ${result.changed === 1 ? 'total' : 'totals'}`);
 }

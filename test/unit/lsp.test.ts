@@ -226,5 +226,23 @@ describe('a configuration file beside the reports, in the language server', () =
     writeFileSync(join(dir, 'ogi-report.config.json'), JSON.stringify({ ignore: ['*.ogi'] }));
     c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
     assert.deepEqual(await pull(uri), [], 'an ignored report is not checked');
+    // Editing only the configuration file, with the report unchanged: the watched-file change applies it.
+    writeFileSync(join(dir, 'ogi-report.config.json'), JSON.stringify({ rules: { 'row-total': 'off' }, ignore: [] }));
+    c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'ogi-report.config.json')).href, type: 2 }] });
+    await new Promise((r) => setTimeout(r, 50));
+    const items = await pull(uri);
+    assert.ok(items.length === 0 || !items.some((d) => d.code === 'row-total'), 'row-total off without touching the report');
+    writeFileSync(join(dir, 'ogi-report.config.json'), JSON.stringify({}));
+    c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'ogi-report.config.json')).href, type: 2 }] });
+    await new Promise((r) => setTimeout(r, 50));
+    assert.ok((await pull(uri)).some((d) => d.code === 'row-total'), 'and back on');
+  });
+
+  it('recompute says when a total is wrong but its culprit cannot be told, instead of "all right"', async () => {
+    const uri = pathToFileURL(join(dir, 'totals.ogi')).href;
+    writeFileSync(join(dir, 'ogi-report.config.json'), JSON.stringify({}));
+    open(c, readFixture('rules', 'review-total', 'invalid-review-totals.txt'), 1, uri);
+    const r = await c.conn.sendRequest('workspace/executeCommand', { command: 'ogiReport.server.recomputeTotals', arguments: [uri, 1] }) as { changed: number; unresolved: number };
+    assert.deepEqual(r, { applied: true, changed: 0, unresolved: 2 });
   });
 });

@@ -38,9 +38,9 @@ export const HELP = `ogi-report —— 政府信息公开工作年度报告检�
   --format text|json|sarif|junit|html   输出格式，默认 text / output format (default text)
   --output 文件, -o 文件                写入文件而非标准输出（如 --format html --output 汇总.html）
                                         write to a file instead of stdout
-  --fix                                 就地修复文本文件（重算合计、规范用语），保持原编码
+  --fix                                 就地修复文本文件（能定位的错误数字、规范用语），保持原编码
                                         fix text files in place, keeping their encoding
-  --rule 规则=off|info|warning|error    调整规则级别，可重复 / set a rule's severity (repeatable)
+  --rule 规则=off|hint|info|warning|error 调整规则级别，可重复 / set a rule's severity (repeatable)
   --config 文件                         使用此配置文件，不再向上查找 / use this configuration file
   --locale zh-cn|en                     消息语言（或 OGI_REPORT_LOCALE）/ message language
   --jobs N                              工作线程数，默认为 CPU 核数 / worker threads (default: cores)

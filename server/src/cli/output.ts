@@ -55,6 +55,8 @@ export const ENGINE_CODES: { id: string; description: Msg; defaultSeverity: Seve
   { id: 'suppression', description: { zh: '抑制注释缺少理由或写了不存在的规则', en: 'A suppression comment without a reason or with an unknown rule' }, defaultSeverity: 'warning' },
   { id: 'document-too-large', description: { zh: '文档过大，未做完整检查', en: 'Document too large to check fully' }, defaultSeverity: 'info' },
   { id: 'internal-error', description: { zh: '某条规则运行出错，已跳过', en: 'A rule failed and was skipped' }, defaultSeverity: 'info' },
+  { id: 'encoding', description: { zh: '文本很可能是用错误的编码读取的（如 GBK 被当作 UTF-8）', en: 'The text was probably decoded with the wrong encoding (GBK read as UTF-8)' }, defaultSeverity: 'error' },
+  { id: 'workspace-match', description: { zh: '上年报告有多个可能的匹配，未作跨报告比较', en: 'Several reports could be last year\'s; none was compared' }, defaultSeverity: 'info' },
 ];
 
 export function ruleCatalog() {
@@ -160,7 +162,8 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
   const rules = catalog.map((r) => {
     const zhLevel = SEVERITY_ZH[r.defaultSeverity];
     const text = `${r.description.zh}（默认级别：${zhLevel}${r.fixable ? '，可自动修复' : ''}）。\n${r.description.en} (default: ${r.defaultSeverity}${r.fixable ? ', fixable' : ''}).\n`
-      + `级别可在 ogi-report.config.json 的 "rules" 中或用 --rule ${r.id}=off|info|warning|error 调整。 / Set its severity in ogi-report.config.json "rules" or with --rule ${r.id}=off|info|warning|error.`;
+      + (r.tags.includes('engine') ? '由检查引擎报告，级别不可调整。 / Reported by the engine itself; its severity is fixed.'
+        : `级别可在 ogi-report.config.json 的 "rules" 中或用 --rule ${r.id}=off|hint|info|warning|error 调整。 / Set its severity in ogi-report.config.json "rules" or with --rule ${r.id}=off|hint|info|warning|error.`);
     return {
       id: r.id,
       name: r.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),

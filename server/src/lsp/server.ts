@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, AnalyzeOptions, Locale, RULES, RuleSetting, TextEdit as EngineEdit, analyze, localize } from '../service/analyze';
-import { codeActions, fixAllOnSave, recomputeTotals } from '../service/actions';
+import { TOTAL_CODES, codeActions, fixAllOnSave, recomputeTotals } from '../service/actions';
 import { completions } from '../service/completion';
 import { hover } from '../service/hover';
 import { codeLenses, foldingRanges, outline, OutlineNode } from '../service/outline';
@@ -332,7 +332,9 @@ export function startServer(connection: Connection): void {
     if (params.command === COMMAND_RECOMPUTE) edits = recomputeTotals(a, options(doc.uri));
     else if (params.command === COMMAND_FIX_ALL) edits = fixAllOnSave(a);
     else throw new ResponseError(ErrorCodes.InvalidParams, `unknown command: ${params.command}`);
-    if (edits.length === 0) return { applied: true, changed: 0 };
+    // Broken identities whose wrong figure cannot be told: recompute leaves them, and says so.
+    const unresolved = params.command === COMMAND_RECOMPUTE ? a.diagnostics.filter((d) => TOTAL_CODES.includes(d.code) && !d.fix).length : 0;
+    if (edits.length === 0) return { applied: true, changed: 0, unresolved };
     const result = await connection.workspace.applyEdit({ label: 'ogi-report', edit: versionedEdit(doc, edits) });
     return { applied: result.applied, changed: edits.length };
   }));

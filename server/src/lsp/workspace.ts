@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Locale } from '../service/analyze';
 import { decodeText, isSourceError } from '../sources';
+import { CONFIG_FILE_NAMES } from '../service/config';
 import { WorkspaceContext, createIndex, indexFile, previousReport, removeFile } from '../workspace';
 import { copiedSections } from '../workspace/copied';
 import { isManifestPath } from '../workspace/region';
@@ -150,6 +151,11 @@ export function startWorkspace(
   connection.onDidChangeWatchedFiles(async (params) => {
     for (const c of params.changes) {
       const path = pathOfUri(c.uri);
+      // A configuration file governs the reports under it: every cached analysis is stale.
+      if (CONFIG_FILE_NAMES.some((n) => path.endsWith('/' + n) || path.endsWith('\\' + n))) {
+        index.generation++;
+        continue;
+      }
       if (isOpen(path)) continue; // the editor's text wins over the disk
       if (c.type === FileChangeType.Deleted) removeFile(index, path);
       else {
