@@ -1,11 +1,12 @@
 // Writes the .docx fixtures of test/fixtures/sources/ from a real report's text (the corpus copy in
-// test/fixtures/sources/*.txt), with the `docx` package: paragraphs, tables with merged cells (label
+// test/fixtures/corpus/*.txt), with the `docx` package: paragraphs, tables with merged cells (label
 // columns merged down with vMerge, wide labels merged across with gridSpan, heading cells merged both
 // ways) and table 三 split in two tables by a page break, as Word users do. Run: node scripts/make-docx-fixtures.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, PageBreak, Table, TableCell, TableRow, TextRun } from 'docx';
 
 const DIR = 'test/fixtures/sources';
+const CORPUS = 'test/fixtures/corpus';
 const FIGURE = /^[-+]?\d[\d,]*(\.\d+)?$/;
 const cell = (text, span = {}) => new TableCell({ children: [new Paragraph(text)], ...span });
 
@@ -98,7 +99,7 @@ function build(text, splitAfter, numbered = false) {
 }
 
 for (const [name, splitAfter, numbered] of [['huaian_2024', '1.本机关不掌握相关政府信息', false], ['hongze_2024', null, true]]) {
-  const src = readFileSync(`${DIR}/${name}.txt`, 'utf8');
+  const src = readFileSync(`${CORPUS}/${name}.txt`, 'utf8');
   writeFileSync(`${DIR}/${name}.docx`, await Packer.toBuffer(build(src, splitAfter, numbered)));
   console.log('wrote', `${DIR}/${name}.docx`);
 }

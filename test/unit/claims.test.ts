@@ -4,7 +4,7 @@
  * for the defects FACTS.md lists.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CountClaim, readClaims } from '../../server/src/model/claims';
@@ -12,15 +12,12 @@ import { CountCheck, checkClaims, renderReading } from '../../server/src/model/c
 import { parseReport } from '../../server/src/model/report';
 import { analyze } from '../../server/src/service/analyze';
 import { hover } from '../../server/src/service/hover';
-import { FIXTURES, ROOT, listFiles, readFixture } from './helpers';
+import { CORPUS, FIXTURES, corpusReports, listFiles, readFixture } from './helpers';
 
 const CONTENT_RULES = ['text-table-mismatch', 'percentage', 'self-contradiction'];
 
-/** The corpus of real reports (test/fixtures/corpus, a copy of the shared corpus with FACTS.md; or OGI_CORPUS). */
-const CORPUS = [process.env.OGI_CORPUS, join(ROOT, 'test', 'fixtures', 'corpus'), join(ROOT, '..', 'shared', 'corpus'), join(ROOT, '..', '..', 'shared', 'corpus'), '/work/shared/corpus']
-  .find((d): d is string => !!d && existsSync(join(d, 'FACTS.md')));
-const corpusFiles = CORPUS ? readdirSync(CORPUS).filter((f) => /\.(txt|md)$/.test(f) && f !== 'FACTS.md' && !/\.(golden|model)\.txt$/.test(f)).sort() : [];
-const readCorpus = (f: string) => readFileSync(join(CORPUS!, f), 'utf8');
+const corpusFiles = corpusReports();
+const readCorpus = (f: string) => readFileSync(join(CORPUS, f), 'utf8');
 
 /** The content-rule findings FACTS.md lists, by file: [rule, the text the finding covers]. */
 const LISTED: Record<string, [string, string][]> = {

@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { encodeText } from '../../server/src/sources/index';
-import { FIXTURES } from './helpers';
+import { FIXTURES, corpusPath } from './helpers';
 import { noStack, runCli, scratch } from './cli-helpers';
 
 interface Entry { file: string; kind: string; encoding?: string; status: string; error?: unknown; diagnostics: { code: string; severity: string }[] }
@@ -17,7 +17,7 @@ const codes = (e: Entry) => e.diagnostics.filter((d) => d.severity === 'error' |
 
 describe('a folder mixing every input kind', () => {
   const dir = scratch();
-  const src = (f: string) => join(FIXTURES, 'sources', f);
+  const src = (f: string) => (f.endsWith('.docx') ? join(FIXTURES, 'sources', f) : corpusPath(f));
   writeFileSync(join(dir, 'a-utf8.txt'), readFileSync(join(FIXTURES, 'reports', '001_b4cf58a1ae5d2f01.txt')));
   writeFileSync(join(dir, 'b-gbk.txt'), encodeText(readFileSync(src('hongze_2024.txt'), 'utf8'), 'gb18030', false));
   writeFileSync(join(dir, 'c-utf16.txt'), encodeText(readFileSync(src('huaian_2024.txt'), 'utf8'), 'utf-16le', true));

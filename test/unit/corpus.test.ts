@@ -10,9 +10,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, applyEdits } from '../../server/src/service/analyze';
 import { T3_TOTAL_COL } from '../../server/src/model/template';
-import { FIXTURES, checkGolden, listFiles, readFixture, renderDiagnostics, renderModel } from './helpers';
+import { CORPUS, FIXTURES, checkGolden, corpusReports, listFiles, readFixture, renderDiagnostics, renderModel } from './helpers';
 
-const CORPUS = join(FIXTURES, 'corpus');
 
 /** What FACTS.md says, as rule ids: `find` must be reported (with counts), `errors` are the only error ids allowed. */
 const FACTS: Record<string, { find: Record<string, number>; errors: string[] }> = {
@@ -27,7 +26,7 @@ const FACTS: Record<string, { find: Record<string, number>; errors: string[] }> 
 const ARITHMETIC = ['row-total', 'column-total', 'balance', 'review-total'];
 
 describe('real published reports (corpus)', () => {
-  const files = listFiles(CORPUS, (f) => /\.(txt|md)$/.test(f) && f !== 'FACTS.md' && !/\.(golden|model)\.txt$/.test(f));
+  const files = corpusReports();
   it('every corpus report has its facts here', () => assert.deepEqual(files, Object.keys(FACTS).sort()));
 
   for (const file of files) {
@@ -73,7 +72,7 @@ describe('real published reports (corpus)', () => {
 function balancedCells() {
   const out: { name: string; text: string; cells: { start: number; end: number; value: number }[] }[] = [];
   const sources = [
-    ...listFiles(CORPUS, (f) => /\.(txt|md)$/.test(f) && f !== 'FACTS.md' && !/\.(golden|model)\.txt$/.test(f)).map((f) => ['corpus', f]),
+    ...corpusReports().map((f) => ['corpus', f]),
     ...listFiles(join(FIXTURES, 'reports'), (f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f)).map((f) => ['reports', f]),
   ];
   for (const [dir, f] of sources) {

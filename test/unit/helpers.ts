@@ -17,6 +17,21 @@ export function readFixture(...parts: string[]): string {
   return readFileSync(join(FIXTURES, ...parts), 'utf8').replace(/^\uFEFF/, '');
 }
 
+/** The real published reports (a copy of the shared corpus, with FACTS.md, the originals in pdf/ and html/). */
+export const CORPUS = join(FIXTURES, 'corpus');
+
+/** Where a corpus file lives: its text at the top, a published PDF or saved page in its subfolder. */
+export function corpusPath(name: string): string {
+  if (name.endsWith('.pdf')) return join(CORPUS, 'pdf', name);
+  if (/\.s?html?$/.test(name)) return join(CORPUS, 'html', name);
+  return join(CORPUS, name);
+}
+
+/** The corpus reports themselves: not FACTS.md, not the goldens beside them. */
+export function corpusReports(dir = CORPUS): string[] {
+  return listFiles(dir, (f) => /\.(txt|md)$/.test(f) && f !== 'FACTS.md' && !/\.(golden|model)\.txt$/.test(f));
+}
+
 export function listFiles(dir: string, filter: (f: string) => boolean = () => true): string[] {
   return existsSync(dir) ? readdirSync(dir).filter(filter).sort() : [];
 }

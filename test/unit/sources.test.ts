@@ -10,11 +10,12 @@ import { unzipSync, zipSync } from 'fflate';
 import { analyze, Analysis } from '../../server/src/service/analyze';
 import { encodeText, extractText, isSourceError, readSource, SourceError, SourceText } from '../../server/src/sources/index';
 import { expandSpans, renderGrid } from '../../server/src/sources/table';
-import { FIXTURES, ROOT } from './helpers';
+import { FIXTURES, ROOT, corpusPath } from './helpers';
 
-const DIR = join(FIXTURES, 'sources');
-const bytes = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
-const text = (name: string) => readFileSync(join(DIR, name), 'utf8');
+// The .docx fixtures are generated here; the published PDFs, pages and their texts are the corpus's own files.
+const where = (name: string) => (name.endsWith('.docx') ? join(FIXTURES, 'sources', name) : corpusPath(name));
+const bytes = (name: string) => new Uint8Array(readFileSync(where(name)));
+const text = (name: string) => readFileSync(where(name), 'utf8');
 
 const cache = new Map<string, Promise<SourceText | SourceError>>();
 

@@ -13,10 +13,10 @@ import { parseReport } from '../../server/src/model/report';
 import { agencyKey, buildWorkspaceIndex, comparedWith, findReport, matchAgency, WorkspaceIndex } from '../../server/src/workspace';
 import { copiedSections } from '../../server/src/workspace/copied';
 import { parseManifest } from '../../server/src/workspace/region';
-import { FIXTURES, ROOT, listFiles } from './helpers';
+import { CORPUS, FIXTURES, ROOT, corpusReports } from './helpers';
 
 const CROSS = ['carry-over', 'in-force-rollforward', 'year-over-year', 'copied-text', 'rollup-total', 'workspace-match'];
-const readDir = (dir: string) => listFiles(dir, (f) => f.endsWith('.txt')).map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
+const readDir = (dir: string) => corpusReports(dir).filter((f) => f.endsWith('.txt')).map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
 const check = (index: WorkspaceIndex, path: string, text = index.reports.get(path)!.text) => analyze(text, { workspace: { index, path } });
 
 describe('agency names', () => {
@@ -37,8 +37,8 @@ describe('agency names', () => {
 
 describe('the index', () => {
   it('reads the same agency and year from a report\'s opening as the full model does', () => {
-    const dirs = [join(FIXTURES, 'workspace', 'corpus'), join(FIXTURES, 'workspace', 'three-years'), join(FIXTURES, 'workspace', 'region'), join(FIXTURES, 'reports')];
-    const files = dirs.flatMap(readDir).filter((f) => !/\.(golden|model)\.txt$/.test(f.path));
+    const dirs = [CORPUS, join(FIXTURES, 'workspace', 'three-years'), join(FIXTURES, 'workspace', 'region'), join(FIXTURES, 'reports')];
+    const files = dirs.flatMap(readDir);
     const index = buildWorkspaceIndex(files);
     for (const f of files) {
       const r = parseReport(f.text);
@@ -111,7 +111,7 @@ describe('regions', () => {
 });
 
 describe('the real corpus (FACTS.md)', () => {
-  const dir = join(FIXTURES, 'workspace', 'corpus');
+  const dir = CORPUS;
   const files = readDir(dir);
   const index = buildWorkspaceIndex(files);
   const path = (name: string) => join(dir, name);
@@ -152,7 +152,7 @@ describe('copied-text threshold', () => {
     assert.equal(copied({}), 1);
     assert.equal(copied({ copiedTextThreshold: 50 }), 1, 'a percentage, as settings write it');
     assert.equal(copied({ copiedTextThreshold: 1 }), 0);
-    const corpus = join(FIXTURES, 'workspace', 'corpus');
+    const corpus = CORPUS;
     const real = readDir(corpus);
     const realIndex = buildWorkspaceIndex(real);
     const hongze = real.find((f) => f.path.endsWith('hongze_2024.txt'))!;
