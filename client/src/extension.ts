@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { hasReportTitle } from '../../server/src/service/report-files';
 import { registerPreview } from './preview';
 import { registerStatus } from './status';
 import { registerCompare } from './compare';
@@ -13,7 +14,6 @@ import { newReport, registerStatuteView, registerTableSnippets } from './new-rep
 import { lensMiddleware, recompute } from './recompute';
 
 const LANGUAGE = 'ogi-report';
-const TITLE_RE = /(政府信息公开|政务公开).{0,12}(年度报告|年报|工作报告)/;
 
 let client: LanguageClient | undefined;
 
@@ -61,8 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 function detectReport(doc: vscode.TextDocument): void {
   if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown') return;
   if (!vscode.workspace.getConfiguration('ogiReport').get<boolean>('autoDetect', true)) return;
-  const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 6), 0)).replace(/\s+/g, '');
-  if (TITLE_RE.test(head)) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE);
+  if (hasReportTitle(doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 6), 0)))) void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE);
 }
 
 export async function deactivate(): Promise<void> {

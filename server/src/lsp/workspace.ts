@@ -18,19 +18,11 @@ import { CONFIG_FILE_NAMES } from '../service/config';
 import { WorkspaceContext, createIndex, indexFile, previousReport, removeFile } from '../workspace';
 import { copiedSections } from '../workspace/copied';
 import { isManifestPath } from '../workspace/region';
+import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-files';
 
 export const COPIED_PASSAGES_REQUEST = 'ogiReport/copiedPassages';
 
 const CROSS_CODES = new Set(['carry-over', 'in-force-rollforward', 'year-over-year', 'copied-text', 'rollup-total']);
-const OGI_NAME = /\.ogi(?:\.txt|\.md)?$/i;
-/** A report by its file name: *.ogi, *.ogi.txt, *.ogi.md, or *政府信息公开*年度报告* / *年报*. */
-function isReportName(name: string): boolean {
-  const i = name.indexOf('政府信息公开');
-  return OGI_NAME.test(name) || (i >= 0 && /年度报告|年报/.test(name.slice(i)));
-}
-const TEXT_NAME = /\.(txt|md|markdown)$/i;
-const TITLE_RE = /(政府信息公开|政务公开).{0,12}(年度报告|年报|工作报告)/;
-const SKIP_DIR = /^(\.|node_modules$|dist$|out$)/;
 const MAX_FILES = 5000;
 const MAX_BYTES = 2_000_000;
 const MAX_DEPTH = 8;
@@ -48,8 +40,9 @@ const uriOfPath = (path: string): string => (/^[a-z][\w+.-]*:/i.test(path) && !/
 
 /** A report file by name, or a plain-text/Markdown file whose opening lines carry a report title. */
 export function looksLikeReport(name: string, head: string): boolean {
-  if (isManifestPath(name) || isReportName(name)) return true;
-  return TEXT_NAME.test(name) && TITLE_RE.test(head.split(/\r?\n/, 6).join('').replace(/\s+/g, ''));
+  if (isManifestPath(name)) return true;
+  const byName = reportFileByName(name);
+  return byName === 'report' || (byName === 'maybe' && hasReportTitle(head));
 }
 
 export interface CopiedPassages {
@@ -121,10 +114,10 @@ export function startWorkspace(
         if (count >= MAX_FILES) return;
         const path = join(dir, e.name);
         if (e.isDirectory()) {
-          if (!SKIP_DIR.test(e.name)) await walk(path, depth + 1);
+          if (!skipFolder(e.name)) await walk(path, depth + 1);
           continue;
         }
-        if (!e.isFile() || !(isReportName(e.name) || TEXT_NAME.test(e.name) || isManifestPath(e.name)) || isOpen(path)) continue;
+        if (!e.isFile() || !(reportFileByName(e.name) !== 'no' || isManifestPath(e.name)) || isOpen(path)) continue;
         const text = await readDisk(path);
         if (text === null || !looksLikeReport(e.name, text.slice(0, 2000))) continue;
         count++;
