@@ -76,7 +76,7 @@ export function startServer(connection: Connection): void {
 
   const locale = (): Locale => (settings.locale === 'auto' ? clientLocale : settings.locale);
   // Other reports of the workspace (last year's, a region's): cross-report rules read them.
-  const ws = startWorkspace(connection, documents, { refresh: () => refreshDiagnostics(), analysis: (doc) => getAnalysis(doc) });
+  const ws = startWorkspace(connection, documents, { refresh: () => refreshDiagnostics(), analysis: (doc) => getAnalysis(doc), configChanged: () => cache.clear() });
   // A configuration file (ogi-report.config.json / .ogi-reportrc.json) above a report wins over the
   // editor settings for that report, as in the CLI; it is looked up afresh for each analysis, so an
   // edited file applies at the next check. Ignored files are checked with every rule off.

@@ -66,7 +66,7 @@ export interface WorkspaceFeature {
 export function startWorkspace(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
-  options: { refresh: () => void; analysis: (doc: TextDocument) => Analysis },
+  options: { refresh: () => void; analysis: (doc: TextDocument) => Analysis; configChanged: () => void },
 ): WorkspaceFeature {
   const index = createIndex();
   let folders: string[] = [];
@@ -144,9 +144,9 @@ export function startWorkspace(
   connection.onDidChangeWatchedFiles(async (params) => {
     for (const c of params.changes) {
       const path = pathOfUri(c.uri);
-      // A configuration file governs the reports under it: every cached analysis is stale.
+      // A configuration file governs the reports under it: the server's cached analyses are stale.
       if (CONFIG_FILE_NAMES.some((n) => path.endsWith('/' + n) || path.endsWith('\\' + n))) {
-        index.generation++;
+        options.configChanged();
         continue;
       }
       if (isOpen(path)) continue; // the editor's text wins over the disk
