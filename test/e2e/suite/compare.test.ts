@@ -7,26 +7,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { code, diagnosticsWhere } from './helpers';
 
 const EXT_ID = 'ogi-report.ogi-report';
 // Another body than the other e2e reports (清河镇), so that they are not compared with these.
 const rename = (t: string) => t.replace(/清河镇/g, '清溪乡');
 
-function diagnosticsWhere(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string, ms = 60_000): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const d = vscode.languages.getDiagnostics(uri);
-      if (!ok(d)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(d);
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.toString() === uri.toString())) check(); });
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for ${what}`)); }, ms);
-    check();
-  });
-}
-const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+/** Last year's file is read from the folder first: more time than the shared default. */
+const waitFor = (uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string) => diagnosticsWhere(uri, ok, what, 60_000);
 
 describe('对比上年报告 (reports across the workspace)', function () {
   this.timeout(120_000);
@@ -51,7 +39,7 @@ describe('对比上年报告 (reports across the workspace)', function () {
   it('reports the copied section, naming last year\'s file read from the folder', async () => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(dir(), nowName));
     await vscode.window.showTextDocument(doc);
-    const ds = await diagnosticsWhere(doc.uri, (d) => d.some((x) => code(x) === 'copied-text'), 'copied-text');
+    const ds = await waitFor(doc.uri, (d) => d.some((x) => code(x) === 'copied-text'), 'copied-text');
     const d = ds.find((x) => code(x) === 'copied-text')!;
     assert.match(d.message, new RegExp(`与上年报告 ${lastName.replace('.', '\\.')} 相同，超过 50%`));
     assert.ok(d.relatedInformation?.some((r) => r.location.uri.path.endsWith(lastName)), 'related information points into last year\'s file');

@@ -7,14 +7,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { code, diagnosticsWhere, folder } from './helpers';
 
 const EXT_ID = 'ogi-report.ogi-report';
 
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the test workspace is open');
-  return f.uri;
-}
 const file = (name: string) => vscode.Uri.joinPath(folder(), name);
 
 async function openReport(name: string): Promise<vscode.TextEditor> {
@@ -23,29 +19,6 @@ async function openReport(name: string): Promise<vscode.TextEditor> {
 }
 
 /** Resolves when the diagnostics of `uri` satisfy `ok`, checking now and on every change. */
-function diagnosticsWhere(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string, ms = 30_000): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const d = vscode.languages.getDiagnostics(uri);
-      if (ok(d)) {
-        sub.dispose();
-        clearTimeout(timer);
-        resolve(d);
-        return true;
-      }
-      return false;
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; have: ${vscode.languages.getDiagnostics(uri).map((d) => d.code).join(', ')}`));
-    }, ms);
-    check();
-  });
-}
-const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const hasCode = (c: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => code(d) === c);
 const lacksCode = (c: string) => (ds: vscode.Diagnostic[]) => ds.length > 0 && !ds.some((d) => code(d) === c);
 

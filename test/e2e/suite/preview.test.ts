@@ -7,14 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { code, diagnosticsWhere, folder } from './helpers';
 
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the test workspace is open');
-  return f.uri;
-}
 const file = (name: string) => vscode.Uri.joinPath(folder(), name);
-const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 let seq = 0;
 /** Asks the launcher's browser driver to do something in the workbench page, and waits for its answer. */
@@ -47,17 +42,6 @@ async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, wha
   throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 600)}`);
 }
 
-function diagnosticsWhere(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string, ms = 30_000): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const d = vscode.languages.getDiagnostics(uri);
-      if (ok(d)) { sub.dispose(); clearTimeout(timer); resolve(d); }
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.toString() === uri.toString())) check(); });
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for ${what}`)); }, ms);
-    check();
-  });
-}
 
 function selectionWhere(editor: vscode.TextEditor, ok: (s: vscode.Selection) => boolean, what: string, ms = 30_000): Promise<vscode.Selection> {
   if (ok(editor.selection)) return Promise.resolve(editor.selection);

@@ -8,33 +8,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { code, diagnosticsWhere, folder } from './helpers';
 
-const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the test workspace is open');
-  return f.uri;
-}
 
-function diagnosticsWhere(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string, ms = 30_000): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const d = vscode.languages.getDiagnostics(uri);
-      if (!ok(d)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(d);
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.toString() === uri.toString())) check(); });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      reject(new Error(`timed out waiting for ${what}; have: ${vscode.languages.getDiagnostics(uri).map(code).join(', ')} (${uri.toString()}, ${doc?.languageId}, ${doc?.getText().length} chars)`));
-    }, ms);
-    check();
-  });
-}
 
 /** Asks a provider until its answer satisfies `ok` (the server may still be starting on a new document). */
 async function answerWhere<T>(ask: () => Thenable<T>, ok: (t: T) => boolean, what: string, tries = 100): Promise<T> {
