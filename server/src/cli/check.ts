@@ -5,7 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Analysis, analyze, fixAll } from '../service/analyze';
+import { Analysis, Locale, analyze, fixAll, localize } from '../service/analyze';
 import { WorkspaceContext, WorkspaceIndex, batchIndex, comparedWith } from '../workspace';
 import type { CheckOptions } from '../service/config';
 import type { Msg, Severity } from '../rules/rule';
@@ -22,7 +22,8 @@ export interface FileDiagnostic {
   column: number;
   endLine: number;
   endColumn: number;
-  message: Msg;
+  /** In the run's language only: a worker posts back half the text, and nothing reads the other. */
+  message: string;
   fixable: boolean;
   /** Where the line came from in the source document (imported files only). */
   page?: number;
@@ -57,6 +58,8 @@ export interface CheckFileOptions {
   analyze: CheckOptions;
   /** Whether to keep the text around each finding (the HTML summary needs it). */
   context: boolean;
+  /** The language of the findings' messages. */
+  locale: Locale;
 }
 
 const m = (zh: string, en: string): Msg => ({ zh, en });
@@ -146,12 +149,12 @@ export async function checkFile(file: string, kindHint: SourceKind | null, opts:
       notes.push(m(`这是 .${source.kind} 文件，不能自动修复：请在源文档中修改`, `this is a .${source.kind} file and cannot be fixed here: make the fixes in the source document`));
     }
   }
-  const result = summarize(file, source, analysis, { notes, failed, fixed, context: opts.context });
+  const result = summarize(file, source, analysis, { notes, failed, fixed, context: opts.context, locale: opts.locale });
   if (workspace) result.related = comparedWith(workspace, analysis.report);
   return result;
 }
 
-function summarize(file: string, source: SourceText, a: Analysis, extra: { notes: Msg[]; failed: boolean; fixed: boolean; context: boolean }): FileResult {
+function summarize(file: string, source: SourceText, a: Analysis, extra: { notes: Msg[]; failed: boolean; fixed: boolean; context: boolean; locale: Locale }): FileResult {
   const lines = a.report.tree.lines;
   let errors = 0;
   let warnings = 0;
@@ -164,7 +167,7 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
     const e = positionAt(lines, d.end);
     const out: FileDiagnostic = {
       code: d.code, severity: d.severity, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
-      message: d.message, fixable: !!d.fix,
+      message: localize(d.message, extra.locale), fixable: !!d.fix,
     };
     const origin = source.origins?.[s.line];
     if (origin?.page !== undefined) out.page = origin.page;

@@ -20,7 +20,7 @@ export function htmlEntry(r: FileResult, locale: Locale) {
     f: r.file, k: r.kind ?? '', s: r.status, v: r.formatVersion ?? '', y: r.year ?? '', e, w, i,
     ...(r.encoding ? { c: r.encoding } : {}),
     ...(r.error ? { x: localize(r.error.message, locale) } : {}),
-    d: r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, localize(d.message, locale), originText(d, locale), ...(d.context ?? ['', '', ''])]),
+    d: r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message, originText(d, locale), ...(d.context ?? ['', '', ''])]),
   };
 }
 

@@ -147,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = opts.jobs ?? (targets.length >= POOL_THRESHOLD ? Math.max(1, availableParallelism()) : 1);
   await checkAll(targets.length, (i) => ({
     i, file: targets[i].file, kind: targets[i].kind,
-    opts: { fix: opts.fix, analyze: optionsFor(targets[i].file), context: opts.format === 'html' },
+    opts: { fix: opts.fix, analyze: optionsFor(targets[i].file), context: opts.format === 'html', locale },
   }), async (r, i) => {
     if (r.error) process.stderr.write(say(locale, r.file, r.error.message) + '\n');
     for (const n of r.notes) process.stderr.write(say(locale, r.file, n) + '\n');

@@ -97,7 +97,7 @@ export function textReporter(out: Sink, locale: Locale): Reporter {
         const sev = locale === 'en' ? d.severity : SEVERITY_ZH[d.severity];
         const where = originText(d, locale);
         const fixable = d.fixable ? (locale === 'en' ? ' (fixable)' : '（可自动修复）') : '';
-        out(`${r.file}:${d.line}:${d.column}: ${sev} [${d.code}] ${localize(d.message, locale)}${fixable}${where ? (locale === 'en' ? ` [${where}]` : `［${where}］`) : ''}\n`);
+        out(`${r.file}:${d.line}:${d.column}: ${sev} [${d.code}] ${d.message}${fixable}${where ? (locale === 'en' ? ` [${where}]` : `［${where}］`) : ''}\n`);
       }
     },
     end(s) { out(summaryLine(s, locale)); },
@@ -115,7 +115,7 @@ export function jsonEntry(r: FileResult, locale: Locale) {
     diagnostics: r.diagnostics.map((d) => {
       const o: Record<string, unknown> = {
         code: d.code, severity: d.severity, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
-        message: localize(d.message, locale), fixable: d.fixable,
+        message: d.message, fixable: d.fixable,
       };
       if (d.page !== undefined) o.page = d.page;
       if (d.paragraph !== undefined) o.paragraph = d.paragraph;
@@ -201,7 +201,7 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
         const result: Record<string, unknown> = {
           ruleId: d.code,
           level: SARIF_LEVEL[d.severity],
-          message: { text: localize(d.message, locale) },
+          message: { text: d.message },
           locations: [{ physicalLocation: { ...location, region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } } }],
         };
         const i = index.get(d.code);
@@ -261,7 +261,7 @@ export function junitReporter(out: Sink, locale: Locale, ruleSettings: (file: st
         const failing = found.filter((d) => d.severity === 'error' || d.severity === 'warning');
         const line = (d: FileDiagnostic) => {
           const where = originText(d, locale);
-          return `${r.file}:${d.line}:${d.column}: ${locale === 'en' ? d.severity : SEVERITY_ZH[d.severity]} ${localize(d.message, locale)}${where ? ` (${where})` : ''}`;
+          return `${r.file}:${d.line}:${d.column}: ${locale === 'en' ? d.severity : SEVERITY_ZH[d.severity]} ${d.message}${where ? ` (${where})` : ''}`;
         };
         let body = '';
         if (failing.length) {

@@ -113,7 +113,8 @@ const COLUMN_WORDS: { text: string; columns: number[] }[] = [
   { text: '法律服务机构', columns: [4] },
 ];
 
-const CARRYOVER_VOCAB = VOCAB.filter((w) => w.quantity === 'carryover');
+const CARRYOVER_VOCAB = vocab(VOCAB.filter((w) => w.quantity === 'carryover'));
+const ALL_VOCAB = vocab(VOCAB);
 
 /** Words that carry no quantity and no subject: time, the reporting body as a whole, adverbs, the object 申请. */
 const FILLERS = [
@@ -252,21 +253,40 @@ function numbers(text: string, units: string[]): NumTok[] {
 
 interface Hit { word: Word; start: number; end: number }
 
-function findWords(text: string, vocab: Word[]): Hit[] {
+/** A vocabulary prepared for scanning: its words in priority order (longest first), indexed by first character. */
+interface Vocab { words: Word[]; byFirst: Map<string, number[]> }
+
+function vocab(list: Word[]): Vocab {
+  const byFirst = new Map<string, number[]>();
+  list.forEach((w, k) => {
+    const at = byFirst.get(w.text[0]);
+    if (at) at.push(k);
+    else byFirst.set(w.text[0], [k]);
+  });
+  return { words: list, byFirst };
+}
+
+/**
+ * Every occurrence of the vocabulary's words, a longer word taking its characters before a shorter one
+ * (收到 inside 共收到 is not a second hit). One pass over the text finds where each word occurs.
+ */
+function findWords(text: string, v: Vocab): Hit[] {
+  const found: { k: number; at: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ks = v.byFirst.get(text[i]);
+    if (ks) for (const k of ks) if (text.startsWith(v.words[k].text, i)) found.push({ k, at: i });
+  }
+  if (!found.length) return [];
+  found.sort((a, b) => a.k - b.k || a.at - b.at);
   const taken = new Array<boolean>(text.length).fill(false);
   const hits: Hit[] = [];
-  for (const w of vocab) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(w.text, from);
-      if (at < 0) break;
-      from = at + 1;
-      let free = true;
-      for (let k = at; k < at + w.text.length; k++) if (taken[k]) free = false;
-      if (!free) continue;
-      for (let k = at; k < at + w.text.length; k++) taken[k] = true;
-      hits.push({ word: w, start: at, end: at + w.text.length });
-    }
+  for (const { k, at } of found) {
+    const w = v.words[k];
+    let free = true;
+    for (let j = at; j < at + w.text.length; j++) if (taken[j]) free = false;
+    if (!free) continue;
+    for (let j = at; j < at + w.text.length; j++) taken[j] = true;
+    hits.push({ word: w, start: at, end: at + w.text.length });
   }
   return hits.sort((a, b) => a.start - b.start);
 }
@@ -382,7 +402,7 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
       continue;
     }
     if (--ctx.budget < 0) return { apps: hasApps, info: hasInfo };
-    const hits = findWords(text, VOCAB);
+    const hits = findWords(text, ALL_VOCAB);
     const clauseTopics = hits.map((h) => h.word.quantity).filter(isTopic);
     const nums = numbers(text, ['件', '宗']);
     const prevCount = lastCount;

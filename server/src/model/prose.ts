@@ -606,7 +606,16 @@ const PAGE_LINE = new RegExp(`^\\s*(?:${DASH}\\s*\\d{1,3}\\s*${DASH}|第\\s*\\d{
 const PAGE_LEAD = new RegExp(`^\\s*${DASH}\\s*\\d{1,3}\\s*${DASH}\\s*(?=[\\u4e00-\\u9fff（(一二三四五六七八九十])`);
 const PAGE_TAIL = new RegExp(`(?<=[\\u4e00-\\u9fff）)。])\\s*${DASH}\\s*\\d{1,3}\\s*${DASH}\\s*$`);
 const INLINE_ARTIFACTS: RegExp[] = [/\f+/g, /[\u200B-\u200D\u2060\u00AD\uFEFF]+/g];
+const ANY_INLINE = /[\f\u200B-\u200D\u2060\u00AD\uFEFF]/;
 const BOOKMARK = '[bookmark:';
+const DASHES = '-—–－';
+
+/** The last character that is not white space ('' for a blank line). */
+function lastVisible(t: string): string {
+  let i = t.length - 1;
+  while (i >= 0 && /\s/.test(t[i])) i--;
+  return i >= 0 ? t[i] : '';
+}
 
 export function conversionArtifacts(report: Report): Artifact[] {
   const out: Artifact[] = [];
@@ -622,14 +631,15 @@ export function conversionArtifacts(report: Report): Artifact[] {
     }
     const lead = PAGE_LEAD.exec(t);
     if (lead) out.push({ kind: 'glued-page-number', start: line.start, end: line.start + lead[0].length, deletes: [{ start: line.start, end: line.start + lead[0].length }], line: line.index });
-    const tail = PAGE_TAIL.exec(t);
+    const end = lastVisible(t);
+    const tail = end && DASHES.includes(end) ? PAGE_TAIL.exec(t) : null;
     if (tail) out.push({ kind: 'glued-page-number', start: line.start + tail.index, end: line.end, deletes: [{ start: line.start + tail.index, end: line.end }], line: line.index });
     const found: { index: number; text: string }[] = [];
     for (let i = t.indexOf(BOOKMARK); i >= 0; i = t.indexOf(BOOKMARK, i + 1)) {
       const close = t.indexOf(']', i);
       if (close > i && close - i <= 90) found.push({ index: i, text: t.slice(i, close + 1) });
     }
-    for (const re of INLINE_ARTIFACTS) for (const m of t.matchAll(re)) found.push({ index: m.index!, text: m[0] });
+    if (ANY_INLINE.test(t)) for (const re of INLINE_ARTIFACTS) for (const m of t.matchAll(re)) found.push({ index: m.index!, text: m[0] });
     for (const f of found.sort((a, b) => a.index - b.index)) {
       const at = line.start + f.index;
       if (at === 0 && f.text === '\uFEFF') continue; // a byte-order mark at the start is encoding, not content
@@ -722,8 +732,10 @@ export function halfWidthPunctuation(report: Report): HalfWidth[] {
     const marks: PunctuationMark[] = [];
     let text = '';
     for (let i = 1; i < t.length; i++) {
+      const code = t.charCodeAt(i);
+      if (code !== 44 && code !== 58 && code !== 59) continue; // , : ;
       const c = t[i];
-      if (!(c in FULL) || !CJK_CLOSE.test(t[i - 1])) continue;
+      if (!CJK_CLOSE.test(t[i - 1])) continue;
       let j = i + 1;
       while (j < t.length && j <= i + 2 && t[j] === ' ') j++;
       const right = t[j] ?? '';

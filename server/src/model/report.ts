@@ -256,10 +256,12 @@ export function alignValues(cells: Cell[], expected: number, positional = true):
 }
 
 function typed(values: Cell[], columns: readonly ColumnDef[]): TypedCell[] {
-  return values.map((cell, col) => ({ cell, value: parseCellValue(cell.text), column: columns[col], col }));
+  return values.map((cell, col) => ({ cell, value: valueOf(cell), column: columns[col], col }));
 }
 
 // ------------------------------------------------------------------ tables
+
+const FIGURE = /^[0-9.,]*$/;
 
 function tableHint(norms: string[]): TableKind | null {
   let best: TableKind | null = null;
@@ -267,7 +269,7 @@ function tableHint(norms: string[]): TableKind | null {
   for (const kind of ['t2', 't3', 't4'] as TableKind[]) {
     let score = 0;
     for (const n of norms) {
-      if (!n) continue;
+      if (FIGURE.test(n)) continue;
       for (const w of TABLE_HINTS[kind]) if (n.includes(w)) score += w.length;
     }
     if (score > bestScore) {
@@ -315,19 +317,25 @@ function startsTable(text: string, hint: TableKind, current: TableKind): boolean
   return /行政复议/.test(text) && /行政诉讼|结果维持/.test(text);
 }
 
-/** Per-cell derived values, computed once per lowering (cells are compared many times). */
-const NORM = new WeakMap<Cell, string>();
-const TEXTY = new WeakMap<Cell, boolean>();
+/**
+ * Per-cell derived values, computed once (cells are compared many times while a table is lowered). They
+ * live on the cell itself: a side table (WeakMap) lookup cost more than the work it saved.
+ */
+const NORM = Symbol('norm');
+const VALUE = Symbol('value');
+const TEXTY = Symbol('texty');
+type MemoCell = Cell & { [NORM]?: string; [VALUE]?: CellValue; [TEXTY]?: boolean };
+
 function norm(c: Cell): string {
-  let n = NORM.get(c);
-  if (n === undefined) NORM.set(c, (n = normalizeLabel(c.text)));
-  return n;
+  return ((c as MemoCell)[NORM] ??= normalizeLabel(c.text));
+}
+
+function valueOf(c: Cell): CellValue {
+  return ((c as MemoCell)[VALUE] ??= parseCellValue(c.text));
 }
 
 function isTextCell(c: Cell): boolean {
-  let t = TEXTY.get(c);
-  if (t === undefined) TEXTY.set(c, (t = c.text !== '' && !looksLikeValue(c.text)));
-  return t;
+  return ((c as MemoCell)[TEXTY] ??= c.text !== '' && !looksLikeValue(c.text, valueOf(c)));
 }
 
 /** Placeholder headers that converters write over table pieces: | 类别 | 数据1 | … | 数据6 | 总计 |. */

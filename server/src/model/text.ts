@@ -76,7 +76,14 @@ export type CellValue =
 const BLANK_MARKERS = new Set(['', '/', '／', '-', '－', '—', '——', '–', '无', '\\', '、']);
 const UNIT = /(?:万元|元|件|个|条|项|次|人|份|宗|家)$/;
 
+const ASCII_DIGITS = /^\d{1,15}$/;
+
 export function parseCellValue(raw: string): CellValue {
+  // Most cells are plain ASCII figures: their normal form is themselves.
+  if (ASCII_DIGITS.test(raw)) {
+    const intPart = raw.length > 1 && raw.charCodeAt(0) === 48 ? raw.replace(/^0+(?=\d)/, '') : raw;
+    return { kind: 'number', text: raw, decimal: intPart, integer: Number(intPart) };
+  }
   const t = raw.trim();
   if (BLANK_MARKERS.has(t)) return { kind: 'blank', marker: t };
   let s = t.normalize('NFKC').replace(/\s+/g, '');
@@ -94,8 +101,8 @@ export function parseCellValue(raw: string): CellValue {
 }
 
 /** Could this cell hold a figure (a number, a blank marker or a mistyped number)? */
-export function looksLikeValue(raw: string): boolean {
-  const v = parseCellValue(raw);
+export function looksLikeValue(raw: string, parsed?: CellValue): boolean {
+  const v = parsed ?? parseCellValue(raw);
   if (v.kind !== 'invalid') return true;
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
   // Chinese numerals alone, or a number with stray characters (12.5.1, 3件多): a mistyped figure.
