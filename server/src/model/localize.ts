@@ -159,6 +159,10 @@ function explain(sys: System, values: Map<TypedCell, number>, candidatesOnly: (c
   }
   if (singles.length) return { size: 1, solutions: singles, ambiguous: false };
   if (candidates.length > MAX_PAIR_CANDIDATES) return { size: -1, solutions: [], ambiguous: true };
+  // Two cells cannot touch more identities than they are in: then no pair explains the table.
+  let degree = 0;
+  for (const cell of candidates) degree = Math.max(degree, coef.get(cell)!.size);
+  if (broken.length > 2 * degree) return { size: -1, solutions: [], ambiguous: false };
 
   const pairs: Solution[] = [];
   let ambiguous = false;

@@ -9,7 +9,7 @@ import {
   ColumnDef, FormatVersion, SECTIONS, T2_ITEMS, T2_VERSION_MARKERS, T3_COLUMNS, T3_ROWS, T3_RESULT_GROUP, T3RowDef,
   T4_COLUMNS, TABLE_HINTS, TableKind, VERSIONS, versionForYear,
 } from './template';
-import { CellValue, labelMatcher, looksLikeValue, normalizeLabel, parseCellValue } from './text';
+import { CellValue, labelMatcher, looksLikeValue, normalizeLabel, parseCellValue, remembered } from './text';
 
 export interface TypedCell {
   cell: Cell;
@@ -262,19 +262,28 @@ function typed(values: Cell[], columns: readonly ColumnDef[]): TypedCell[] {
 // ------------------------------------------------------------------ tables
 
 const FIGURE = /^[0-9.,]*$/;
+const HINT_KINDS: TableKind[] = ['t2', 't3', 't4'];
+
+/** How strongly one cell points at each table (the summed length of the hint words it contains). */
+const hintScores = remembered(4096, (n: string): number[] => HINT_KINDS.map((kind) => {
+  let score = 0;
+  for (const w of TABLE_HINTS[kind]) if (n.includes(w)) score += w.length;
+  return score;
+}));
 
 function tableHint(norms: string[]): TableKind | null {
+  const totals = [0, 0, 0];
+  for (const n of norms) {
+    if (FIGURE.test(n)) continue;
+    const s = hintScores(n);
+    for (let k = 0; k < 3; k++) totals[k] += s[k];
+  }
   let best: TableKind | null = null;
   let bestScore = 0;
-  for (const kind of ['t2', 't3', 't4'] as TableKind[]) {
-    let score = 0;
-    for (const n of norms) {
-      if (FIGURE.test(n)) continue;
-      for (const w of TABLE_HINTS[kind]) if (n.includes(w)) score += w.length;
-    }
-    if (score > bestScore) {
-      best = kind;
-      bestScore = score;
+  for (let k = 0; k < 3; k++) {
+    if (totals[k] > bestScore) {
+      best = HINT_KINDS[k];
+      bestScore = totals[k];
     }
   }
   return best;

@@ -8,20 +8,40 @@ import { countTrailing } from '../syntax/parse';
 
 const PLAIN = /^[\u4e00-\u9fff0-9A-Za-z]*$/;
 
+/**
+ * A function of a string remembered for the strings it has seen: labels and headings repeat across the
+ * rows and reports of a batch. The memory is bounded: past `limit` entries it starts again.
+ */
+export function remembered<T>(limit: number, f: (s: string) => T): (s: string) => T {
+  let seen = new Map<string, T>();
+  return (s) => {
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit;
+    if (seen.size >= limit) seen = new Map();
+    const v = f(s);
+    seen.set(s, v);
+    return v;
+  };
+}
+
 /** NFKC, no whitespace, one quote style: the form in which two labels are compared. */
 export function normalizeLabel(s: string): string {
   if (PLAIN.test(s)) return s; // ideographs and ASCII digits/letters are their own normal form
-  return s
-    .normalize('NFKC')
-    .replace(/[\s\u200b\uFEFF*]+/g, '')
-    .replace(/[“”"‘’'「」]/g, '"')
-    .replace(/[．]/g, '.');
+  return normalized(s);
 }
+
+const normalized = remembered(4096, (s) => s
+  .normalize('NFKC')
+  .replace(/[\s\u200b\uFEFF*]+/g, '')
+  .replace(/[“”"‘’'「」]/g, '"')
+  .replace(/[．]/g, '.'));
 
 /** A label without its leading numbering: （一）, 1., 1、, 一、, (三). */
 export function labelBody(s: string): string {
-  return normalizeLabel(s).replace(/^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、.]|\d+[.、,)]?)/, '');
+  return bodyOf(normalizeLabel(s));
 }
+
+const bodyOf = remembered(4096, (n) => n.replace(/^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、.]|\d+[.、,)]?)/, ''));
 
 export interface LabelMatch<T> {
   item: T;
@@ -48,7 +68,8 @@ export function labelMatcher<T>(items: readonly T[], labelsOf: (item: T) => stri
       if (body.length >= 4) fuzzy.push({ item, body, allowed: Math.max(1, Math.min(4, Math.floor(body.length / 4))) });
     }
   }
-  return (text: string) => {
+  // Results are shared between calls with the same text: callers only read them.
+  return remembered(2048, (text: string) => {
     const norm = normalizeLabel(text);
     const hit = exact.get(norm);
     if (hit !== undefined) return { item: hit, cost: 0 };
@@ -65,7 +86,7 @@ export function labelMatcher<T>(items: readonly T[], labelsOf: (item: T) => stri
       if (!best || 1 + d < best.cost) best = { item: f.item, cost: 1 + d };
     }
     return best;
-  };
+  });
 }
 
 export type CellValue =
