@@ -141,16 +141,25 @@ const CLAIM_WORDS = { FEE_INFO: '信息处理费', FEE_ADMIN: '行政事业性�
 
 // ------------------------------------------------------------------ text segments with offsets
 
-/** A run of prose with the document offset of every character (wrapped lines are joined). */
+/**
+ * A run of prose with the document offset of every character (wrapped lines are joined). Sentences and
+ * clauses are views of their paragraph: they share its offsets from `base` on.
+ */
 interface Seg {
   text: string;
   offs: number[];
+  base: number;
   /** For a clause: where it starts in its sentence. */
   at?: number;
 }
 
 function slice(seg: Seg, from: number, to: number): Seg {
-  return { text: seg.text.slice(from, to), offs: seg.offs.slice(from, to) };
+  return { text: seg.text.slice(from, to), offs: seg.offs, base: seg.base + from };
+}
+
+/** The document offset of the segment's `k`-th character. */
+function off(seg: Seg, k: number): number {
+  return seg.offs[seg.base + k];
 }
 
 function isCjk(ch: string): boolean {
@@ -187,7 +196,7 @@ function paragraphs(report: Report): Seg[] {
     const joins = cur && prevIndex === line.index - 1 && !headingLines.has(line.index - 1) && !headingLines.has(line.index)
       && cur.text.length >= 15 && !SENTENCE_END.includes(last) && !/[：:]/.test(last) && !/^[\s]*[（(]?[一二三四五六七八九十\d]+[）)、.．]/.test(t);
     if (!joins) {
-      cur = { text: '', offs: [] };
+      cur = { text: '', offs: [], base: 0 };
       out.push(cur);
     }
     // A report's prose is a few tens of thousands of characters; beyond this the input is not a report we read.
@@ -215,12 +224,17 @@ function splitSeg(seg: Seg, stops: string): Seg[] {
 
 interface NumTok { value: number; start: number; end: number; unit: string; unitEnd: number }
 
-const DIGIT = /[0-9０-９]/;
 const CN_NUM = '零〇一二两三四五六七八九十百千';
 
 function toAscii(s: string): string {
   return s.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
+
+function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+const CN_NUM_SET = new Set(CN_NUM);
 
 /** Numbers followed by a unit among `units` (spaces allowed between), in clause positions. */
 function numbers(text: string, units: string[]): NumTok[] {
@@ -230,11 +244,11 @@ function numbers(text: string, units: string[]): NumTok[] {
     const ch = text[i];
     let j = i;
     let value: number | null = null;
-    if (DIGIT.test(ch)) {
-      while (j < text.length && (DIGIT.test(text[j]) || ((text[j] === '.' || text[j] === '．') && DIGIT.test(text[j + 1] ?? '')) || (text[j] === ',' && /^[0-9]{3}(?![0-9])/.test(text.slice(j + 1, j + 5))))) j++;
+    if (isDigit(text.charCodeAt(i))) {
+      while (j < text.length && (isDigit(text.charCodeAt(j)) || ((text[j] === '.' || text[j] === '．') && isDigit(text.charCodeAt(j + 1))) || (text[j] === ',' && /^[0-9]{3}(?![0-9])/.test(text.slice(j + 1, j + 5))))) j++;
       value = Number(toAscii(text.slice(i, j)).replace(/,/g, ''));
-    } else if (CN_NUM.includes(ch) && (i === 0 || !CN_NUM.includes(text[i - 1]))) {
-      while (j < text.length && CN_NUM.includes(text[j])) j++;
+    } else if (CN_NUM_SET.has(ch) && (i === 0 || !CN_NUM_SET.has(text[i - 1]))) {
+      while (j < text.length && CN_NUM_SET.has(text[j])) j++;
       value = chineseToNumber(text.slice(i, j));
     }
     if (value === null || j === i) {
@@ -352,9 +366,16 @@ function clausesOf(sentence: Seg): Seg[] {
       const hasNumber = numbers(piece.text, ['件', '宗']).length > 0;
       const prev = parts[parts.length - 1];
       if (prev && sentence.text[from - 1] === '、' && !prevHasNumber) {
+        // A clause skipped in between (，、) breaks the view: the joined clause gets offsets of its own.
+        if (prev.offs !== piece.offs || prev.base + prev.text.length !== piece.base - 1) {
+          const own: number[] = [];
+          for (let k = 0; k < prev.text.length; k++) own.push(off(prev, k));
+          own.push(off(sentence, from - 1));
+          for (let k = 0; k < piece.text.length; k++) own.push(off(piece, k));
+          prev.offs = own;
+          prev.base = 0;
+        }
         prev.text += '、' + piece.text;
-        prev.offs.push(sentence.offs[from - 1]);
-        for (const o of piece.offs) prev.offs.push(o);
         prevHasNumber = hasNumber;
       } else if (piece.text.trim()) {
         parts.push({ ...piece, at: from });
@@ -367,7 +388,7 @@ function clausesOf(sentence: Seg): Seg[] {
 }
 
 function span(seg: Seg, from: number, to: number): Span {
-  return { start: seg.offs[from], end: seg.offs[to - 1] + 1, phrase: seg.text.slice(from, to).trim() };
+  return { start: off(seg, from), end: off(seg, to - 1) + 1, phrase: seg.text.slice(from, to).trim() };
 }
 
 function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx: Ctx): { apps: boolean; info: boolean } {
@@ -377,7 +398,7 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
   // Review and litigation counts only where they are about 政府信息公开 (a 司法局 also reports its own caseload).
   const s4 = ctx.section4;
   const hasInfo = INFO_RE.test(sentence.text);
-  const infoDomain = hasInfo || prev.info || (!!s4 && sentence.offs[0] >= s4.start && sentence.offs[0] <= s4.end);
+  const infoDomain = hasInfo || prev.info || (!!s4 && off(sentence, 0) >= s4.start && off(sentence, 0) <= s4.end);
   let topic: Topic | null = null;
   const topicsSeen: Topic[] = [];
   // The first total and the last topic total of the sentence: the bases a share may be taken of.
@@ -480,7 +501,7 @@ function readCount(clause: Seg, num: NumTok, hits: Hit[], inherited: Topic | nul
   const to = Math.max(num.unitEnd, ...used.map((h) => h.end));
   return {
     kind: 'count', quantity, ...(part ? { part } : {}), value: num.value, unit: num.unit,
-    ...span(clause, from, to), numStart: clause.offs[num.start], numEnd: clause.offs[num.end - 1] + 1,
+    ...span(clause, from, to), numStart: off(clause, num.start), numEnd: off(clause, num.end - 1) + 1,
   };
 }
 
@@ -494,7 +515,7 @@ function readColumnCount(clause: Seg, num: NumTok, parent: CountClaim, ctx: Ctx)
   return {
     kind: 'count', quantity: parent.quantity, columns: c.columns, value: num.value, unit: num.unit,
     ...span(clause, Math.min(at, num.start), Math.max(at + c.text.length, num.unitEnd)),
-    numStart: clause.offs[num.start], numEnd: clause.offs[num.end - 1] + 1,
+    numStart: off(clause, num.start), numEnd: off(clause, num.end - 1) + 1,
   };
 }
 
@@ -517,7 +538,7 @@ function percentOf(clause: Seg, here: CountClaim | null, prevCount: CountClaim |
   const parentBase = count.part ? topicTotals.get(count.quantity) ?? null : null;
   return {
     kind: 'percent', value: Number(raw), decimals, count, base: count.part ? parentBase : base, ...span(clause, zhan, p.unitEnd),
-    numStart: clause.offs[p.start], numEnd: clause.offs[p.unitEnd - 1] + 1,
+    numStart: off(clause, p.start), numEnd: off(clause, p.unitEnd - 1) + 1,
   };
 }
 
@@ -622,7 +643,7 @@ function readFee(clause: Seg, ctx: Ctx): void {
     const a = amounts[0];
     ctx.claims.push({
       kind: 'fee', fee, value: a.value, unit: a.unit, ...span(clause, Math.min(collect, word), a.unitEnd),
-      numStart: clause.offs[a.start], numEnd: clause.offs[a.end - 1] + 1,
+      numStart: off(clause, a.start), numEnd: off(clause, a.end - 1) + 1,
     });
   }
 }

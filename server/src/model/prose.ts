@@ -312,6 +312,8 @@ function misplacedRows(report: Report): MisplacedRow[] {
   let under: ItemRef | null = null;
   let rowsSince = 0;
   const itemOf = (text: string, start: number, end: number): ItemRef | null => {
+    // Most lines are sentences, not item headers: leave them before normalising.
+    if (!text.includes('项') || !text.includes('条')) return null;
     const m = ITEM_REF_RE.exec(normalizeLabel(text));
     if (!m) return null;
     const clause = chineseToNumber(m[1]) ?? 0;
