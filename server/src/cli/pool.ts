@@ -18,7 +18,9 @@ export interface Task {
 
 /** How many files may be checked or waiting to be printed beyond the next one to print. */
 const WINDOW = 256;
-const PER_WORKER = 4;
+/** Files sent to a worker at once, and at most in flight per worker: a message costs more than a small file's check. */
+const BATCH = 8;
+const PER_WORKER = 2 * BATCH;
 
 function crashed(task: Task, reason: string): FileResult {
   return {
@@ -35,13 +37,18 @@ async function safeCheck(task: Task): Promise<FileResult> {
   }
 }
 
-/** The worker side: check each file it is sent and post the compact result back. */
+/** The worker side: check the files of each batch it is sent, in order, and post their results back together. */
 export function runWorker(): void {
   setBatch((workerData?.batch as string[] | undefined) ?? []);
-  parentPort!.on('message', async (task: Task) => {
-    // As JSON text: structured cloning a result of many small objects cost more than the check's
-    // own output, and the main thread, which parses it, has time to spare.
-    parentPort!.postMessage({ i: task.i, json: JSON.stringify(await safeCheck(task)) });
+  let queue = Promise.resolve();
+  parentPort!.on('message', (tasks: Task[]) => {
+    queue = queue.then(async () => {
+      const results: { i: number; json: string }[] = [];
+      // As JSON text: structured cloning a result of many small objects cost more than the check's
+      // own output, and the main thread, which parses it, has time to spare.
+      for (const task of tasks) results.push({ i: task.i, json: JSON.stringify(await safeCheck(task)) });
+      parentPort!.postMessage(results);
+    });
   });
 }
 
@@ -62,8 +69,12 @@ export async function checkAll(count: number, task: (i: number) => Task, emit: (
   let fail!: (err: unknown) => void;
   const finished = new Promise<void>((res, rej) => { finish = res; fail = rej; });
 
-  interface Slot { worker: Worker; inFlight: Map<number, Task> }
+  /** `alone`: the slot checks one file that was in flight when a worker died, with nothing beside it. */
+  interface Slot { worker: Worker; inFlight: Map<number, Task>; alone: boolean }
   const slots: Slot[] = [];
+  // Files that were in flight when their worker died. Each is checked again alone, so that only the file
+  // that kills a worker gets the error, not the others of its batch.
+  const suspects: Task[] = [];
 
   const flush = async () => {
     if (emitting) return;
@@ -85,10 +96,23 @@ export async function checkAll(count: number, task: (i: number) => Task, emit: (
   };
 
   const feed = (slot: Slot) => {
-    while (slot.inFlight.size < PER_WORKER && nextToSend < count && nextToSend < nextToEmit + WINDOW) {
-      const t = task(nextToSend++);
+    if (slot.alone) return;
+    if (suspects.length) {
+      if (slot.inFlight.size) return;
+      const t = suspects.shift()!;
       slot.inFlight.set(t.i, t);
-      slot.worker.postMessage(t);
+      slot.alone = true;
+      slot.worker.postMessage([t]);
+      return;
+    }
+    while (slot.inFlight.size + BATCH <= PER_WORKER && nextToSend < count && nextToSend < nextToEmit + WINDOW) {
+      const batch: Task[] = [];
+      while (batch.length < BATCH && nextToSend < count && nextToSend < nextToEmit + WINDOW) {
+        const t = task(nextToSend++);
+        slot.inFlight.set(t.i, t);
+        batch.push(t);
+      }
+      slot.worker.postMessage(batch);
     }
   };
   const feedAll = () => slots.forEach(feed);
@@ -97,18 +121,23 @@ export async function checkAll(count: number, task: (i: number) => Task, emit: (
     // A small young generation keeps each worker's heap near what is live (as the language server's
     // --max-semi-space-size=1 does); the old-generation cap turns a runaway file into one error result.
     const worker = new Worker(options.script, { workerData: { ogiReportWorker: true, batch: options.batch ?? [] }, resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 4 } });
-    const slot: Slot = { worker, inFlight: new Map() };
-    worker.on('message', (m: { i: number; json: string }) => {
-      slot.inFlight.delete(m.i);
-      done.set(m.i, JSON.parse(m.json) as FileResult);
+    const slot: Slot = { worker, inFlight: new Map(), alone: false };
+    worker.on('message', (results: { i: number; json: string }[]) => {
+      for (const m of results) {
+        slot.inFlight.delete(m.i);
+        done.set(m.i, JSON.parse(m.json) as FileResult);
+      }
+      slot.alone = false;
       feed(slot);
       void flush();
     });
     const onDeath = (reason: string) => {
       if (slots[index] !== slot) return;
-      for (const t of slot.inFlight.values()) done.set(t.i, crashed(t, reason));
+      const lost = [...slot.inFlight.values()];
       slot.inFlight.clear();
-      if (nextToSend < count) { slots[index] = start(index); feed(slots[index]); }
+      if (lost.length === 1) done.set(lost[0].i, crashed(lost[0], reason));
+      else suspects.push(...lost);
+      if (nextToSend < count || suspects.length) { slots[index] = start(index); feedAll(); }
       void flush();
     };
     worker.on('error', (err) => onDeath(err?.message ?? String(err)));

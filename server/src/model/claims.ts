@@ -358,14 +358,15 @@ function mentionsApplications(text: string): boolean {
 /** Joins "X、Y" and "X和Y" lists whose first part has no number: "被申请行政复议、提起行政诉讼共3件" is one clause. */
 function clausesOf(sentence: Seg): Seg[] {
   const parts: Seg[] = [];
-  let prevHasNumber = false;
+  // The piece last taken in (pushed or joined): a 、 after it joins the next piece when it has no number.
+  let last: Seg | null = null;
+  const hasNumber = (seg: Seg) => numbers(seg.text, ['件', '宗']).length > 0;
   let from = 0;
   for (let i = 0; i <= sentence.text.length; i++) {
     if (i === sentence.text.length || CLAUSE_END.includes(sentence.text[i])) {
       const piece = slice(sentence, from, i);
-      const hasNumber = numbers(piece.text, ['件', '宗']).length > 0;
       const prev = parts[parts.length - 1];
-      if (prev && sentence.text[from - 1] === '、' && !prevHasNumber) {
+      if (prev && sentence.text[from - 1] === '、' && !hasNumber(last!)) {
         // A clause skipped in between (，、) breaks the view: the joined clause gets offsets of its own.
         if (prev.offs !== piece.offs || prev.base + prev.text.length !== piece.base - 1) {
           const own: number[] = [];
@@ -376,10 +377,10 @@ function clausesOf(sentence: Seg): Seg[] {
           prev.base = 0;
         }
         prev.text += '、' + piece.text;
-        prevHasNumber = hasNumber;
+        last = piece;
       } else if (piece.text.trim()) {
         parts.push({ ...piece, at: from });
-        prevHasNumber = hasNumber;
+        last = piece;
       }
       from = i + 1;
     }
