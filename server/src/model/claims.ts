@@ -170,6 +170,12 @@ function isCjk(ch: string): boolean {
 const MAX_PROSE = 200_000;
 const SENTENCE_END = '。！？!?；;';
 const CLAUSE_END = '，,、：:（）()【】';
+/** Character codes of a set of characters: hot loops compare codes (t[i] on CJK text makes a new string each time). */
+const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const CLAUSE_END_CODES = codesOf(CLAUSE_END);
+const SENTENCE_STOPS = codesOf('。！？!?');
+const PART_STOPS = codesOf('；;');
+const DUN = 0x3001; // 、
 
 /** Prose paragraphs: text lines outside tables; a line that does not end a sentence continues on the next. */
 function paragraphs(report: Report): Seg[] {
@@ -208,11 +214,11 @@ function paragraphs(report: Report): Seg[] {
   return out;
 }
 
-function splitSeg(seg: Seg, stops: string): Seg[] {
+function splitSeg(seg: Seg, stops: Set<number>): Seg[] {
   const out: Seg[] = [];
   let from = 0;
   for (let i = 0; i <= seg.text.length; i++) {
-    if (i === seg.text.length || stops.includes(seg.text[i])) {
+    if (i === seg.text.length || stops.has(seg.text.charCodeAt(i))) {
       if (i > from) out.push(slice(seg, from, i));
       from = i + 1;
     }
@@ -234,21 +240,26 @@ function isDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
 
-const CN_NUM_SET = new Set(CN_NUM);
+const CN_NUM_SET = codesOf(CN_NUM);
 
 /** Numbers followed by a unit among `units` (spaces allowed between), in clause positions. */
 function numbers(text: string, units: string[]): NumTok[] {
   const out: NumTok[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i];
     let j = i;
     let value: number | null = null;
     if (isDigit(text.charCodeAt(i))) {
-      while (j < text.length && (isDigit(text.charCodeAt(j)) || ((text[j] === '.' || text[j] === '．') && isDigit(text.charCodeAt(j + 1))) || (text[j] === ',' && /^[0-9]{3}(?![0-9])/.test(text.slice(j + 1, j + 5))))) j++;
+      for (; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        if (isDigit(c)) continue;
+        if ((c === 46 || c === 0xff0e) && isDigit(text.charCodeAt(j + 1))) continue; // . ．
+        if (c === 44 && /^[0-9]{3}(?![0-9])/.test(text.slice(j + 1, j + 5))) continue; // ,
+        break;
+      }
       value = Number(toAscii(text.slice(i, j)).replace(/,/g, ''));
-    } else if (CN_NUM_SET.has(ch) && (i === 0 || !CN_NUM_SET.has(text[i - 1]))) {
-      while (j < text.length && CN_NUM_SET.has(text[j])) j++;
+    } else if (CN_NUM_SET.has(text.charCodeAt(i)) && (i === 0 || !CN_NUM_SET.has(text.charCodeAt(i - 1)))) {
+      while (j < text.length && CN_NUM_SET.has(text.charCodeAt(j))) j++;
       value = chineseToNumber(text.slice(i, j));
     }
     if (value === null || j === i) {
@@ -268,14 +279,14 @@ function numbers(text: string, units: string[]): NumTok[] {
 interface Hit { word: Word; start: number; end: number }
 
 /** A vocabulary prepared for scanning: its words in priority order (longest first), indexed by first character. */
-interface Vocab { words: Word[]; byFirst: Map<string, number[]> }
+interface Vocab { words: Word[]; byFirst: Map<number, number[]> }
 
 function vocab(list: Word[]): Vocab {
-  const byFirst = new Map<string, number[]>();
+  const byFirst = new Map<number, number[]>();
   list.forEach((w, k) => {
-    const at = byFirst.get(w.text[0]);
+    const at = byFirst.get(w.text.charCodeAt(0));
     if (at) at.push(k);
-    else byFirst.set(w.text[0], [k]);
+    else byFirst.set(w.text.charCodeAt(0), [k]);
   });
   return { words: list, byFirst };
 }
@@ -287,7 +298,7 @@ function vocab(list: Word[]): Vocab {
 function findWords(text: string, v: Vocab): Hit[] {
   const found: { k: number; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ks = v.byFirst.get(text[i]);
+    const ks = v.byFirst.get(text.charCodeAt(i));
     if (ks) for (const k of ks) if (text.startsWith(v.words[k].text, i)) found.push({ k, at: i });
   }
   if (!found.length) return [];
@@ -363,10 +374,10 @@ function clausesOf(sentence: Seg): Seg[] {
   const hasNumber = (seg: Seg) => numbers(seg.text, ['件', '宗']).length > 0;
   let from = 0;
   for (let i = 0; i <= sentence.text.length; i++) {
-    if (i === sentence.text.length || CLAUSE_END.includes(sentence.text[i])) {
+    if (i === sentence.text.length || CLAUSE_END_CODES.has(sentence.text.charCodeAt(i))) {
       const piece = slice(sentence, from, i);
       const prev = parts[parts.length - 1];
-      if (prev && sentence.text[from - 1] === '、' && !hasNumber(last!)) {
+      if (prev && sentence.text.charCodeAt(from - 1) === DUN && !hasNumber(last!)) {
         // A clause skipped in between (，、) breaks the view: the joined clause gets offsets of its own.
         if (prev.offs !== piece.offs || prev.base + prev.text.length !== piece.base - 1) {
           const own: number[] = [];
@@ -670,10 +681,10 @@ export function readClaims(report: Report): Claim[] {
         : { apps: false, info: false };
       ctx.paraBase = null;
       // A sentence's parts separated by ；share its subject: the domain is that of the whole sentence.
-      for (const sentence of splitSeg(para, '。！？!?')) {
+      for (const sentence of splitSeg(para, SENTENCE_STOPS)) {
         const whole = { apps: mentionsApplications(sentence.text), info: INFO_RE.test(sentence.text) };
         const domain = { apps: prev.apps || whole.apps, info: prev.info || whole.info };
-        for (const part of splitSeg(sentence, '；;')) readSentence(part, domain, ctx);
+        for (const part of splitSeg(sentence, PART_STOPS)) readSentence(part, domain, ctx);
         prev = whole;
       }
     }

@@ -54,10 +54,8 @@ export function paragraphs(report: Report): Paragraph[] {
       out.push(cur);
     }
     const t = line.text.trimEnd();
-    for (let i = 0; i < t.length; i++) {
-      cur!.text += t[i];
-      cur!.offsets.push(line.start + i);
-    }
+    cur!.text += t;
+    for (let i = 0; i < t.length; i++) cur!.offsets.push(line.start + i);
     cur!.lastLine = line.index;
     prevIndex = line.index;
   }
