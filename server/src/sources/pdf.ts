@@ -483,7 +483,9 @@ function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bottom: n
       let r = 0;
       while (r < nr - 1 && cy < g.ys[r + 1]) r++;
       const k = find(id(r, c));
-      cellRuns.set(k, [...(cellRuns.get(k) ?? []), run]);
+      const list = cellRuns.get(k);
+      if (list) list.push(run);
+      else cellRuns.set(k, [run]);
       used.add(run);
     }
     const texts = new Map<number, string>();
