@@ -97,22 +97,26 @@ const ERR_PASSWORD = 4, ERR_SECURITY = 5;
 let libPromise: Promise<Lib> | null = null;
 
 function loadPdfium(): Promise<Lib> {
-  libPromise ??= (async () => {
-    const require = createRequire(__filename);
-    const { init } = require('@embedpdf/pdfium') as { init(module: object): Promise<{ pdfium: { wasmExports: Pdfium } }> };
-    // PDFium's own messages would land in the CLI's output (JSON, SARIF…): they are dropped.
-    const quiet = () => undefined;
-    const module = await init({ wasmBinary: readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm')), print: quiet, printErr: quiet });
-    const pdf = module.pdfium.wasmExports;
-    pdf.PDFiumExt_Init();
-    const lib: Lib = { pdf, out: pdf.malloc(64), buffer: null, f64: new Float64Array(0), f32: new Float32Array(0), i32: new Int32Array(0) };
-    return lib;
-  })();
-  libPromise.catch(() => { libPromise = null; });
+  if (!libPromise) {
+    libPromise = (async () => {
+      const require = createRequire(__filename);
+      const { init } = require('@embedpdf/pdfium') as { init(module: object): Promise<{ pdfium: { wasmExports: Pdfium } }> };
+      // PDFium's own messages would land in the CLI's output (JSON, SARIF…): they are dropped.
+      const quiet = () => undefined;
+      const instance = await init({ wasmBinary: readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm')), print: quiet, printErr: quiet });
+      const pdf = instance.pdfium.wasmExports;
+      pdf.PDFiumExt_Init();
+      return { pdf, out: pdf.malloc(64), buffer: null, f64: new Float64Array(0), f32: new Float32Array(0), i32: new Int32Array(0) };
+    })();
+    libPromise.catch(() => { libPromise = null; });
+  }
   return libPromise;
 }
 
-/** Views of the out buffer; the wasm memory is replaced when it grows, so they are renewed then. */
+/**
+ * Views of the out buffer, taken after each call that writes into it: the wasm memory is replaced
+ * when it grows, and views of the old one read nothing.
+ */
 function views(lib: Lib): Lib {
   if (lib.buffer !== lib.pdf.memory.buffer) {
     lib.buffer = lib.pdf.memory.buffer;
@@ -167,7 +171,7 @@ function readDocument(lib: Lib, bytes: Uint8Array): SourceText | SourceError {
         const page = pdf.FPDF_LoadPage(doc, p);
         if (!page) return corrupt();
         try {
-          const { shown, height } = pageView(views(lib), page);
+          const { shown, height } = pageView(lib, page);
           const text = readRuns(lib, page, shown);
           chars += text.chars;
           // Drawings are read only where they can matter: a page whose text has cells (runs set
@@ -207,8 +211,10 @@ const mul = (m: Matrix, n: number[]): Matrix => [
  * left to right.
  */
 function pageView(lib: Lib, page: number): { shown: Matrix; height: number } {
-  const { pdf, f32, out } = lib;
-  if (!pdf.FPDF_GetPageBoundingBox(page, out)) f32.fill(0, 0, 4);
+  const { pdf, out } = lib;
+  const ok = pdf.FPDF_GetPageBoundingBox(page, out);
+  const { f32 } = views(lib);
+  if (!ok) f32.fill(0, 0, 4);
   const [l, t, r, b] = [Math.min(f32[0], f32[2]), Math.max(f32[1], f32[3]), Math.max(f32[0], f32[2]), Math.min(f32[1], f32[3])];
   switch (pdf.FPDFPage_GetRotation(page)) {
     case 1: return { shown: [0, -1, 1, 0, -b, r], height: r - l };
@@ -244,25 +250,33 @@ function readRuns(lib: Lib, page: number, shown: Matrix): { runs: Run[]; chars: 
       const code = pdf.FPDFText_GetUnicode(text, i);
       if (code === 0 || code > 0x10ffff) continue;
       const ch = code < 0x20 ? ' ' : String.fromCodePoint(code);
-      const { f64, f32 } = views(lib);
-      pdf.FPDFText_GetCharOrigin(text, i, out, out + 8);
-      const ox = f64[0], oy = f64[1];
+      if (!pdf.FPDFText_GetCharOrigin(text, i, out, out + 8)) continue;
+      let v = views(lib);
+      const ox = v.f64[0], oy = v.f64[1];
       const x = shown[0] * ox + shown[2] * oy + shown[4], y = shown[1] * ox + shown[3] * oy + shown[5];
-      pdf.FPDFText_GetMatrix(text, i, out);
-      const size = pdf.FPDFText_GetFontSize(text, i) * (Math.hypot(f32[2], f32[3]) || Math.hypot(f32[0], f32[1]) || 1);
+      // The font size is in text space; the character's matrix scales it to the page.
+      let scale = 1;
+      if (pdf.FPDFText_GetMatrix(text, i, out)) {
+        v = views(lib);
+        scale = Math.hypot(v.f32[2], v.f32[3]) || Math.hypot(v.f32[0], v.f32[1]) || 1;
+      }
+      const size = pdf.FPDFText_GetFontSize(text, i) * scale;
       // The loose box (left, top, right, bottom) spans the character's advance: its right edge is where
       // the next character would start. For vertical writing it is meaningless (as wide as the
       // font's whole box), and the glyph's own box (left, right, bottom, top) is used instead.
-      let xa = 0, xb = 0;
+      let xa = x, xb = x;
       if (pdf.FPDFText_GetLooseCharBox(text, i, out)) {
-        xa = shown[0] * f32[0] + shown[2] * f32[1] + shown[4];
-        xb = shown[0] * f32[2] + shown[2] * f32[3] + shown[4];
+        v = views(lib);
+        xa = shown[0] * v.f32[0] + shown[2] * v.f32[1] + shown[4];
+        xb = shown[0] * v.f32[2] + shown[2] * v.f32[3] + shown[4];
       }
       if (!(Math.abs(xb - xa) <= size * 2)) {
+        xa = xb = x;
         if (pdf.FPDFText_GetCharBox(text, i, out, out + 8, out + 16, out + 24)) {
-          xa = shown[0] * f64[0] + shown[2] * f64[3] + shown[4];
-          xb = shown[0] * f64[1] + shown[2] * f64[2] + shown[4];
-        } else xa = xb = x;
+          v = views(lib);
+          xa = shown[0] * v.f64[0] + shown[2] * v.f64[3] + shown[4];
+          xb = shown[0] * v.f64[1] + shown[2] * v.f64[2] + shown[4];
+        }
       }
       const right = Math.max(xa, xb, x);
       const blank = ch.trim() === '';
@@ -305,12 +319,13 @@ function readDrawings(lib: Lib, page: number, shown: Matrix): { h: Segment[]; v:
     else if (Math.abs(x1 - x2) < 0.8 && Math.abs(y1 - y2) > TOL) v.push({ pos: (x1 + x2) / 2, a: Math.min(y1, y2), b: Math.max(y1, y2) });
   };
   const matrixOf = (obj: number, outer: Matrix): Matrix => {
+    if (!pdf.FPDFPageObj_GetMatrix(obj, out)) return outer;
     const { f32 } = views(lib);
-    return pdf.FPDFPageObj_GetMatrix(obj, out) ? mul(outer, [f32[0], f32[1], f32[2], f32[3], f32[4], f32[5]]) : outer;
+    return mul(outer, [f32[0], f32[1], f32[2], f32[3], f32[4], f32[5]]);
   };
   const path = (obj: number, m: Matrix) => {
-    const { i32 } = views(lib);
     if (!pdf.FPDFPath_GetDrawMode(obj, out, out + 4)) return;
+    const { i32 } = views(lib);
     const fill = i32[0] !== 0, stroke = i32[1] !== 0;
     if (!fill && !stroke) return;
     const subs: [number, number][][] = [[]];
