@@ -163,6 +163,8 @@ function readDocument(lib: Lib, bytes: Uint8Array): SourceText | SourceError {
     }
     try {
       const count = pdf.FPDF_GetPageCount(doc);
+      // PDFium opens what it can of a damaged file; a page tree it cannot read gives no pages.
+      if (count <= 0) return corrupt();
       if (count > MAX_PDF_PAGES) return fail('too-large', `PDF 有 ${count} 页，超过 ${MAX_PDF_PAGES} 页的上限`, `the PDF has ${count} pages, over the limit of ${MAX_PDF_PAGES}`);
       const pages: { blocks: Block[]; page: number }[] = [];
       let chars = 0;
@@ -171,7 +173,9 @@ function readDocument(lib: Lib, bytes: Uint8Array): SourceText | SourceError {
         const page = pdf.FPDF_LoadPage(doc, p);
         if (!page) return corrupt();
         try {
-          const { shown, height } = pageView(lib, page);
+          const view = pageView(lib, page);
+          if (!view) return corrupt();
+          const { shown, height } = view;
           const text = readRuns(lib, page, shown);
           chars += text.chars;
           // Drawings are read only where they can matter: a page whose text has cells (runs set
@@ -210,13 +214,15 @@ const mul = (m: Matrix, n: number[]): Matrix => [
  * box) with its lower left corner at 0,0, and turned by /Rotate (clockwise), so a turned page reads
  * left to right.
  */
-function pageView(lib: Lib, page: number): { shown: Matrix; height: number } {
+function pageView(lib: Lib, page: number): { shown: Matrix; height: number } | null {
   const { pdf, out } = lib;
   const ok = pdf.FPDF_GetPageBoundingBox(page, out);
   const { f32 } = views(lib);
   if (!ok) f32.fill(0, 0, 4);
   const [l, t, r, b] = [Math.min(f32[0], f32[2]), Math.max(f32[1], f32[3]), Math.max(f32[0], f32[2]), Math.min(f32[1], f32[3])];
+  // A rotation below 0 means PDFium could not take the page's dictionary for a page.
   switch (pdf.FPDFPage_GetRotation(page)) {
+    case -1: return null;
     case 1: return { shown: [0, -1, 1, 0, -b, r], height: r - l };
     case 2: return { shown: [-1, 0, 0, -1, r, t], height: t - b };
     case 3: return { shown: [0, 1, -1, 0, t, -l], height: r - l };
