@@ -255,7 +255,8 @@ function readRuns(lib: Lib, page: number, shown: Matrix): { runs: Run[]; chars: 
       if (pdf.FPDFText_IsGenerated(text, i)) continue;
       const code = pdf.FPDFText_GetUnicode(text, i);
       if (code === 0 || code > 0x10ffff) continue;
-      const ch = code < 0x20 ? ' ' : String.fromCodePoint(code);
+      // PDFium reports a hyphen that ends a line as U+0002; it is the hyphen the page shows.
+      const ch = code === 2 ? '-' : code < 0x20 ? ' ' : String.fromCodePoint(code);
       if (!pdf.FPDFText_GetCharOrigin(text, i, out, out + 8)) continue;
       let v = views(lib);
       const ox = v.f64[0], oy = v.f64[1];
