@@ -297,6 +297,8 @@ function readRuns(lib: Lib, page: number, shown: Matrix): { runs: Run[]; chars: 
         r.w = end - r.x;
       } else {
         push();
+        // A new font or size in mid-line still keeps its word space (the runs' gap alone says it only when wide).
+        if (r && !blank && Math.abs(y - r.y) <= Math.max(r.size, size) * 0.5 && gap > Math.min(r.size, size) * 0.102 && gap <= Math.max(r.size, size) * 0.6) runs.push({ str: ' ', x: end, y: r.y, w: 0, h: r.h, size: r.size });
         const left = Math.min(xa, xb, x);
         run = { str: ch, x: left, y, w: right - left, h: size, size };
         end = right;
