@@ -149,6 +149,14 @@ describe('PDF importer', () => {
     assert.equal(src.text, 'The words are inter-national\n');
   });
 
+  it('spaces words by their gap where the text has no space glyphs, across a change of size', async () => {
+    // "prefix" in Helvetica 10 ends at x = 96.45: 3 points on is a word space, half a point is none.
+    const content = ['BT /F1 10 Tf 72 700 Td (prefix) Tj ET', 'BT /F1 8 Tf 99.5 700 Td (MIME) Tj ET',
+      'BT /F1 10 Tf 72 640 Td (prefix) Tj ET', 'BT /F1 8 Tf 97 640 Td (MIME) Tj ET'].join('\n');
+    const src = await read('a.pdf', minimalPdf(content));
+    assert.equal(src.text, 'prefix MIME prefixMIME\n');
+  });
+
   it('reads a ruled table drawn inside a form XObject, through its matrix', async () => {
     // The borders are drawn in the form's space (scaled 1.5 and moved by the page's cm); the first column is one merged cell.
     const grid = ['0 0 m 300 0 l S', '0 40 m 300 40 l S', '100 20 m 300 20 l S', '0 0 m 0 40 l S', '100 0 m 100 40 l S', '200 0 m 200 40 l S', '300 0 m 300 40 l S'].join('\n');
