@@ -4,8 +4,8 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
-// pdf.js is large and loads its own modules: never bundled, loaded lazily from node_modules by the CLI only.
-const lazy = ['pdfjs-dist'];
+// PDFium (WebAssembly, with its pdfium.wasm beside it) is large: never bundled, loaded lazily from node_modules by the CLI only.
+const lazy = ['@embedpdf/pdfium'];
 // ESM-only dependencies read import.meta.url, which a CommonJS bundle must provide.
 const importMeta = { inject: ['scripts/import-meta-url.js'], define: { 'import.meta.url': 'importMetaUrl' } };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', minify: production, sourcemap: !production, legalComments: 'none' };

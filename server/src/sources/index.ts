@@ -151,7 +151,7 @@ export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
 /**
  * Reads any supported file into text. `docx`, `html` and `pdf` importers live beside this file and
  * are loaded lazily (`await import`) so that the editor bundle never runs them and the language
- * server does not load pdf.js. Never throws: an importer that fails unexpectedly gives `corrupt`.
+ * server does not load PDFium. Never throws: an importer that fails unexpectedly gives `corrupt`.
  */
 export async function readSource(path: string, bytes: Uint8Array): Promise<SourceText | SourceError> {
   if (bytes.length === 0) return fail('empty', '是空文件（0 字节）', 'is an empty file (0 bytes)');

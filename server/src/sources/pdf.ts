@@ -1,16 +1,17 @@
 /**
- * PDF importer: reads the text layer with pdf.js (legacy Node build, no worker thread, no network)
- * and rebuilds the page as a reader sees it. Ruled tables are found from the lines drawn on the page
- * (the cell borders), text runs are placed in the cells they sit in, and each table row becomes one
- * tab-separated line with merged labels repeated. Outside tables, runs are gathered into lines by
- * their baseline and lines into paragraphs by indentation and the right margin. Page numbers are dropped.
+ * PDF importer: reads the text layer and the drawn lines with PDFium (Google's PDF library compiled to
+ * WebAssembly, from the package's own pdfium.wasm: no network, no worker) and rebuilds the page as a
+ * reader sees it. Ruled tables are found from the lines drawn on the page (the cell borders), text runs
+ * are placed in the cells they sit in, and each table row becomes one tab-separated line with merged
+ * labels repeated. Outside tables, runs are gathered into lines by their baseline and lines into
+ * paragraphs by indentation and the right margin. Page numbers are dropped.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { LineOrigin, SourceError, SourceText } from './index';
 import { continueTable, GridCell, renderGrid } from './table';
 
-/** A text run placed on the page (PDF user space: y grows upwards). */
+/** A text run placed on the page as it is shown (y grows upwards). */
 interface Run {
   str: string;
   x: number;
@@ -35,118 +36,171 @@ interface Block {
 
 const TOL = 2;
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsPromise: Promise<PdfJs> | null = null;
+// ---------- PDFium ----------
 
-async function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= (async () => {
-    // The legacy build carries core-js, which replaces some built-ins that Node already has
-    // (Array.prototype.push, JSON.parse, JSON.stringify, Function.prototype.toString) with slower
-    // polyfills for the whole process. Put the originals back; what it adds (Promise.withResolvers…) stays.
-    const builtins: object[] = [Array.prototype, Array, JSON, Function.prototype, Object, Object.prototype, String.prototype, Promise,
-      Map.prototype, Set.prototype, Uint8Array.prototype, Object.getPrototypeOf(Uint8Array.prototype), Math, Number, RegExp.prototype];
-    const saved = builtins.map((o) => new Map(Reflect.ownKeys(o).map((k) => [k, Object.getOwnPropertyDescriptor(o, k)!])));
-    try {
-      const g = globalThis as { pdfjsWorker?: unknown };
-      // Runs the worker's code on this thread: no worker file is looked up and no thread is started.
-      g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
-    } finally {
-      builtins.forEach((o, i) => {
-        for (const [k, d] of saved[i]) {
-          const now = Object.getOwnPropertyDescriptor(o, k);
-          if (now && (now.value !== d.value || now.get !== d.get)) Object.defineProperty(o, k, d);
-        }
-      });
-    }
-  })();
-  return pdfjsPromise;
+/**
+ * The PDFium functions used here, taken from the module's raw WebAssembly exports: the package's
+ * wrapped functions check every argument and return value on each call, which costs more than the
+ * call itself when it is made for every character.
+ */
+interface Pdfium {
+  memory: { buffer: ArrayBuffer };
+  malloc(size: number): number;
+  free(ptr: number): void;
+  PDFiumExt_Init(): void;
+  FPDF_LoadMemDocument(buf: number, size: number, password: number): number;
+  FPDF_GetLastError(): number;
+  FPDF_GetPageCount(doc: number): number;
+  FPDF_CloseDocument(doc: number): void;
+  FPDF_LoadPage(doc: number, index: number): number;
+  FPDF_ClosePage(page: number): void;
+  FPDF_GetPageBoundingBox(page: number, rect: number): number;
+  FPDFPage_GetRotation(page: number): number;
+  FPDFText_LoadPage(page: number): number;
+  FPDFText_ClosePage(text: number): void;
+  FPDFText_CountChars(text: number): number;
+  FPDFText_GetUnicode(text: number, i: number): number;
+  FPDFText_IsGenerated(text: number, i: number): number;
+  FPDFText_GetCharOrigin(text: number, i: number, x: number, y: number): number;
+  FPDFText_GetLooseCharBox(text: number, i: number, rect: number): number;
+  FPDFText_GetCharBox(text: number, i: number, left: number, right: number, bottom: number, top: number): number;
+  FPDFText_GetFontSize(text: number, i: number): number;
+  FPDFText_GetMatrix(text: number, i: number, matrix: number): number;
+  FPDFPage_CountObjects(page: number): number;
+  FPDFPage_GetObject(page: number, i: number): number;
+  FPDFFormObj_CountObjects(form: number): number;
+  FPDFFormObj_GetObject(form: number, i: number): number;
+  FPDFPageObj_GetType(obj: number): number;
+  FPDFPageObj_GetMatrix(obj: number, matrix: number): number;
+  FPDFPath_GetDrawMode(path: number, fillMode: number, stroke: number): number;
+  FPDFPath_CountSegments(path: number): number;
+  FPDFPath_GetPathSegment(path: number, i: number): number;
+  FPDFPathSegment_GetPoint(segment: number, x: number, y: number): number;
+  FPDFPathSegment_GetType(segment: number): number;
+  FPDFPathSegment_GetClose(segment: number): number;
 }
 
-function pdfjsDir(): string | undefined {
-  try {
-    return dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'));
-  } catch {
-    return undefined;
+/** One PDFium instance per thread, with a small buffer that the functions write their results into. */
+interface Lib {
+  pdf: Pdfium;
+  out: number;
+  buffer: ArrayBuffer | null;
+  f64: Float64Array;
+  f32: Float32Array;
+  i32: Int32Array;
+}
+
+const OBJ_PATH = 2, OBJ_IMAGE = 3, OBJ_FORM = 5;
+const SEG_LINE = 0, SEG_MOVE = 2;
+const ERR_PASSWORD = 4, ERR_SECURITY = 5;
+
+let libPromise: Promise<Lib> | null = null;
+
+function loadPdfium(): Promise<Lib> {
+  if (!libPromise) {
+    libPromise = (async () => {
+      const require = createRequire(__filename);
+      const { init } = require('@embedpdf/pdfium') as { init(module: object): Promise<{ pdfium: { wasmExports: Pdfium } }> };
+      // PDFium's own messages would land in the CLI's output (JSON, SARIF…): they are dropped.
+      const quiet = () => undefined;
+      const instance = await init({ wasmBinary: readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm')), print: quiet, printErr: quiet });
+      const pdf = instance.pdfium.wasmExports;
+      pdf.PDFiumExt_Init();
+      return { pdf, out: pdf.malloc(64), buffer: null, f64: new Float64Array(0), f32: new Float32Array(0), i32: new Int32Array(0) };
+    })();
+    libPromise.catch(() => { libPromise = null; });
   }
+  return libPromise;
+}
+
+/**
+ * Views of the out buffer, taken after each call that writes into it: the wasm memory is replaced
+ * when it grows, and views of the old one read nothing.
+ */
+function views(lib: Lib): Lib {
+  if (lib.buffer !== lib.pdf.memory.buffer) {
+    lib.buffer = lib.pdf.memory.buffer;
+    lib.f64 = new Float64Array(lib.buffer, lib.out, 8);
+    lib.f32 = new Float32Array(lib.buffer, lib.out, 16);
+    lib.i32 = new Int32Array(lib.buffer, lib.out, 16);
+  }
+  return lib;
 }
 
 function fail(kind: 'corrupt' | 'encrypted' | 'scanned' | 'too-large' | 'no-report', zh: string, en: string): SourceError {
   return { error: { kind, message: { zh, en } } };
 }
 
+const corrupt = () => fail('corrupt', '是损坏的 PDF，无法读取', 'is a damaged PDF and cannot be read');
+
 export const MAX_PDF_PAGES = 500;
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceError> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) return fail('corrupt', '不是有效的 PDF 文件（缺少 %PDF 文件头，可能是改了扩展名的其他文件）', 'is not a PDF file (no %PDF header; perhaps another file renamed to .pdf)');
-  const pdfjs = await loadPdfJs();
-  const dir = pdfjsDir();
-  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
-  const task = pdfjs.getDocument({
-    // pdf.js may transfer the buffer it is given; give it a copy so the caller's bytes stay intact.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    disableAutoFetch: true,
-    verbosity: 0,
-    ...(dir ? { cMapUrl: join(dir, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: join(dir, 'standard_fonts') + '/' } : {}),
-  });
+  const lib = await loadPdfium();
   try {
-    doc = await task.promise;
-  } catch (e) {
-    await task.destroy().catch(() => undefined);
-    const name = (e as { name?: string }).name;
-    if (name === 'PasswordException') return fail('encrypted', '是加密的 PDF，需要密码才能打开，无法读取', 'is an encrypted PDF that needs a password; it cannot be read');
-    return fail('corrupt', '是损坏的 PDF，无法读取', 'is a damaged PDF and cannot be read');
-  }
-  try {
-    if (doc.numPages > MAX_PDF_PAGES) return fail('too-large', `PDF 有 ${doc.numPages} 页，超过 ${MAX_PDF_PAGES} 页的上限`, `the PDF has ${doc.numPages} pages, over the limit of ${MAX_PDF_PAGES}`);
-    const pages: { blocks: Block[]; page: number }[] = [];
-    let chars = 0;
-    let images = 0;
-    const imageOps = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject,
-      pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObjectRepeat, pdfjs.OPS.paintImageMaskXObjectGroup, pdfjs.OPS.paintInlineImageXObjectGroup]);
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      // Everything is placed as the page is shown: a page turned by /Rotate reads left to right.
-      const viewport = page.getViewport({ scale: 1 });
-      const [va, vb, vc, vd, ve, vf] = viewport.transform as number[];
-      const shown: Matrix = [va, -vb, vc, -vd, ve, viewport.height - vf];
-      const content = await page.getTextContent();
-      const runs: Run[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || item.str === '') continue;
-        const [a, b, , d, e, f] = item.transform as number[];
-        const size = Math.hypot(a, b) || Math.abs(d) || item.height;
-        // A blank run only marks a space between its neighbours; its reported width is not reliable.
-        const blank = item.str.trim() === '';
-        const x = shown[0] * e + shown[2] * f + shown[4], y = shown[1] * e + shown[3] * f + shown[5];
-        runs.push({ str: blank ? ' ' : item.str, x, y, w: blank ? 0 : item.width, h: item.height || size, size });
-        chars += item.str.trim().length;
-      }
-      // Drawing operators are read only where they can matter: a page whose text has cells (runs
-      // set apart on a line) may hold a ruled table, and a page with no text may be a scan.
-      let segments: { h: Segment[]; v: Segment[] } = { h: [], v: [] };
-      if (!runs.length || hasCells(runs)) {
-        const ops = await page.getOperatorList();
-        if (!runs.length) images += ops.fnArray.filter((f) => imageOps.has(f)).length;
-        segments = collectSegments(pdfjs.OPS, ops.fnArray, ops.argsArray, shown);
-      }
-      pages.push({ page: p, blocks: layoutPage(runs, segments, 0, viewport.height) });
-      page.cleanup();
-    }
-    if (chars === 0 && images === 0) return fail('no-report', 'PDF 中没有任何文字（页面是空白的）', 'the PDF holds no text at all (its pages are blank)');
-    if (chars === 0) return fail('scanned', '是扫描件，没有文字层，需要 OCR 才能读取', 'is a scanned PDF with no text layer; it needs OCR to be read');
-    return assemble(pages);
-  } finally {
-    await doc.destroy().catch(() => undefined);
+    return readDocument(lib, bytes);
+  } catch {
+    // A trap inside PDFium leaves its heap in an unknown state: the next file gets a new instance.
+    libPromise = null;
+    return corrupt();
   }
 }
 
-// ---------- ruling lines ----------
+function readDocument(lib: Lib, bytes: Uint8Array): SourceText | SourceError {
+  const { pdf } = lib;
+  const data = pdf.malloc(bytes.length);
+  if (!data) return fail('too-large', 'PDF 太大，无法读取', 'the PDF is too large to be read');
+  try {
+    // PDFium reads the document from its own memory, for as long as the document is open.
+    new Uint8Array(pdf.memory.buffer, data, bytes.length).set(bytes);
+    const doc = pdf.FPDF_LoadMemDocument(data, bytes.length, 0);
+    if (!doc) {
+      const code = pdf.FPDF_GetLastError();
+      if (code === ERR_PASSWORD || code === ERR_SECURITY) return fail('encrypted', '是加密的 PDF，需要密码才能打开，无法读取', 'is an encrypted PDF that needs a password; it cannot be read');
+      return corrupt();
+    }
+    try {
+      const count = pdf.FPDF_GetPageCount(doc);
+      // PDFium opens what it can of a damaged file; a page tree it cannot read gives no pages.
+      if (count <= 0) return corrupt();
+      if (count > MAX_PDF_PAGES) return fail('too-large', `PDF 有 ${count} 页，超过 ${MAX_PDF_PAGES} 页的上限`, `the PDF has ${count} pages, over the limit of ${MAX_PDF_PAGES}`);
+      const pages: { blocks: Block[]; page: number }[] = [];
+      let chars = 0;
+      let images = 0;
+      for (let p = 0; p < count; p++) {
+        const page = pdf.FPDF_LoadPage(doc, p);
+        if (!page) return corrupt();
+        try {
+          const view = pageView(lib, page);
+          if (!view) return corrupt();
+          const { shown, height } = view;
+          const text = readRuns(lib, page, shown);
+          chars += text.chars;
+          // Drawings are read only where they can matter: a page whose text has cells (runs set
+          // apart on a line) may hold a ruled table, and a page with no text may be a scan.
+          let segments: { h: Segment[]; v: Segment[] } = { h: [], v: [] };
+          if (!text.runs.length || hasCells(text.runs)) {
+            const drawn = readDrawings(lib, page, shown);
+            if (!text.runs.length) images += drawn.images;
+            segments = drawn;
+          }
+          pages.push({ page: p + 1, blocks: layoutPage(text.runs, segments, 0, height) });
+        } finally {
+          pdf.FPDF_ClosePage(page);
+        }
+      }
+      if (chars === 0 && images === 0) return fail('no-report', 'PDF 中没有任何文字（页面是空白的）', 'the PDF holds no text at all (its pages are blank)');
+      if (chars === 0) return fail('scanned', '是扫描件，没有文字层，需要 OCR 才能读取', 'is a scanned PDF with no text layer; it needs OCR to be read');
+      return assemble(pages);
+    } finally {
+      pdf.FPDF_CloseDocument(doc);
+    }
+  } finally {
+    pdf.free(data);
+  }
+}
 
 type Matrix = [number, number, number, number, number, number];
 const mul = (m: Matrix, n: number[]): Matrix => [
@@ -155,65 +209,174 @@ const mul = (m: Matrix, n: number[]): Matrix => [
   m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
 ];
 
-/** Horizontal and vertical strokes (and hairline-thin filled rectangles) drawn on the page. */
-function collectSegments(OPS: PdfJs['OPS'], fns: number[], args: unknown[][], page: Matrix): { h: Segment[]; v: Segment[] } {
+/**
+ * Everything is placed as the page is shown: from the page's visible box (media box cut by the crop
+ * box) with its lower left corner at 0,0, and turned by /Rotate (clockwise), so a turned page reads
+ * left to right.
+ */
+function pageView(lib: Lib, page: number): { shown: Matrix; height: number } | null {
+  const { pdf, out } = lib;
+  const ok = pdf.FPDF_GetPageBoundingBox(page, out);
+  const { f32 } = views(lib);
+  if (!ok) f32.fill(0, 0, 4);
+  const [l, t, r, b] = [Math.min(f32[0], f32[2]), Math.max(f32[1], f32[3]), Math.max(f32[0], f32[2]), Math.min(f32[1], f32[3])];
+  // A rotation below 0 means PDFium could not take the page's dictionary for a page.
+  switch (pdf.FPDFPage_GetRotation(page)) {
+    case -1: return null;
+    case 1: return { shown: [0, -1, 1, 0, -b, r], height: r - l };
+    case 2: return { shown: [-1, 0, 0, -1, r, t], height: t - b };
+    case 3: return { shown: [0, 1, -1, 0, t, -l], height: r - l };
+    default: return { shown: [1, 0, 0, 1, -l, -b], height: t - b };
+  }
+}
+
+/**
+ * The page's characters gathered into runs: characters that follow one another on one baseline at one
+ * size. As a reader would, a gap of a tenth of an em or more is a space, and a gap over 0.6 em (or a
+ * step back, a new baseline or size) starts a new run, which the layout then spaces or tabs by its
+ * distance. Characters PDFium makes up (spaces and line ends it infers) are left out: the gaps say the same.
+ */
+function readRuns(lib: Lib, page: number, shown: Matrix): { runs: Run[]; chars: number } {
+  const { pdf, out } = lib;
+  const text = pdf.FPDFText_LoadPage(page);
+  const runs: Run[] = [];
+  let chars = 0;
+  if (!text) return { runs, chars };
+  try {
+    const n = pdf.FPDFText_CountChars(text);
+    let run: Run | null = null;
+    let end = 0;
+    const push = () => {
+      // A blank run only marks a space between its neighbours.
+      if (run) runs.push(run.str.trim() === '' ? { ...run, str: ' ', w: 0 } : run);
+      run = null;
+    };
+    for (let i = 0; i < n; i++) {
+      if (pdf.FPDFText_IsGenerated(text, i)) continue;
+      const code = pdf.FPDFText_GetUnicode(text, i);
+      if (code === 0 || code > 0x10ffff) continue;
+      // PDFium reports a hyphen that ends a line as U+0002; it is the hyphen the page shows.
+      const ch = code === 2 ? '-' : code < 0x20 ? ' ' : String.fromCodePoint(code);
+      if (!pdf.FPDFText_GetCharOrigin(text, i, out, out + 8)) continue;
+      let v = views(lib);
+      const ox = v.f64[0], oy = v.f64[1];
+      const x = shown[0] * ox + shown[2] * oy + shown[4], y = shown[1] * ox + shown[3] * oy + shown[5];
+      // The font size is in text space; the character's matrix scales it to the page.
+      let scale = 1;
+      if (pdf.FPDFText_GetMatrix(text, i, out)) {
+        v = views(lib);
+        scale = Math.hypot(v.f32[2], v.f32[3]) || Math.hypot(v.f32[0], v.f32[1]) || 1;
+      }
+      const size = pdf.FPDFText_GetFontSize(text, i) * scale;
+      // The loose box (left, top, right, bottom) spans the character's advance: its right edge is where
+      // the next character would start. For vertical writing it is meaningless (as wide as the
+      // font's whole box), and the glyph's own box (left, right, bottom, top) is used instead.
+      let xa = x, xb = x;
+      if (pdf.FPDFText_GetLooseCharBox(text, i, out)) {
+        v = views(lib);
+        xa = shown[0] * v.f32[0] + shown[2] * v.f32[1] + shown[4];
+        xb = shown[0] * v.f32[2] + shown[2] * v.f32[3] + shown[4];
+      }
+      if (!(Math.abs(xb - xa) <= size * 2)) {
+        xa = xb = x;
+        if (pdf.FPDFText_GetCharBox(text, i, out, out + 8, out + 16, out + 24)) {
+          v = views(lib);
+          xa = shown[0] * v.f64[0] + shown[2] * v.f64[3] + shown[4];
+          xb = shown[0] * v.f64[1] + shown[2] * v.f64[2] + shown[4];
+        }
+      }
+      const right = Math.max(xa, xb, x);
+      const blank = ch.trim() === '';
+      if (!blank) chars++;
+      const r: Run | null = run;
+      const gap = r ? x - end : 0;
+      if (r && Math.abs(y - r.y) <= r.size * 0.2 && Math.abs(size - r.size) <= 0.5 && gap >= -r.size * 0.3 && gap <= r.size * 0.6) {
+        if (gap > r.size * 0.102 && !blank && !/\s$/.test(r.str)) r.str += ' ';
+        r.str += ch;
+        end = Math.max(end, right);
+        r.w = end - r.x;
+      } else {
+        push();
+        // A new font or size in mid-line still keeps its word space (the runs' gap alone says it only when wide).
+        if (r && !blank && Math.abs(y - r.y) <= Math.max(r.size, size) * 0.5 && gap > Math.min(r.size, size) * 0.102 && gap <= Math.max(r.size, size) * 0.6) runs.push({ str: ' ', x: end, y: r.y, w: 0, h: r.h, size: r.size });
+        const left = Math.min(xa, xb, x);
+        run = { str: ch, x: left, y, w: right - left, h: size, size };
+        end = right;
+      }
+    }
+    push();
+  } finally {
+    pdf.FPDFText_ClosePage(text);
+  }
+  return { runs, chars };
+}
+
+// ---------- ruling lines ----------
+
+/**
+ * Horizontal and vertical strokes (and hairline-thin filled rectangles) drawn on the page, forms
+ * included, and the number of images. A path's points are in its own space: its matrix (and that of
+ * each form it sits in) takes them to the page.
+ */
+function readDrawings(lib: Lib, page: number, shown: Matrix): { h: Segment[]; v: Segment[]; images: number } {
+  const { pdf, out } = lib;
   const h: Segment[] = [];
   const v: Segment[] = [];
-  let ctm: Matrix = page;
-  const stack: Matrix[] = [];
-  const strokeOps = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const fillOps = new Set<number>([OPS.fill, OPS.eoFill]);
+  let images = 0;
   const addLine = (x1: number, y1: number, x2: number, y2: number) => {
     if (Math.abs(y1 - y2) < 0.8 && Math.abs(x1 - x2) > TOL) h.push({ pos: (y1 + y2) / 2, a: Math.min(x1, x2), b: Math.max(x1, x2) });
     else if (Math.abs(x1 - x2) < 0.8 && Math.abs(y1 - y2) > TOL) v.push({ pos: (x1 + x2) / 2, a: Math.min(y1, y2), b: Math.max(y1, y2) });
   };
-  for (let i = 0; i < fns.length; i++) {
-    const fn = fns[i];
-    const a = args[i];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = mul(ctm, a as number[]);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      if (Array.isArray(a?.[0]) || ArrayBuffer.isView(a?.[0])) ctm = mul(ctm, Array.from(a[0] as number[]));
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.constructPath) {
-      const paint = a[0] as number;
-      const stroke = strokeOps.has(paint);
-      if (!stroke && !fillOps.has(paint)) continue;
-      const data = (a[1] as ArrayLike<number>[] | undefined)?.[0];
-      if (!data) continue;
-      const pts: [number, number][][] = [[]];
-      for (let j = 0; j < data.length;) {
-        const op = data[j];
-        if (op === 0 || op === 1) {
-          const x = data[j + 1], y = data[j + 2];
-          const pt: [number, number] = [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
-          if (op === 0 && pts[pts.length - 1].length) pts.push([]);
-          pts[pts.length - 1].push(pt);
-          j += 3;
-        } else if (op === 2) j += 7;
-        else if (op === 3) j += 5;
-        else {
-          const sub = pts[pts.length - 1];
-          if (sub.length) sub.push(sub[0]);
-          j += 1;
-        }
-      }
-      for (const sub of pts) {
-        if (stroke) {
-          for (let k = 1; k < sub.length; k++) addLine(sub[k - 1][0], sub[k - 1][1], sub[k][0], sub[k][1]);
-        } else if (sub.length >= 4) {
-          // A filled rectangle thinner than 2.5pt is a rule drawn as a bar.
-          const xs = sub.map((p) => p[0]), ys = sub.map((p) => p[1]);
-          const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-          if (y1 - y0 < 2.5 && x1 - x0 > TOL) h.push({ pos: (y0 + y1) / 2, a: x0, b: x1 });
-          else if (x1 - x0 < 2.5 && y1 - y0 > TOL) v.push({ pos: (x0 + x1) / 2, a: y0, b: y1 });
-        }
+  const matrixOf = (obj: number, outer: Matrix): Matrix => {
+    if (!pdf.FPDFPageObj_GetMatrix(obj, out)) return outer;
+    const { f32 } = views(lib);
+    return mul(outer, [f32[0], f32[1], f32[2], f32[3], f32[4], f32[5]]);
+  };
+  const path = (obj: number, m: Matrix) => {
+    if (!pdf.FPDFPath_GetDrawMode(obj, out, out + 4)) return;
+    const { i32 } = views(lib);
+    const fill = i32[0] !== 0, stroke = i32[1] !== 0;
+    if (!fill && !stroke) return;
+    const subs: [number, number][][] = [[]];
+    const n = pdf.FPDFPath_CountSegments(obj);
+    for (let s = 0; s < n; s++) {
+      const seg = pdf.FPDFPath_GetPathSegment(obj, s);
+      if (!seg || !pdf.FPDFPathSegment_GetPoint(seg, out, out + 4)) continue;
+      const { f32 } = views(lib);
+      const px = f32[0], py = f32[1];
+      const pt: [number, number] = [m[0] * px + m[2] * py + m[4], m[1] * px + m[3] * py + m[5]];
+      const type = pdf.FPDFPathSegment_GetType(seg);
+      let sub = subs[subs.length - 1];
+      // A curve is not a ruling line: its points only start the next straight piece.
+      if (type !== SEG_LINE && sub.length) subs.push(sub = []);
+      if (type === SEG_MOVE || type === SEG_LINE) sub.push(pt);
+      else subs.push([pt]);
+      if (pdf.FPDFPathSegment_GetClose(seg) && sub.length) sub.push(sub[0]);
+    }
+    for (const sub of subs) {
+      if (stroke) {
+        for (let k = 1; k < sub.length; k++) addLine(sub[k - 1][0], sub[k - 1][1], sub[k][0], sub[k][1]);
+      } else if (sub.length >= 4) {
+        // A filled rectangle thinner than 2.5pt is a rule drawn as a bar.
+        const xs = sub.map((p) => p[0]), ys = sub.map((p) => p[1]);
+        const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+        if (y1 - y0 < 2.5 && x1 - x0 > TOL) h.push({ pos: (y0 + y1) / 2, a: x0, b: x1 });
+        else if (x1 - x0 < 2.5 && y1 - y0 > TOL) v.push({ pos: (x0 + x1) / 2, a: y0, b: y1 });
       }
     }
-  }
-  return { h, v };
+  };
+  const walk = (count: number, get: (i: number) => number, outer: Matrix, depth: number) => {
+    for (let i = 0; i < count; i++) {
+      const obj = get(i);
+      if (!obj) continue;
+      const type = pdf.FPDFPageObj_GetType(obj);
+      if (type === OBJ_IMAGE) images++;
+      else if (type === OBJ_PATH) path(obj, matrixOf(obj, outer));
+      else if (type === OBJ_FORM && depth < 32) walk(pdf.FPDFFormObj_CountObjects(obj), (k) => pdf.FPDFFormObj_GetObject(obj, k), matrixOf(obj, outer), depth + 1);
+    }
+  };
+  walk(pdf.FPDFPage_CountObjects(page), (i) => pdf.FPDFPage_GetObject(page, i), shown, 0);
+  return { h, v, images };
 }
 
 /** Snaps nearby positions to one value (a border drawn twice, or hairline offsets). */
@@ -344,7 +507,9 @@ function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bottom: n
       let r = 0;
       while (r < nr - 1 && cy < g.ys[r + 1]) r++;
       const k = find(id(r, c));
-      cellRuns.set(k, [...(cellRuns.get(k) ?? []), run]);
+      const list = cellRuns.get(k);
+      if (list) list.push(run);
+      else cellRuns.set(k, [run]);
       used.add(run);
     }
     const texts = new Map<number, string>();
