@@ -118,9 +118,10 @@ export async function checkAll(count: number, task: (i: number) => Task, emit: (
   const feedAll = () => slots.forEach(feed);
 
   const start = (index: number): Slot => {
-    // A small young generation keeps each worker's heap near what is live (as the language server's
-    // --max-semi-space-size=1 does); the old-generation cap turns a runaway file into one error result.
-    const worker = new Worker(options.script, { workerData: { ogiReportWorker: true, batch: options.batch ?? [] }, resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 4 } });
+    // A bounded young generation keeps each worker's heap near what is live: 16 MB costs about 40 MB
+    // more at 10,000 reports than 4 MB and scavenges less often (4% faster); the old-generation cap
+    // turns a runaway file into one error result.
+    const worker = new Worker(options.script, { workerData: { ogiReportWorker: true, batch: options.batch ?? [] }, resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 16 } });
     const slot: Slot = { worker, inFlight: new Map(), alone: false };
     worker.on('message', (results: { i: number; json: string }[]) => {
       for (const m of results) {

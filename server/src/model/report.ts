@@ -375,11 +375,15 @@ const matchT3 = labelMatcher(T3_CANDIDATES, (c) => [c.def.label, ...((c.def as T
  * columns pasted as tabs): there an empty cell right after a label is padding, not a blank figure.
  */
 function padsLabels(rows: Row[], expected: number): boolean {
-  return rows.some((row) => {
-    const i = row.cells.findIndex((c) => c.text !== '' && !isTextCell(c));
-    if (i < 1 || row.cells[i - 1].text !== '' || !row.cells.slice(0, i).some((c) => isTextCell(c))) return false;
-    const run = row.cells.slice(i, i + expected);
-    return run.length === expected && run.every((c) => c.text !== '' && !isTextCell(c));
+  return rows.some(({ cells }) => {
+    let i = 0;
+    while (i < cells.length && (cells[i].text === '' || isTextCell(cells[i]))) i++;
+    if (i >= cells.length || i < 1 || cells[i - 1].text !== '' || i + expected > cells.length) return false;
+    let label = false;
+    for (let k = 0; k < i && !label; k++) label = isTextCell(cells[k]);
+    if (!label) return false;
+    for (let k = i; k < i + expected; k++) if (cells[k].text === '' || isTextCell(cells[k])) return false;
+    return true;
   });
 }
 

@@ -94,6 +94,12 @@ export type CellValue =
   | { kind: 'number'; text: string; /** exact decimal, normalised: "552.91", "-3", "821" */ decimal: string; integer: number | null }
   | { kind: 'invalid'; text: string };
 
+function isIdeograph(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+const CN_NUMERALS = new Set('零〇一二三四五六七八九十百千万两');
+
 const BLANK_MARKERS = new Set(['', '/', '／', '-', '－', '—', '——', '–', '无', '\\', '、']);
 const UNIT = /(?:万元|元|件|个|条|项|次|人|份|宗|家)$/;
 
@@ -107,6 +113,8 @@ export function parseCellValue(raw: string): CellValue {
   }
   const t = raw.trim();
   if (BLANK_MARKERS.has(t)) return { kind: 'blank', marker: t };
+  // A label: an ideograph first is never a figure (NFKC leaves ideographs as they are).
+  if (isIdeograph(t.charCodeAt(0))) return { kind: 'invalid', text: t };
   let s = t.normalize('NFKC').replace(/\s+/g, '');
   s = s.replace(UNIT, '');
   if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
@@ -125,6 +133,7 @@ export function parseCellValue(raw: string): CellValue {
 export function looksLikeValue(raw: string, parsed?: CellValue): boolean {
   const v = parsed ?? parseCellValue(raw);
   if (v.kind !== 'invalid') return true;
+  if (isIdeograph(raw.charCodeAt(0)) && !CN_NUMERALS.has(raw[0])) return false;
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
   // Chinese numerals alone, or a number with stray characters (12.5.1, 3件多): a mistyped figure.
   return /^[零〇一二三四五六七八九十百千万两]+$/.test(s) || /^[+-]?\d[\d.,]*$/.test(s);
