@@ -390,7 +390,7 @@ function clausesOf(sentence: Seg): Seg[] {
         prev.text += '、' + piece.text;
         last = piece;
       } else if (piece.text.trim()) {
-        parts.push({ ...piece, at: from });
+        parts.push({ text: piece.text, offs: piece.offs, base: piece.base, at: from });
         last = piece;
       }
       from = i + 1;
@@ -410,6 +410,8 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
   // Review and litigation counts only where they are about 政府信息公开 (a 司法局 also reports its own caseload).
   const s4 = ctx.section4;
   const hasInfo = INFO_RE.test(sentence.text);
+  // Most sentences state nothing we read (no unit, share, negation, fee or topic): nothing more to do.
+  if (!TRIGGER.test(sentence.text)) return { apps: hasApps, info: hasInfo };
   const infoDomain = hasInfo || prev.info || (!!s4 && off(sentence, 0) >= s4.start && off(sentence, 0) <= s4.end);
   let topic: Topic | null = null;
   const topicsSeen: Topic[] = [];

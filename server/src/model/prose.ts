@@ -147,15 +147,16 @@ const COUNT_RE = /\d ?(?:件|条|篇|个|期|次|项|场|批)/;
 /** A multi-digit run glued before 年 that holds a year: 202020年, 20212年. */
 const YEAR_TYPO_RE = /(?<![\d.\-－/])((?:19|20)\d{3,6})(?=\s*年)/g;
 
-const SENTENCE_END = new Set(['。', '！', '？', '；', '\n']);
+/** Character codes (comparing t[i] would make a string of each CJK character). */
+const SENTENCE_END = new Set(['。', '！', '？', '；', '\n'].map((c) => c.charCodeAt(0)));
 /** The sentence around `at`, at most 200 characters either way (a run-on line is not one sentence). */
 function sentenceBounds(text: string, at: number): { from: number; to: number } {
   let from = at;
   const minFrom = Math.max(0, at - 200);
-  while (from > minFrom && !SENTENCE_END.has(text[from - 1])) from--;
+  while (from > minFrom && !SENTENCE_END.has(text.charCodeAt(from - 1))) from--;
   let to = at;
   const maxTo = Math.min(text.length, at + 200);
-  while (to < maxTo && !SENTENCE_END.has(text[to])) to++;
+  while (to < maxTo && !SENTENCE_END.has(text.charCodeAt(to))) to++;
   return { from, to };
 }
 

@@ -562,14 +562,19 @@ function lowerT2(rows: Row[], yearVersion: FormatVersion): Omit<Table, 'startLin
 /** A line that is a table label on its own (第二十条第（一）项 pasted without its empty cells). */
 const LONE_ROW_RE = /^第二十条第\([一二三四五六七八九十]{1,3}\)项$/;
 
+/** Whether a line or cell is such a label; most are sentences or figures, which never name 第二十条. */
+function isLoneLabel(text: string): boolean {
+  return text.includes('项') && text.includes('第') && LONE_ROW_RE.test(normalizeLabel(text));
+}
+
 /** Joins regions that a lone table label line split apart, so one table stays one table. */
 function mergeLoneRows(tree: SyntaxTree): Block[] {
   const out: Block[] = [];
   for (const block of tree.blocks) {
-    const lone = block.type === 'text' && LONE_ROW_RE.test(normalizeLabel(block.line.text));
+    const lone = block.type === 'text' && isLoneLabel(block.line.text);
     if (!lone) {
       const prev = out[out.length - 1];
-      if (block.type === 'region' && prev?.type === 'region' && prev.rows.some((r) => LONE_ROW_RE.test(normalizeLabel(r.cells[0]?.text ?? '')) && r.cells.length === 1)) {
+      if (block.type === 'region' && prev?.type === 'region' && prev.rows.some((r) => r.cells.length === 1 && isLoneLabel(r.cells[0]?.text ?? ''))) {
         out[out.length - 1] = { ...prev, rows: [...prev.rows, ...block.rows], endLine: block.endLine };
       } else out.push(block);
       continue;
@@ -606,8 +611,7 @@ export function lowerReport(tree: SyntaxTree): Report {
         rows = [];
       };
       for (const row of block.rows) {
-        const filled = row.cells.filter((c) => c.text);
-        const h = filled.length === 1 && row.cells.length <= 2 ? parseHeading({ ...lines[row.line], text: lines[row.line].text }) : null;
+        const h = row.cells.length <= 2 && row.cells.filter((c) => c.text).length === 1 ? parseHeading({ ...lines[row.line], text: lines[row.line].text }) : null;
         if (h && h.numeral) {
           flush(row.line - 1);
           headings.push(h);
