@@ -68,9 +68,8 @@ function label(row: TableRow): string {
 }
 
 /** Table 三's identities: R3 per row, R2 per column over the result rows, R1 per column. */
-function t3System(totals: T3Totals, values: Map<TypedCell, number>): System {
+function t3System(totals: T3Totals, values: Map<TypedCell, number>, rowLabel: Map<TypedCell, string>): System {
   const identities: Identity[] = [];
-  const rowLabel = new Map<TypedCell, string>();
   const usable = (r: TableRow | undefined): r is TableRow =>
     !!r && r.shapeOk && r.cells.length === T3_TOTAL_COL + 1 && r.cells.every((c) => values.has(c));
   for (const r of totals.table.rows) {
@@ -91,7 +90,7 @@ function t3System(totals: T3Totals, values: Map<TypedCell, number>): System {
     if (r.isGroup || !r.id || !usable(r)) continue;
     identities.push({
       kind: 'row-total', label: label(r), anchor: r.cells[T3_TOTAL_COL],
-      terms: [...r.cells.slice(0, T3_TOTAL_COL).map((cell): Term => ({ cell, coef: 1 })), { cell: r.cells[T3_TOTAL_COL], coef: -1 }],
+      terms: r.cells.map((cell, c): Term => ({ cell, coef: c === T3_TOTAL_COL ? -1 : 1 })),
     });
   }
   const total = totals.byId.get('total');
@@ -231,7 +230,7 @@ function fillZeroTotals(sys: System, values: Map<TypedCell, number>): Solution |
 }
 
 function resolve(sys: System, values: Map<TypedCell, number>, out: Localization): void {
-  for (const [c, l] of sys.rowLabel) out.rowLabels.set(c, l);
+  if (sys.rowLabel !== out.rowLabels) for (const [c, l] of sys.rowLabel) out.rowLabels.set(c, l);
   let { size, solutions, ambiguous } = explain(sys, values, (c) => c.value.kind !== 'blank');
   if (size === 0) return;
   if (!solutions.length) {
@@ -265,7 +264,7 @@ function resolve(sys: System, values: Map<TypedCell, number>, out: Localization)
 /** Localizes the errors of every table 三 and every table 四 group of a report. */
 export function localizeReport(report: Report, t3: T3Totals[]): Localization {
   const out: Localization = { culprits: [], unresolved: [], values: new Map(), rowLabels: new Map() };
-  for (const totals of t3) resolve(t3System(totals, out.values), out.values, out);
+  for (const totals of t3) resolve(t3System(totals, out.values, out.rowLabels), out.values, out);
   for (const table of report.tables) {
     if (table.kind !== 't4') continue;
     for (const row of table.rows) for (const g of t4Groups(row)) {

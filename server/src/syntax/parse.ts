@@ -43,11 +43,12 @@ export interface SyntaxTree {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  const re = /\r\n|\n|\r/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    lines.push({ index: lines.length, start, end: m.index, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++; // \r\n
+    start = i + 1;
   }
   lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
   return lines;
@@ -92,15 +93,16 @@ function makeCell(text: string, from: number, to: number, line: number): Cell {
   return { text: raw.slice(lead, raw.length - trail), start: from + lead, end: to - trail, line };
 }
 
-function splitOn(text: string, line: Line, sep: RegExp): Cell[] {
+const TAB = (c: number) => c === 9;
+const PIPE = (c: number) => c === 0x7c || c === 0xff5c; // | ｜
+
+function splitOn(text: string, line: Line, isSep: (code: number) => boolean): Cell[] {
   const cells: Cell[] = [];
   let from = line.start;
-  const body = line.text;
-  sep.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = sep.exec(body)) !== null) {
-    cells.push(makeCell(text, from, line.start + m.index, line.index));
-    from = line.start + m.index + m[0].length;
+  for (let i = line.start; i < line.end; i++) {
+    if (!isSep(text.charCodeAt(i))) continue;
+    cells.push(makeCell(text, from, i, line.index));
+    from = i + 1;
   }
   cells.push(makeCell(text, from, line.end, line.index));
   return cells;
@@ -114,7 +116,7 @@ function isPipeRow(t: string): boolean {
 }
 
 function pipeCells(text: string, line: Line): Cell[] {
-  const cells = splitOn(text, line, /[|｜]/g);
+  const cells = splitOn(text, line, PIPE);
   const trimmed = line.text.trim();
   // Outer pipes are borders only when the row has both (Markdown): in `a | 14 |  | ` every pipe
   // separates, and the empty cell after the last one is a positional blank (an HTML table's empty cell).
@@ -194,7 +196,7 @@ export function parseSyntax(text: string): SyntaxTree {
     if (/\t/.test(t)) {
       const r = openRegion(line.index);
       r.layouts.add('tab');
-      r.rows.push({ cells: splitOn(text, line, /\t/g), line: line.index, endLine: line.index, layout: 'tab' });
+      r.rows.push({ cells: splitOn(text, line, TAB), line: line.index, endLine: line.index, layout: 'tab' });
       r.endLine = line.index;
       continue;
     }
