@@ -102,14 +102,14 @@ export function setBatch(paths: readonly string[]): void {
 
 function workspaceFor(file: string, threshold: number | undefined): WorkspaceContext | undefined {
   if (batchPaths.length < 2) return undefined;
-  index ??= batchIndex(batchPaths.flatMap((path) => {
+  index ??= batchIndex(batchPaths, (path) => {
     try {
       const d = decodeText(readFileSync(path));
-      return isSourceError(d) ? [] : [{ path, text: d.text }];
+      return isSourceError(d) ? null : d.text;
     } catch {
-      return [];
+      return null;
     }
-  }), (path) => readFileSync(path, 'utf8'));
+  });
   return { index, path: file, ...(threshold !== undefined ? { copiedTextThreshold: threshold } : {}) };
 }
 

@@ -90,25 +90,35 @@ export function buildWorkspaceIndex(files: readonly { path: string; text: string
  * The index of a CLI batch: the given reports, plus the region manifest (`ogi-report.region.json`) in
  * each of their folders when there is one. `read` reads a manifest and may throw when there is none.
  */
-export function batchIndex(files: readonly { path: string; text: string }[], read: (path: string) => string): WorkspaceIndex {
+/**
+ * The index of a batch on disk (the CLI's run): reports and the region manifests of their folders. The index
+ * keeps no text: a report is read again (`read`) when a rule needs its model, so memory does not grow with
+ * the batch. `read` gives null for a file that cannot be read as text.
+ */
+export function batchIndex(paths: readonly string[], read: (path: string) => string | null): WorkspaceIndex {
   const index = createIndex();
   const dirs = new Set<string>();
-  for (const f of files) {
-    if (isManifestPath(f.path)) continue;
-    indexFile(index, f.path, f.text);
-    const i = Math.max(f.path.lastIndexOf('/'), f.path.lastIndexOf('\\'));
-    dirs.add(i < 0 ? '' : f.path.slice(0, i + 1));
+  for (const path of paths) {
+    if (isManifestPath(path)) continue;
+    const text = read(path);
+    if (text === null) continue;
+    indexFile(index, path, text);
+    const entry = index.reports.get(path);
+    if (entry) index.reports.set(path, onDisk(entry, read));
+    const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    dirs.add(i < 0 ? '' : path.slice(0, i + 1));
   }
   for (const dir of dirs) {
-    let text: string;
-    try {
-      text = read(dir + MANIFEST_NAME);
-    } catch {
-      continue;
-    }
-    indexFile(index, dir + MANIFEST_NAME, text);
+    const text = read(dir + MANIFEST_NAME);
+    if (text !== null) indexFile(index, dir + MANIFEST_NAME, text);
   }
   return index;
+}
+
+/** An indexed report whose text is read from disk when asked for. */
+function onDisk(entry: IndexedReport, read: (path: string) => string | null): IndexedReport {
+  const { path, agency, key, year } = entry;
+  return { path, agency, key, year, get text() { return read(path) ?? ''; } };
 }
 
 // ------------------------------------------------------------------ models of other reports
