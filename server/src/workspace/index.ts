@@ -104,7 +104,10 @@ export function batchIndex(paths: readonly string[], read: (path: string) => str
     if (text === null) continue;
     indexFile(index, path, text);
     const entry = index.reports.get(path);
-    if (entry) index.reports.set(path, onDisk(entry, read));
+    if (entry) {
+      index.reports.set(path, onDisk(entry, read));
+      index.generation++;
+    }
     const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
     dirs.add(i < 0 ? '' : path.slice(0, i + 1));
   }
@@ -151,14 +154,32 @@ export type Lookup =
   | { kind: 'found'; entry: IndexedReport; match: 'exact' | 'prefixed' }
   | { kind: 'ambiguous'; candidates: IndexedReport[] };
 
+/** The index's reports by year, made again when the index has changed: every report looks up last year's. */
+const byYear = new WeakMap<WorkspaceIndex, { generation: number; years: Map<number, IndexedReport[]> }>();
+
+function reportsOfYear(index: WorkspaceIndex, year: number): readonly IndexedReport[] {
+  let cached = byYear.get(index);
+  if (!cached || cached.generation !== index.generation) {
+    const years = new Map<number, IndexedReport[]>();
+    for (const e of index.reports.values()) {
+      if (e.year === null) continue;
+      const list = years.get(e.year);
+      if (list) list.push(e);
+      else years.set(e.year, [e]);
+    }
+    byYear.set(index, (cached = { generation: index.generation, years }));
+  }
+  return cached.years.get(year) ?? [];
+}
+
 /** The report of `agency` for `year`, other than `exclude`: exact names first, then prefixed ones. */
 export function findReport(index: WorkspaceIndex, agency: string | null, year: number | null, exclude?: string): Lookup {
   if (!agency || year === null) return { kind: 'none' };
   const key = agencyKey(agency);
   const exact: IndexedReport[] = [];
   const prefixed: IndexedReport[] = [];
-  for (const e of index.reports.values()) {
-    if (e.year !== year || e.path === exclude || !e.key) continue;
+  for (const e of reportsOfYear(index, year)) {
+    if (e.path === exclude || !e.key) continue;
     const m = matchAgency(key, e.key);
     if (m === 'exact') exact.push(e);
     else if (m === 'prefixed') prefixed.push(e);
