@@ -1,7 +1,7 @@
 /**
  * The worker pool: files go to the workers in batches, results come back in input order, and a file
  * that kills its worker is the only one reported for it. A stand-in worker script speaks the pool's
- * protocol (a batch of tasks in, their results as JSON text out) and dies on one file.
+ * protocol (a batch of tasks in, their results as JSON text out) and dies on the files named so.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -13,10 +13,11 @@ import { scratch } from './cli-helpers';
 
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
-parentPort.on('message', (tasks) => {
+parentPort.on('message', async (tasks) => {
   const out = [];
   for (const t of tasks) {
     if (t.file.includes('poison')) process.exit(3);
+    if (t.file.includes('slow-death')) { await new Promise((r) => setTimeout(r, 300)); process.exit(4); }
     out.push({ i: t.i, json: JSON.stringify({ file: t.file, kind: 'text', formatVersion: null, year: null, status: 'clean', diagnostics: [], notes: [] }) });
   }
   parentPort.postMessage(out);
@@ -49,5 +50,12 @@ describe('worker pool', () => {
     assert.deepEqual(bad.map((r) => r.file), ['poison.txt']);
     assert.match(bad[0].error!.message.zh, /内部出错/);
     assert.equal(results.filter((r) => r.status === 'clean').length, 39);
+  });
+
+  it('a worker that dies after the last file was sent, then another with a batch in flight: every file still gets its result', { timeout: 20_000 }, async () => {
+    const files = Array.from({ length: 17 }, (_, i) => (i === 3 ? 'slow-death.txt' : i === 16 ? 'poison.txt' : `r${i}.txt`));
+    const { order, results } = await run(files, 2);
+    assert.deepEqual(order, files.map((_, i) => i));
+    assert.deepEqual(results.filter((r) => r.status === 'unreadable').map((r) => r.file), ['slow-death.txt', 'poison.txt']);
   });
 });

@@ -182,4 +182,18 @@ describe('CLI batch', () => {
     const alone = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', join(tmp, 'now.txt')], { encoding: 'utf8' });
     assert.ok(!(JSON.parse(alone.stdout) as typeof out)[0].diagnostics.some((d) => d.code === 'carry-over'), 'last year not given: not compared');
   });
+
+  it('with --fix, a report is compared with last year\'s as it was when the run began, not as its fix left it', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'ogi-ws-'));
+    const src = join(FIXTURES, 'workspace', 'three-years');
+    const name = (y: number) => `清河镇${y}年政府信息公开工作年度报告.txt`;
+    // Last year's carry-over total is mistyped (8 for 7): --fix recomputes it, but this year's 上年结转 (7)
+    // still differs from what last year's report said when the run began.
+    writeFileSync(join(tmp, name(2022)), readFileSync(join(src, name(2022)), 'utf8').replace('四、结转下年度继续办理\t6\t1\t0\t0\t0\t0\t7', '四、结转下年度继续办理\t6\t1\t0\t0\t0\t0\t8'));
+    copyFileSync(join(src, name(2023)), join(tmp, name(2023)));
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--fix', '--jobs', '1', '--format', 'json', join(tmp, name(2022)), join(tmp, name(2023))], { encoding: 'utf8' });
+    const out = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string }[] }[];
+    assert.match(readFileSync(join(tmp, name(2022)), 'utf8'), /四、结转下年度继续办理\t6\t1\t0\t0\t0\t0\t7/, 'last year\'s total was fixed');
+    assert.ok(out[1].diagnostics.some((d) => d.code === 'carry-over'), JSON.stringify(out[1].diagnostics.map((d) => d.code)));
+  });
 });

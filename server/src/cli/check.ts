@@ -100,7 +100,7 @@ export function setBatch(paths: readonly string[]): void {
   index = null;
 }
 
-function workspaceFor(file: string, threshold: number | undefined): WorkspaceContext | undefined {
+function workspaceFor(file: string, threshold: number | undefined, fix: boolean): WorkspaceContext | undefined {
   if (batchPaths.length < 2) return undefined;
   index ??= batchIndex(batchPaths, (path) => {
     try {
@@ -109,7 +109,7 @@ function workspaceFor(file: string, threshold: number | undefined): WorkspaceCon
     } catch {
       return null;
     }
-  });
+  }, fix);
   return { index, path: file, ...(threshold !== undefined ? { copiedTextThreshold: threshold } : {}) };
 }
 
@@ -124,7 +124,7 @@ export async function checkFile(file: string, kindHint: SourceKind | null, opts:
   } catch (err) {
     return unreadable(file, kindHint, { kind: 'corrupt', message: m(`无法读取：${(err as Error)?.message ?? err}`, `cannot be read: ${(err as Error)?.message ?? err}`) });
   }
-  const workspace = source.kind === 'text' ? workspaceFor(file, opts.analyze.copiedTextThreshold) : undefined;
+  const workspace = source.kind === 'text' ? workspaceFor(file, opts.analyze.copiedTextThreshold, opts.fix) : undefined;
   if (workspace) opts = { ...opts, analyze: { ...opts.analyze, workspace } };
   const notes: Msg[] = [];
   let failed = false;

@@ -69,8 +69,11 @@ export async function checkAll(count: number, task: (i: number) => Task, emit: (
   let fail!: (err: unknown) => void;
   const finished = new Promise<void>((res, rej) => { finish = res; fail = rej; });
 
-  /** `alone`: the slot checks one file that was in flight when a worker died, with nothing beside it. */
-  interface Slot { worker: Worker; inFlight: Map<number, Task>; alone: boolean }
+  /**
+   * `alone`: the slot checks one file that was in flight when a worker died, with nothing beside it.
+   * `dead`: its worker exited and was not replaced (there was nothing left to send then).
+   */
+  interface Slot { worker: Worker; inFlight: Map<number, Task>; alone: boolean; dead: boolean }
   const slots: Slot[] = [];
   // Files that were in flight when their worker died. Each is checked again alone, so that only the file
   // that kills a worker gets the error, not the others of its batch.
@@ -96,7 +99,7 @@ export async function checkAll(count: number, task: (i: number) => Task, emit: (
   };
 
   const feed = (slot: Slot) => {
-    if (slot.alone) return;
+    if (slot.alone || slot.dead) return;
     if (suspects.length) {
       if (slot.inFlight.size) return;
       const t = suspects.shift()!;
@@ -122,7 +125,7 @@ export async function checkAll(count: number, task: (i: number) => Task, emit: (
     // more at 10,000 reports than 4 MB and scavenges less often (4% faster); the old-generation cap
     // turns a runaway file into one error result.
     const worker = new Worker(options.script, { workerData: { ogiReportWorker: true, batch: options.batch ?? [] }, resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 16 } });
-    const slot: Slot = { worker, inFlight: new Map(), alone: false };
+    const slot: Slot = { worker, inFlight: new Map(), alone: false, dead: false };
     worker.on('message', (results: { i: number; json: string }[]) => {
       for (const m of results) {
         slot.inFlight.delete(m.i);
@@ -138,7 +141,12 @@ export async function checkAll(count: number, task: (i: number) => Task, emit: (
       slot.inFlight.clear();
       if (lost.length === 1) done.set(lost[0].i, crashed(lost[0], reason));
       else suspects.push(...lost);
-      if (nextToSend < count || suspects.length) { slots[index] = start(index); feedAll(); }
+      slot.dead = true;
+      // Work left: replace this worker, and any that died earlier when nothing was left to send.
+      if (nextToSend < count || suspects.length) {
+        slots.forEach((s, k) => { if (s.dead) slots[k] = start(k); });
+        feedAll();
+      }
       void flush();
     };
     worker.on('error', (err) => onDeath(err?.message ?? String(err)));

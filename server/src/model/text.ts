@@ -10,11 +10,15 @@ const PLAIN = /^[\u4e00-\u9fff0-9A-Za-z]*$/;
 
 /**
  * A function of a string remembered for the strings it has seen: labels and headings repeat across the
- * rows and reports of a batch. The memory is bounded: past `limit` entries it starts again.
+ * rows and reports of a batch. The memory is bounded: past `limit` entries it starts again, and long
+ * strings (a paragraph, a garbled line) are not kept at all.
  */
+const MEMO_MAX_LENGTH = 256;
+
 export function remembered<T>(limit: number, f: (s: string) => T): (s: string) => T {
   let seen = new Map<string, T>();
   return (s) => {
+    if (s.length > MEMO_MAX_LENGTH) return f(s);
     const hit = seen.get(s);
     if (hit !== undefined) return hit;
     if (seen.size >= limit) seen = new Map();

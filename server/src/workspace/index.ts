@@ -87,15 +87,13 @@ export function buildWorkspaceIndex(files: readonly { path: string; text: string
 }
 
 /**
- * The index of a CLI batch: the given reports, plus the region manifest (`ogi-report.region.json`) in
- * each of their folders when there is one. `read` reads a manifest and may throw when there is none.
+ * The index of a batch on disk (the CLI's run): reports and the region manifests of their folders.
+ * `read` gives a file's text, or null when it cannot be read as text; it never throws. Unless `keepText`,
+ * the index keeps no text: a report is read again when a rule needs its model, so memory does not grow
+ * with the batch. `--fix` keeps the texts, so that every report is compared with the others as they
+ * were when the run began, not as another file's fix has left them.
  */
-/**
- * The index of a batch on disk (the CLI's run): reports and the region manifests of their folders. The index
- * keeps no text: a report is read again (`read`) when a rule needs its model, so memory does not grow with
- * the batch. `read` gives null for a file that cannot be read as text.
- */
-export function batchIndex(paths: readonly string[], read: (path: string) => string | null): WorkspaceIndex {
+export function batchIndex(paths: readonly string[], read: (path: string) => string | null, keepText = false): WorkspaceIndex {
   const index = createIndex();
   const dirs = new Set<string>();
   for (const path of paths) {
@@ -103,7 +101,7 @@ export function batchIndex(paths: readonly string[], read: (path: string) => str
     const text = read(path);
     if (text === null) continue;
     indexFile(index, path, text);
-    const entry = index.reports.get(path);
+    const entry = keepText ? undefined : index.reports.get(path);
     if (entry) {
       index.reports.set(path, onDisk(entry, read));
       index.generation++;
@@ -187,7 +185,8 @@ export function findReport(index: WorkspaceIndex, agency: string | null, year: n
   // Copies of one report (the same text under several names) are one report: nothing to choose between.
   const distinct = (l: IndexedReport[]) => {
     l.sort((a, b) => a.path.localeCompare(b.path));
-    return l.filter((e, i) => l.findIndex((o) => o.text === e.text) === i);
+    const texts = l.map((e) => e.text); // once each: a batch index reads them from disk
+    return l.filter((_, i) => texts.indexOf(texts[i]) === i);
   };
   for (const [list, match] of [[distinct(exact), 'exact'], [distinct(prefixed), 'prefixed']] as const) {
     if (list.length === 1) return { kind: 'found', entry: list[0], match };
