@@ -114,7 +114,19 @@ function t3System(totals: T3Totals, values: Map<TypedCell, number>, rowLabel: Ma
   return { identities, rowLabel };
 }
 
-function residual(id: Identity, values: Map<TypedCell, number>): number {
+/** Values read by an identity: the table's, or a few of them changed (see `changed`). */
+interface Values { get(cell: TypedCell): number | undefined }
+
+/** `values` with some cells changed, without copying the report's whole map. */
+function changed(values: Map<TypedCell, number>): Values & { set(cell: TypedCell, v: number): void } {
+  const own = new Map<TypedCell, number>();
+  return {
+    get: (cell) => (own.has(cell) ? own.get(cell) : values.get(cell)),
+    set: (cell, v) => { own.set(cell, v); },
+  };
+}
+
+function residual(id: Identity, values: Values): number {
   let s = 0;
   for (const t of id.terms) s += t.coef * values.get(t.cell)!;
   return s;
@@ -142,7 +154,15 @@ function explain(sys: System, values: Map<TypedCell, number>, candidatesOnly: (c
       m.set(i, (m.get(i) ?? 0) + t.coef);
     }
   });
-  const candidates = [...new Set(broken.flatMap((i) => sys.identities[i].terms.map((t) => t.cell)))].filter(candidatesOnly);
+  const seen = new Set<TypedCell>();
+  const candidates: TypedCell[] = [];
+  for (const i of broken) {
+    for (const t of sys.identities[i].terms) {
+      if (seen.has(t.cell)) continue;
+      seen.add(t.cell);
+      if (candidatesOnly(t.cell)) candidates.push(t.cell);
+    }
+  }
   const ok = (cell: TypedCell, d: number) => Number.isInteger(d) && d !== 0 && values.get(cell)! + d >= 0;
 
   const singles: Solution[] = [];
@@ -208,7 +228,7 @@ function explain(sys: System, values: Map<TypedCell, number>, candidatesOnly: (c
  * order. If every identity then holds, those totals are the explanation.
  */
 function fillZeroTotals(sys: System, values: Map<TypedCell, number>): Solution | null {
-  const after = new Map(values);
+  const after = changed(values);
   const filled = new Set<TypedCell>();
   const totals = sys.identities.filter((id) => id.kind !== 'balance' && values.get(id.anchor) === 0 && id.anchor.value.kind !== 'blank');
   for (let pass = 0; pass < 6; pass++) {
@@ -238,8 +258,6 @@ function resolve(sys: System, values: Map<TypedCell, number>, out: Localization)
     if (filled) ({ size, solutions, ambiguous } = { size: filled.changes.length, solutions: [filled], ambiguous: false });
   }
   if (solutions.length === 1 && !ambiguous) {
-    const after = new Map(values);
-    for (const ch of solutions[0].changes) after.set(ch.cell, ch.value);
     for (const ch of solutions[0].changes) {
       const broken = sys.identities
         .filter((id) => id.terms.some((t) => t.cell === ch.cell) && residual(id, values) !== 0)

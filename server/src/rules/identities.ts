@@ -58,6 +58,8 @@ function culpritFinding(c: Culprit, loc: Localization): Finding {
   };
 }
 
+const COULD_BE_WRONG = msg('可能有误的数字', 'A figure that could be wrong');
+
 function names(u: Unresolved, rowLabels: Map<TypedCell, string>): string {
   const shown = u.candidates.slice(0, 4).map((c) => (u.identity.kind === 'review-total' ? `“${c.column.label}”` : cellName(c, rowLabels.get(c) ?? '')));
   return shown.join('、') + (u.candidates.length > 4 ? ` 等 ${u.candidates.length} 处` : '');
@@ -101,9 +103,7 @@ function unresolvedFinding(u: Unresolved, loc: Localization, rowLabels: Map<Type
     start: id.anchor.cell.start, end: id.anchor.cell.end,
     message: msg(`${head.zh}；${couldBe.zh}`, `${head.en}; ${couldBe.en}`),
     suggestions: sum >= 0 ? [{ kind: 'suggestion', title: suggestion, edits: [setCell(id.anchor, sum)] }] : [],
-    related: u.candidates.filter((c) => c !== id.anchor).slice(0, 20).map((c) => ({
-      start: c.cell.start, end: c.cell.end, message: msg('可能有误的数字', 'A figure that could be wrong'),
-    })),
+    related: u.candidates.filter((c) => c !== id.anchor).slice(0, 20).map((c) => ({ start: c.cell.start, end: c.cell.end, message: COULD_BE_WRONG })),
   };
 }
 
