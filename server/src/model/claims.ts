@@ -7,7 +7,7 @@
  * with the tables (see claim-check.ts); they never scan the text themselves.
  */
 import type { Report } from './report';
-import { chineseToNumber } from './text';
+import { chineseToNumber, codesOf, isIdeograph } from './text';
 
 /** Quantities of table 三 (applications) and table 四 (review and litigation) a count may speak of. */
 export type Quantity =
@@ -163,15 +163,12 @@ function off(seg: Seg, k: number): number {
 }
 
 function isCjk(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return c >= 0x4e00 && c <= 0x9fff;
+  return isIdeograph(ch.charCodeAt(0));
 }
 
 const MAX_PROSE = 200_000;
 const SENTENCE_END = '。！？!?；;';
 const CLAUSE_END = '，,、：:（）()【】';
-/** Character codes of a set of characters: hot loops compare codes (t[i] on CJK text makes a new string each time). */
-const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
 const CLAUSE_END_CODES = codesOf(CLAUSE_END);
 const SENTENCE_STOPS = codesOf('。！？!?');
 const PART_STOPS = codesOf('；;');

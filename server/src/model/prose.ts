@@ -5,10 +5,10 @@
  * per report and carries exact offsets; anything the text does not make certain is left out (null or
  * absent), so that rules report only what is sure. The vocabulary of these readings lives here.
  */
-import type { Line } from '../syntax/parse';
+import { type Line, countTrailing } from '../syntax/parse';
 import type { Report } from './report';
 import { T2_ITEMS } from './template';
-import { chineseToNumber, normalizeLabel } from './text';
+import { chineseToNumber, codesOf, normalizeLabel } from './text';
 
 // ------------------------------------------------------------------ prose lines and paragraphs
 
@@ -147,8 +147,7 @@ const COUNT_RE = /\d ?(?:件|条|篇|个|期|次|项|场|批)/;
 /** A multi-digit run glued before 年 that holds a year: 202020年, 20212年. */
 const YEAR_TYPO_RE = /(?<![\d.\-－/])((?:19|20)\d{3,6})(?=\s*年)/g;
 
-/** Character codes (comparing t[i] would make a string of each CJK character). */
-const SENTENCE_END = new Set(['。', '！', '？', '；', '\n'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = codesOf('。！？；\n');
 /** The sentence around `at`, at most 200 characters either way (a run-on line is not one sentence). */
 function sentenceBounds(text: string, at: number): { from: number; to: number } {
   let from = at;
@@ -611,13 +610,6 @@ const ANY_INLINE = /[\f\u200B-\u200D\u2060\u00AD\uFEFF]/;
 const BOOKMARK = '[bookmark:';
 const DASHES = '-—–－';
 
-/** The last character that is not white space ('' for a blank line). */
-function lastVisible(t: string): string {
-  let i = t.length - 1;
-  while (i >= 0 && /\s/.test(t[i])) i--;
-  return i >= 0 ? t[i] : '';
-}
-
 export function conversionArtifacts(report: Report): Artifact[] {
   const out: Artifact[] = [];
   const lines = report.tree.lines;
@@ -632,7 +624,7 @@ export function conversionArtifacts(report: Report): Artifact[] {
     }
     const lead = PAGE_LEAD.exec(t);
     if (lead) out.push({ kind: 'glued-page-number', start: line.start, end: line.start + lead[0].length, deletes: [{ start: line.start, end: line.start + lead[0].length }], line: line.index });
-    const end = lastVisible(t);
+    const end = t[t.length - 1 - countTrailing(t, /\s/)]; // the last visible character (none on a blank line)
     const tail = end && DASHES.includes(end) ? PAGE_TAIL.exec(t) : null;
     if (tail) out.push({ kind: 'glued-page-number', start: line.start + tail.index, end: line.end, deletes: [{ start: line.start + tail.index, end: line.end }], line: line.index });
     const found: { index: number; text: string }[] = [];

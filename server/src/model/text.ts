@@ -8,13 +8,13 @@ import { countTrailing } from '../syntax/parse';
 
 const PLAIN = /^[\u4e00-\u9fff0-9A-Za-z]*$/;
 
+const MEMO_MAX_LENGTH = 256;
+
 /**
  * A function of a string remembered for the strings it has seen: labels and headings repeat across the
  * rows and reports of a batch. The memory is bounded: past `limit` entries it starts again, and long
  * strings (a paragraph, a garbled line) are not kept at all.
  */
-const MEMO_MAX_LENGTH = 256;
-
 export function remembered<T>(limit: number, f: (s: string) => T): (s: string) => T {
   let seen = new Map<string, T>();
   return (s) => {
@@ -98,8 +98,14 @@ export type CellValue =
   | { kind: 'number'; text: string; /** exact decimal, normalised: "552.91", "-3", "821" */ decimal: string; integer: number | null }
   | { kind: 'invalid'; text: string };
 
-function isIdeograph(c: number): boolean {
+/** A CJK unified ideograph (U+4E00–U+9FFF), by character code. */
+export function isIdeograph(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** The character codes of a set of characters: hot loops compare codes, as `t[i]` on CJK text makes a new string each time. */
+export function codesOf(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
 }
 
 const CN_NUMERALS = new Set('零〇一二三四五六七八九十百千万两');
