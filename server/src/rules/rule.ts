@@ -8,14 +8,11 @@ import type { T3Totals } from '../model/totals';
 import type { Localization } from '../model/localize';
 import type { WorkspaceContext } from '../workspace';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type Locale = 'zh-cn' | 'en';
+import type { Msg } from '../base/msg';
+export type { Locale, Msg } from '../base/msg';
+export { msg } from '../base/msg';
 
-/** A message in both languages; Chinese is the default. */
-export interface Msg {
-  zh: string;
-  en: string;
-}
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface TextEdit {
   start: number;
@@ -75,10 +72,6 @@ export interface Rule {
   defaultSeverity: Severity;
   fixable: boolean;
   check(ctx: RuleContext): void;
-}
-
-export function msg(zh: string, en: string): Msg {
-  return { zh, en };
 }
 
 /**

@@ -240,9 +240,8 @@ export function fixAll(text: string, options: AnalyzeOptions & { kinds?: Fix['ki
   return { text: current, rounds, analysis };
 }
 
-export function localize(m: Msg, locale: Locale): string {
-  return locale === 'en' ? m.en : m.zh;
-}
+/** The text of a message in a locale (base/msg.ts `text`). */
+export { text as localize } from '../base/msg';
 
 export { RULES };
 export type { Locale, Severity, Fix, Msg, Related, TextEdit };

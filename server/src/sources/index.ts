@@ -7,10 +7,10 @@
 export type SourceKind = 'text' | 'docx' | 'html' | 'pdf';
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Msg } from '../base/msg';
+
+/** @deprecated the base message type; kept as an alias while importers move to `Msg`. */
+export type Bilingual = Msg;
 
 /** Where a line of the extracted text came from in the original file (1-based). */
 export interface LineOrigin {
