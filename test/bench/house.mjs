@@ -40,7 +40,7 @@ const BATCH_FOLDERS = 5; // 5,000
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const fix = (x, d) => (x === null || x === undefined || Number.isNaN(x) ? null : +x.toFixed(d));
-const ms = (x) => (x === null ? 'n/a' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
+const ms = (x) => (x === null ? 'n/a' : x >= 1000 ? `${(x / 1000).toFixed(x >= 10_000 ? 1 : 2)} s` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
 const mb = (bytes) => (bytes ? `${(bytes / 1048576).toFixed(0)} MB` : 'n/a');
 const int = (n) => n.toLocaleString('en-US');
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
@@ -61,7 +61,9 @@ function describeBuild(dir) {
   // The CLI is started as its bin starts it (`ogi-report`): with the node options of its shebang line.
   const first = readFileSync(cli, 'utf8').split('\n', 1)[0];
   const cliExecArgv = first.startsWith('#!') ? first.replace(/^#!\S*env\s+(?:-S\s+)?node\s*/, '').split(/\s+/).filter(Boolean) : [];
-  return { dir, cli, server, cliExecArgv, commit: commit + (dirty ? '+' : ''), label: `${basename(dir)} ${commit}${dirty ? '+' : ''}` };
+  // esbuild.mjs writes source maps in a development build only (`--production` minifies, without maps).
+  const kind = existsSync(`${server}.map`) ? 'development build' : 'production build';
+  return { dir, cli, server, cliExecArgv, kind, commit: commit + (dirty ? '+' : ''), label: `${basename(dir)} ${commit}${dirty ? '+' : ''}` };
 }
 
 export function houseBuilds() {
@@ -505,7 +507,7 @@ function table(builds, lsp, cli) {
   if (cli) {
     const c = cli.results;
     for (let k = 0; k < SCALING.length; k++) {
-      row(`CLI, corpus texts repeated to ${int(c[0].scaling[k].files)} files: time per file (cross-report index off)`,
+      row(`CLI, corpus texts repeated to ${int(c[0].scaling[k].files)} files: time per file, cross-report index on (off)`,
         each((i) => `**${ms(c[i].scaling[k].perFile)}** (off: ${c[i].noCrossReport ? ms(c[i].scaling[k].offPerFile) : 'n/a'})`), '—');
     }
     const last = SCALING.length - 1;
@@ -524,7 +526,7 @@ function table(builds, lsp, cli) {
 
 export async function runHouse() {
   const builds = houseBuilds();
-  console.log(`\nHouse issue (17): ${builds.map((b) => `${b.label} (${b.dir})`).join(' vs ')}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}, scale ${SCALE}, rounds ${ROUNDS}`);
+  console.log(`\nHouse issue (17): ${builds.map((b) => `${b.label} (${b.dir}, ${b.kind})`).join(' vs ')}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}, scale ${SCALE}, rounds ${ROUNDS}`);
   let lsp = null;
   let cli = null;
   if (PARTS.includes('lsp')) {
@@ -554,8 +556,8 @@ export async function runHouse() {
       cli: {
         noCrossReport: cli.results[i].noCrossReport,
         scaling: cli.results[i].scaling.map((x) => ({ files: x.files, msPerFile: fix(x.perFile, 3), offMsPerFile: fix(x.offPerFile, 3), rssMB: fix(x.rss / 1048576, 1) })),
-        ratio3000to1000: fix(cli.results[i].scaling.at(-1).perFile / cli.results[i].scaling[0].perFile, 3),
-        ratioOnToOff: cli.results[i].noCrossReport ? fix(cli.results[i].scaling.at(-1).ms / cli.results[i].scaling.at(-1).offMs, 3) : null,
+        perFileRatio: fix(cli.results[i].scaling.at(-1).perFile / cli.results[i].scaling[0].perFile, 3),
+        onOffRatio: cli.results[i].noCrossReport ? fix(cli.results[i].scaling.at(-1).ms / cli.results[i].scaling.at(-1).offMs, 3) : null,
         batchFiles: cli.results[i].batch.files, reportsPerSecond: Math.round(cli.results[i].batch.perSecond), peerRatio: fix(cli.results[i].batch.peerRatio, 3), batchRssMB: fix(cli.results[i].batch.rss / 1048576, 1),
       },
     } : {}),
