@@ -239,6 +239,9 @@ async function stopServer(s) {
 }
 
 const uriOf = (name) => `file:///bench/house/${name}.txt`;
+const HEADING = /^[\s#*]*[一二三四五六七八九十]+[\s]*[、.．]/;
+/** The line of the first section heading (一、): edits below it change no report's identity (body and year). */
+const bodyStart = (lines) => Math.max(0, lines.findIndex((l) => /^[\s#*]*一[\s]*[、.．]/.test(l)));
 
 /**
  * 1. Typing in one of OPEN_REPORTS unrelated open reports: how many times are the others analysed again?
@@ -260,12 +263,13 @@ async function typingInOne(build) {
     const before = await analysisCount(s);
     const mark = { pulls: s.pulls.length, pushes: s.pushes.length, refreshes: s.refreshes };
 
-    // Type TYPED_CHARS characters into a line of prose in the middle of the first report, 150 ms apart.
+    // Type TYPED_CHARS characters, 150 ms apart, into a sentence of prose of the first report (before the
+    // full stop of the first long line of the body that is neither a heading nor a table row).
     const edited = docs[0].uri;
     const lines = docs[0].text.split('\n');
-    let line = Math.floor(lines.length / 2);
-    while (line < lines.length - 1 && (lines[line].length < 10 || /[\t|]|\d/.test(lines[line]))) line++;
-    const col = Math.min(5, lines[line].length);
+    const line = lines.findIndex((l, k) => k > bodyStart(lines) && l.length >= 30 && l.includes('。') && !/[\t|]/.test(l) && !HEADING.test(l));
+    if (line < 0) throw new Error('no line of prose to type in');
+    const col = lines[line].lastIndexOf('。');
     for (let k = 0; k < TYPED_CHARS; k++) {
       const t0 = performance.now();
       const at = { line, character: col + k };
@@ -274,7 +278,7 @@ async function typingInOne(build) {
       await sleep(Math.max(0, 150 - (performance.now() - t0)));
     }
     if (s.capabilities.diagnosticProvider?.interFileDependencies) {
-      for (const d of docs.slice(1)) await pull(s, d.uri);
+      for (const d of docs.slice(1)) await pull(s, d.uri).catch(() => undefined); // VS Code logs a failed pull and goes on
     }
     await settle(s, 1500);
     const after = await analysisCount(s);
@@ -288,7 +292,8 @@ async function typingInOne(build) {
     if (before && after) {
       if (before.byUri && after.byUri) {
         // Keys may be URIs (encoded or not) or paths; a report missing from the map was not analysed.
-        const key = (m, uri) => Object.keys(m).find((k) => k === uri || decodeURIComponent(k) === uri || k === fileURLToPath(uri));
+        const decode = (k) => { try { return decodeURIComponent(k); } catch { return k; } };
+        const key = (m, uri) => Object.keys(m).find((k) => k === uri || decode(k) === uri || k === fileURLToPath(uri));
         const delta = (uri) => { const k = key(after.byUri, uri); return k === undefined ? 0 : after.byUri[k] - (before.byUri[k] ?? 0); };
         if (key(after.byUri, edited) !== undefined) {
           others = docs.slice(1).reduce((n, d) => n + delta(d.uri), 0);
@@ -327,10 +332,11 @@ async function roundTrip(build, text, edits) {
     await pull(s, uri);
     await settle(s, 300);
     const lines = text.split('\n');
+    const start = bodyStart(lines) + 1;
     const times = [];
     for (let i = 0; i < edits; i++) {
-      // Type one character at the end of a line, then delete it on the next edit.
-      const line = (i - (i % 2)) * 7 % lines.length;
+      // Type one character at the end of a line of the body (prose, table rows), then delete it on the next edit.
+      const line = start + ((i - (i % 2)) * 7) % (lines.length - start);
       const ch = lines[line].length;
       const range = i % 2 === 0 ? { start: { line, character: ch }, end: { line, character: ch } } : { start: { line, character: ch }, end: { line, character: ch + 1 } };
       const t0 = performance.now();
