@@ -555,7 +555,7 @@ export async function runHouse() {
         refreshesAfterEdit: lsp[i].typing.refreshesAfterEdit, otherPulls: lsp[i].typing.otherPulls,
         roundTripP50Ms: fix(lsp[i].roundTrip.p50, 2), roundTripP95Ms: fix(lsp[i].roundTrip.p95, 2), roundTripP99Ms: fix(lsp[i].roundTrip.p99, 2),
         bigChars: lsp[i].big.chars, bigOpenMs: Math.round(lsp[i].big.open), bigEditMedianMs: Math.round(lsp[i].big.median), bigEditMaxMs: Math.round(lsp[i].big.max),
-        serverRssMB: fix(lsp[i].typing.serverRss / 1048576, 1), bigServerRssMB: fix(lsp[i].big.serverRss / 1048576, 1),
+        serverRssMB: lsp[i].typing.serverRss ? fix(lsp[i].typing.serverRss / 1048576, 1) : null, bigServerRssMB: lsp[i].big.serverRss ? fix(lsp[i].big.serverRss / 1048576, 1) : null,
       },
     } : {}),
     ...(cli ? {
