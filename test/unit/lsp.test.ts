@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection, CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { FIXTURES, ROOT, readFixture } from './helpers';
-import { runSafe } from '../../server/src/lsp/server';
+import { runSafe } from '../../server/src/lsp/runner';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
 const URI = 'file:///tmp/%E6%8A%A5%E5%91%8A.ogi';

@@ -11,11 +11,12 @@ import {
   CancellationToken, Connection, Diagnostic, DocumentDiagnosticReportKind, TextDocuments, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, AnalyzeOptions, DEFAULT_MAX_LENGTH, Locale, analyze } from '../service/analyze';
+import { Locale, msg, text } from '../base/msg';
+import { Analysis, AnalyzeOptions, DEFAULT_MAX_LENGTH } from '../service/analyze';
 import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-files';
 import { decodeText, isSourceError } from '../sources';
-
-export const CHECK_WORKSPACE_REQUEST = 'ogiReport/checkWorkspace';
+import type { AnalysisCache } from './documents';
+import { CHECK_WORKSPACE_REQUEST, CheckSummary } from './protocol';
 
 /** Bounds of one walk, so a huge folder cannot stall the server. */
 const MAX_ENTRIES = 20_000;
@@ -23,6 +24,7 @@ const MAX_DEPTH = 12;
 
 export interface WorkspaceDeps {
   documents: TextDocuments<TextDocument>;
+  cache: AnalysisCache;
   options(uri: string): AnalyzeOptions;
   diagnosticsFor(doc: TextDocument, analysis?: Analysis): Diagnostic[];
   pull(): boolean;
@@ -30,8 +32,6 @@ export interface WorkspaceDeps {
   rootUris(): string[];
   locale(): Locale;
 }
-
-export interface CheckSummary { files: number; errors: number; warnings: number; unreadable: number; cancelled?: boolean }
 
 /** The report files under `root`, in a stable order. */
 export async function findReportFiles(root: string, token?: CancellationToken): Promise<string[]> {
@@ -81,6 +81,9 @@ async function headHasTitle(path: string): Promise<boolean> {
   }
 }
 
+const CHECKING = msg('检查工作区报告', 'Checking the workspace reports');
+const FINDING = msg('查找报告文件…', 'Finding report files…');
+
 export function registerWorkspaceDiagnostics(connection: Connection, deps: WorkspaceDeps): { closedDiagnostics(uri: string): Promise<Diagnostic[]> } {
   let requested = 0; // checks asked for
   let served = 0; // checks answered
@@ -90,9 +93,9 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
 
   /** Reads and checks every report file; the open ones are taken from the editor. */
   const check = async (token: CancellationToken): Promise<{ items: WorkspaceDocumentDiagnosticReport[]; summary: CheckSummary }> => {
-    const en = deps.locale() === 'en';
+    const loc = deps.locale();
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
-    progress?.begin(en ? 'Checking the workspace reports' : '检查工作区报告', 0, en ? 'Finding report files…' : '查找报告文件…', false);
+    progress?.begin(text(CHECKING, loc), 0, text(FINDING, loc), false);
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const summary: CheckSummary = { files: 0, errors: 0, warnings: 0, unreadable: 0 };
     try {
@@ -117,7 +120,7 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
             const source = decodeText(bytes);
             if (isSourceError(source) || source.text.length > DEFAULT_MAX_LENGTH) { summary.unreadable++; continue; }
             const doc = TextDocument.create(uri, 'ogi-report', 0, source.text);
-            diagnostics = deps.diagnosticsFor(doc, analyze(source.text, deps.options(uri)));
+            diagnostics = deps.diagnosticsFor(doc, deps.cache.analyzeText(uri, source.text, deps.options(uri)));
           } catch {
             summary.unreadable++;
             continue;
@@ -190,13 +193,13 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
 }
 
 /** The diagnostics of a report that is not open, read from disk; empty if it cannot be read. */
-export async function diagnosticsFromDisk(uri: string, deps: Pick<WorkspaceDeps, 'options' | 'diagnosticsFor'>): Promise<Diagnostic[]> {
+export async function diagnosticsFromDisk(uri: string, deps: Pick<WorkspaceDeps, 'cache' | 'options' | 'diagnosticsFor'>): Promise<Diagnostic[]> {
   if (!uri.startsWith('file:')) return [];
   try {
     const path = fileURLToPath(uri);
     const source = decodeText(await fs.readFile(path));
     if (isSourceError(source) || source.text.length > DEFAULT_MAX_LENGTH) return [];
-    return deps.diagnosticsFor(TextDocument.create(uri, 'ogi-report', 0, source.text), analyze(source.text, deps.options(uri)));
+    return deps.diagnosticsFor(TextDocument.create(uri, 'ogi-report', 0, source.text), deps.cache.analyzeText(uri, source.text, deps.options(uri)));
   } catch {
     return [];
   }
