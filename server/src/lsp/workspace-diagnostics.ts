@@ -16,6 +16,7 @@ import { Analysis, AnalyzeOptions, DEFAULT_MAX_LENGTH } from '../service/analyze
 import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-files';
 import { decodeText, isSourceError } from '../sources';
 import type { AnalysisCache } from './documents';
+import { readText } from './files';
 import { CHECK_WORKSPACE_REQUEST, CheckSummary } from './protocol';
 
 /** Bounds of one walk, so a huge folder cannot stall the server. */
@@ -81,6 +82,15 @@ async function headHasTitle(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * A report file's text, or null when it cannot be read or is longer than the engine checks. No encoding
+ * takes more than 4 bytes a character, so a larger file is refused from its size, before it is read.
+ */
+async function readReport(path: string): Promise<string | null> {
+  const text = await readText(path, 4 * DEFAULT_MAX_LENGTH);
+  return text === null || text.length > DEFAULT_MAX_LENGTH ? null : text;
+}
+
 const CHECKING = msg('检查工作区报告', 'Checking the workspace reports');
 const FINDING = msg('查找报告文件…', 'Finding report files…');
 
@@ -115,16 +125,9 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
         let diagnostics: Diagnostic[];
         if (open) diagnostics = deps.diagnosticsFor(open);
         else {
-          try {
-            const bytes = await fs.readFile(path);
-            const source = decodeText(bytes);
-            if (isSourceError(source) || source.text.length > DEFAULT_MAX_LENGTH) { summary.unreadable++; continue; }
-            const doc = TextDocument.create(uri, 'ogi-report', 0, source.text);
-            diagnostics = deps.diagnosticsFor(doc, deps.cache.analyzeText(uri, source.text, deps.options(uri)));
-          } catch {
-            summary.unreadable++;
-            continue;
-          }
+          const text = await readReport(path);
+          if (text === null) { summary.unreadable++; continue; }
+          diagnostics = deps.diagnosticsFor(TextDocument.create(uri, 'ogi-report', 0, text), deps.cache.analyzeText(uri, text, deps.options(uri)));
         }
         summary.files++;
         summary.errors += diagnostics.filter((d) => d.severity === 1).length;
@@ -195,12 +198,6 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
 /** The diagnostics of a report that is not open, read from disk; empty if it cannot be read. */
 export async function diagnosticsFromDisk(uri: string, deps: Pick<WorkspaceDeps, 'cache' | 'options' | 'diagnosticsFor'>): Promise<Diagnostic[]> {
   if (!uri.startsWith('file:')) return [];
-  try {
-    const path = fileURLToPath(uri);
-    const source = decodeText(await fs.readFile(path));
-    if (isSourceError(source) || source.text.length > DEFAULT_MAX_LENGTH) return [];
-    return deps.diagnosticsFor(TextDocument.create(uri, 'ogi-report', 0, source.text), deps.cache.analyzeText(uri, source.text, deps.options(uri)));
-  } catch {
-    return [];
-  }
+  const text = await readReport(fileURLToPath(uri));
+  return text === null ? [] : deps.diagnosticsFor(TextDocument.create(uri, 'ogi-report', 0, text), deps.cache.analyzeText(uri, text, deps.options(uri)));
 }

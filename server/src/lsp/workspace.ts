@@ -6,7 +6,7 @@
  * client to pull again only then. Also the hover for cross-report findings and the
  * `ogiReport/copiedPassages` request behind 「对比上年报告」.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   Connection, DidChangeWatchedFilesNotification, FileChangeType, InitializeParams, Range, TextDocuments,
@@ -14,13 +14,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Locale, msg, text } from '../base/msg';
 import type { Analysis } from '../service/analyze';
-import { decodeText, isSourceError } from '../sources';
 import { CONFIG_FILE_NAMES } from '../service/config';
 import { WorkspaceContext, createIndex, indexFile, previousReport, removeFile } from '../workspace';
 import { copiedSections } from '../workspace/copied';
 import { isManifestPath } from '../workspace/region';
 import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-files';
 import { pathOfUri, uriOfPath } from './convert';
+import { readText } from './files';
 import { COPIED_PASSAGES_REQUEST, CopiedPassages } from './protocol';
 
 const CROSS_CODES = new Set(['carry-over', 'in-force-rollforward', 'year-over-year', 'copied-text', 'rollup-total']);
@@ -98,16 +98,7 @@ export function startWorkspace(connection: Connection, documents: TextDocuments<
     staleSoon(hooks.stale(path, { identity, edited }), edited);
   };
 
-  const readDisk = async (path: string): Promise<string | null> => {
-    try {
-      const st = await stat(path);
-      if (!st.isFile() || st.size > MAX_BYTES) return null;
-      const decoded = decodeText(await readFile(path));
-      return isSourceError(decoded) ? null : decoded.text;
-    } catch {
-      return null;
-    }
-  };
+  const readDisk = (path: string): Promise<string | null> => readText(path, MAX_BYTES);
 
   const isOpen = (path: string) => documents.all().some((d) => pathOfUri(d.uri) === path);
 
