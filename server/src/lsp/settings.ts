@@ -40,7 +40,7 @@ function configFor(uri: string): LoadedConfig | null {
 
 export interface SettingsFeature {
   initialize(params: InitializeParams): void;
-  /** Reads the settings again (from the client, or from the change it pushed); false if nothing could be read. */
+  /** Reads the settings again (from the client, or from the change it pushed); keeps the previous ones if that fails. */
   reload(change?: DidChangeConfigurationParams): Promise<void>;
   /** The language of messages: the `locale` setting, or for `auto` the client's language by the one rule of base/msg. */
   locale(): Locale;

@@ -21,13 +21,13 @@ import { isManifestPath } from '../workspace/region';
 import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-files';
 import { pathOfUri, uriOfPath } from './convert';
 import { readText } from './files';
-import { COPIED_PASSAGES_REQUEST, CopiedPassages } from './protocol';
+import { COPIED_PASSAGES_REQUEST, CopiedPassages, CopiedPassagesParams } from './protocol';
+import { runSafe } from './runner';
 
 const CROSS_CODES = new Set(['carry-over', 'in-force-rollforward', 'year-over-year', 'copied-text', 'rollup-total']);
 const MAX_FILES = 5000;
 const MAX_BYTES = 2_000_000;
 const MAX_DEPTH = 8;
-
 
 /** A report file by name, or a plain-text/Markdown file whose opening lines carry a report title. */
 export function looksLikeReport(name: string, head: string): boolean {
@@ -153,8 +153,8 @@ export function startWorkspace(connection: Connection, documents: TextDocuments<
     }
   });
 
-  connection.onRequest(COPIED_PASSAGES_REQUEST, (params: { uri: string }): CopiedPassages => {
-    const doc = documents.get(params.uri);
+  connection.onRequest(COPIED_PASSAGES_REQUEST, (params: CopiedPassagesParams, token) => runSafe(connection, token, 'copiedPassages', (): CopiedPassages => {
+    const doc = documents.get(params?.uri);
     const empty: CopiedPassages = { previous: null, sections: [], passages: [] };
     if (!doc) return empty;
     const a = hooks.analysis(doc);
@@ -174,7 +174,7 @@ export function startWorkspace(connection: Connection, documents: TextDocuments<
         chars: p.chars,
       })),
     };
-  });
+  }));
 
   function context(uri: string): WorkspaceContext {
     return { index, path: pathOfUri(uri) };
