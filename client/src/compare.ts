@@ -5,16 +5,15 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { CLIENT_COMMAND, COPIED_PASSAGES_REQUEST, CopiedPassages, CopiedPassagesParams, Range } from '../../server/src/lsp/protocol';
+import { msg, text, uiLocale } from './locale';
 
-export const COMMAND_COMPARE = 'ogiReport.compareWithLastYear';
-const REQUEST = 'ogiReport/copiedPassages';
-
-interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
-interface CopiedPassages {
-  previous: { uri: string; agency: string | null; year: number | null } | null;
-  sections: { index: number; line: number; previousLine: number | null }[];
-  passages: { range: Range; previousRange: Range; chars: number }[];
-}
+const SAME_TEXT = msg('与上年报告相同的文字（`copied-text`）', 'Same text as last year\'s report (`copied-text`)');
+const NO_PREVIOUS = msg('工作区中没有找到本单位上一年度的报告（请把上年报告放在同一工作区，标题写明单位和年度）',
+  'No report of this body for the previous year was found in the workspace (its title must name the body and year)');
+const COMPARED = (year: number | null, passages: number, chars: number) => msg(
+  `对比 ${year ?? ''} 年报告：标出 ${passages} 处相同文字（共 ${chars} 字）`,
+  `Compared with the ${year ?? ''} report: ${passages} repeated passage(s), ${chars} characters`);
 
 /** What the command did, for its callers and tests. */
 export interface CompareResult { previous: string | null; passages: number; previousLine: number | null }
@@ -22,13 +21,11 @@ export interface CompareResult { previous: string | null; passages: number; prev
 const toRange = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
 export function registerCompare(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
-  const zh = !vscode.env.language.toLowerCase().startsWith('en');
   const copied = vscode.window.createTextEditorDecorationType({
     backgroundColor: 'rgba(255, 196, 0, 0.22)',
     overviewRulerColor: 'rgba(255, 196, 0, 0.8)',
     overviewRulerLane: vscode.OverviewRulerLane.Right,
   });
-  const hoverMessage = new vscode.MarkdownString(zh ? '与上年报告相同的文字（`copied-text`）' : 'Same text as last year\'s report (`copied-text`)');
 
   const compare = async (uri?: vscode.Uri): Promise<CompareResult> => {
     const editor = uri
@@ -37,11 +34,11 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
     const c = client();
     const none: CompareResult = { previous: null, passages: 0, previousLine: null };
     if (!editor || !c) return none;
-    const r = await c.sendRequest<CopiedPassages>(REQUEST, { uri: editor.document.uri.toString() });
+    const params: CopiedPassagesParams = { uri: editor.document.uri.toString() };
+    const r = await c.sendRequest<CopiedPassages>(COPIED_PASSAGES_REQUEST, params);
+    const loc = uiLocale();
     if (!r.previous) {
-      void vscode.window.showInformationMessage(zh
-        ? '工作区中没有找到本单位上一年度的报告（请把上年报告放在同一工作区，标题写明单位和年度）'
-        : 'No report of this body for the previous year was found in the workspace (its title must name the body and year)');
+      void vscode.window.showInformationMessage(text(NO_PREVIOUS, loc));
       return none;
     }
     // The section the cursor is in, and the same section's heading in last year's report.
@@ -52,14 +49,13 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
     const target = new vscode.Range(line, 0, line, 0);
     const beside = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, selection: target });
     beside.revealRange(target, vscode.TextEditorRevealType.AtTop);
+    const hoverMessage = new vscode.MarkdownString(text(SAME_TEXT, loc));
     editor.setDecorations(copied, r.passages.map((p) => ({ range: toRange(p.range), hoverMessage })));
     beside.setDecorations(copied, r.passages.map((p) => ({ range: toRange(p.previousRange), hoverMessage })));
     const chars = r.passages.reduce((n, p) => n + p.chars, 0);
-    vscode.window.setStatusBarMessage(zh
-      ? `对比 ${r.previous.year ?? ''} 年报告：标出 ${r.passages.length} 处相同文字（共 ${chars} 字）`
-      : `Compared with the ${r.previous.year ?? ''} report: ${r.passages.length} repeated passage(s), ${chars} characters`, 8000);
+    vscode.window.setStatusBarMessage(text(COMPARED(r.previous.year, r.passages.length, chars), loc), 8000);
     return { previous: r.previous.uri, passages: r.passages.length, previousLine: here?.previousLine ?? null };
   };
 
-  context.subscriptions.push(copied, vscode.commands.registerCommand(COMMAND_COMPARE, compare));
+  context.subscriptions.push(copied, vscode.commands.registerCommand(CLIENT_COMMAND.compareWithLastYear, compare));
 }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CLIENT_COMMAND } from '../../server/src/lsp/protocol';
 import { hasReportTitle } from '../../server/src/service/report-files';
 import { registerPreview } from './preview';
 import { registerStatus } from './status';
@@ -32,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     // The server's `auto`: Chinese unless the user chose a display language other than English or Chinese.
     initializationOptions: { locale: resolveLocale('auto', vscode.env.language) },
     outputChannelName: 'ogi-report',
-    markdown: { isTrusted: { enabledCommands: ['ogiReport.showArticle'] } },
+    markdown: { isTrusted: { enabledCommands: [CLIENT_COMMAND.showArticle] } },
     middleware: { ...lensMiddleware },
   };
   client = new LanguageClient('ogiReport', '政府信息公开年报检查', serverOptions, clientOptions);
@@ -41,11 +42,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerStatus(context, client);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('ogiReport.recomputeTotals', recompute),
-    vscode.commands.registerCommand('ogiReport.newReport', newReport),
+    vscode.commands.registerCommand(CLIENT_COMMAND.recomputeTotals, recompute),
+    vscode.commands.registerCommand(CLIENT_COMMAND.newReport, newReport),
     ...registerStatuteView(),
     registerTableSnippets(),
-    vscode.commands.registerCommand('ogiReport.restartServer', () => client?.restart()),
+    vscode.commands.registerCommand(CLIENT_COMMAND.restartServer, () => client?.restart()),
     vscode.workspace.onDidOpenTextDocument(detectReport),
     // A report pasted into an empty untitled editor arrives as a change, not an open.
     vscode.workspace.onDidChangeTextDocument((e) => {

@@ -1,18 +1,16 @@
 /**
- * The language of messages, lens titles and notifications in the client (see resolve-locale.ts for the
- * rule behind `ogiReport.locale: auto`).
+ * The language of messages, lens titles and notifications in the client: `ogiReport.locale`, with
+ * `auto` resolved by the one rule the server uses too (base/msg.ts, re-exported by resolve-locale.ts).
+ * Strings are `Msg`s shown with `text(m, uiLocale())`.
  */
 import * as vscode from 'vscode';
 import { Locale, resolveLocale } from './resolve-locale';
 
 export type { Locale };
 export { resolveLocale };
+export { join, msg, text } from '../../server/src/base/msg';
+export type { Msg } from '../../server/src/base/msg';
 
 export function uiLocale(): Locale {
   return resolveLocale(vscode.workspace.getConfiguration('ogiReport').get<string>('locale', 'auto'), vscode.env.language);
-}
-
-/** `t('已重新计算', 'Recomputed')`: the string for the current locale. */
-export function t(zh: string, en: string): string {
-  return uiLocale() === 'en' ? en : zh;
 }

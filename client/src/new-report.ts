@@ -10,6 +10,7 @@ import { buildSnippets } from '../../server/src/service/snippets';
 import { ARTICLES } from '../../server/src/service/statute';
 import { FORMAT_2021_FROM_YEAR } from '../../server/src/model/template';
 import type { Layout } from '../../server/src/syntax/parse';
+import { CLIENT_COMMAND } from '../../server/src/lsp/protocol';
 
 export interface NewReportArgs { agency?: string; year?: number; layout?: Layout }
 
@@ -67,7 +68,7 @@ export function registerStatuteView(): vscode.Disposable[] {
   };
   return [
     vscode.workspace.registerTextDocumentContentProvider(STATUTE_SCHEME, provider),
-    vscode.commands.registerCommand('ogiReport.showArticle', async (article: string) => {
+    vscode.commands.registerCommand(CLIENT_COMMAND.showArticle, async (article: string) => {
       const a = ARTICLES[article];
       if (!a) return undefined;
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: STATUTE_SCHEME, path: `/${a.title}.txt` }));

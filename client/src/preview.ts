@@ -8,17 +8,25 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { CLIENT_COMMAND, PREVIEW_REQUEST, PreviewParams, Position as Pos } from '../../server/src/lsp/protocol';
+import { Locale, msg, text, uiLocale } from './locale';
 
 const LANGUAGE = 'ogi-report';
-const REQUEST = 'ogiReport/preview';
 export const PREVIEW_VIEW_TYPE = 'ogiReport.preview';
 
-interface Pos { line: number; character: number }
-
-/** English only when the user set `ogiReport.locale` to `en`: the reports and their readers are Chinese. */
-function english(): boolean {
-  return vscode.workspace.getConfiguration('ogiReport').get<string>('locale') === 'en';
-}
+const TITLE = msg('预览表格', 'Tables');
+/** The page's own words (the model's text comes from the server already in the user's language). */
+const PAGE = {
+  empty: msg('本文档中没有找到表二、表三或表四。', 'No table 二, 三 or 四 found in this document.'),
+  blank: msg('空', 'blank'),
+  expected: msg('应为', 'should be'),
+  missing: msg('缺', 'missing'),
+  legendError: msg('错误', 'wrong'),
+  legendBlank: msg('空白', 'blank'),
+  legendUnplaced: msg('无法对齐到列', 'not in a column'),
+  absent: msg('未找到：', 'Not found: '),
+  loading: msg('正在读取年报…', 'Reading the report…'),
+};
 
 export class TablePreview implements vscode.Disposable {
   private static current: TablePreview | undefined;
@@ -46,7 +54,7 @@ export class TablePreview implements vscode.Disposable {
   }
 
   private constructor(private readonly client: LanguageClient, readonly panel: vscode.WebviewPanel, private doc: vscode.TextDocument) {
-    panel.webview.html = html(panel.webview, english());
+    panel.webview.html = html(panel.webview, uiLocale());
     this.setDocument(doc);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -78,7 +86,7 @@ export class TablePreview implements vscode.Disposable {
   private setDocument(doc: vscode.TextDocument): void {
     this.doc = doc;
     const name = doc.uri.path.split('/').pop() ?? '';
-    this.panel.title = `${english() ? 'Tables' : '预览表格'}：${name}`;
+    this.panel.title = `${text(TITLE, uiLocale())}：${name}`;
     this.schedule(0);
   }
 
@@ -93,7 +101,8 @@ export class TablePreview implements vscode.Disposable {
     const ticket = ++this.requested;
     let model: { docVersion?: number } | null = null;
     try {
-      model = await this.client.sendRequest(REQUEST, { uri: doc.uri.toString() });
+      const params: PreviewParams = { uri: doc.uri.toString() };
+      model = await this.client.sendRequest(PREVIEW_REQUEST, params);
     } catch {
       return;
     }
@@ -135,7 +144,7 @@ export class TablePreview implements vscode.Disposable {
 
 export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('ogiReport.previewTables', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand(CLIENT_COMMAND.previewTables, async (uri?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri
         ? await vscode.workspace.openTextDocument(uri)
         : vscode.window.activeTextEditor?.document;
@@ -147,13 +156,11 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
   );
 }
 
-export function html(webview: vscode.Webview, en: boolean): string {
+export function html(webview: vscode.Webview, locale: Locale): string {
   const nonce = randomBytes(16).toString('base64');
-  const t = en
-    ? { empty: 'No table 二, 三 or 四 found in this document.', blank: 'blank', expected: 'should be', missing: 'missing', legendError: 'wrong', legendBlank: 'blank', legendUnplaced: 'not in a column', absent: 'Not found: ', loading: 'Reading the report…' }
-    : { empty: '本文档中没有找到表二、表三或表四。', blank: '空', expected: '应为', missing: '缺', legendError: '错误', legendBlank: '空白', legendUnplaced: '无法对齐到列', absent: '未找到：', loading: '正在读取年报…' };
+  const t = Object.fromEntries(Object.entries(PAGE).map(([k, m]) => [k, text(m, locale)])) as Record<keyof typeof PAGE, string>;
   return `<!DOCTYPE html>
-<html lang="${en ? 'en' : 'zh-CN'}">
+<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'none'; font-src 'none'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none';">

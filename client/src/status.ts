@@ -5,13 +5,26 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { CHECK_WORKSPACE_REQUEST, CLIENT_COMMAND, CheckSummary } from '../../server/src/lsp/protocol';
+import { Locale, Msg, join, msg, text, uiLocale } from './locale';
 
 const LANGUAGE = 'ogi-report';
 const SOURCE = 'ogi-report';
-export const SHOW_FINDINGS = 'ogiReport.showFindings';
-const CHECK_WORKSPACE_REQUEST = 'ogiReport/checkWorkspace';
 
-const english = () => vscode.workspace.getConfiguration('ogiReport').get<string>('locale') === 'en';
+const plural = (n: number, one: string) => `${n} ${one}${n > 1 ? 's' : ''}`;
+const ERRORS = (n: number) => msg(`${n} 错误`, plural(n, 'error'));
+const WARNINGS = (n: number) => msg(`${n} 警告`, plural(n, 'warning'));
+const NOTES = (n: number) => msg(`${n} 提示`, plural(n, 'note'));
+const REPORT = msg('年报：', 'Report: ');
+const TOOLTIP = msg('本年报的检查结果：点击查看列表', 'Findings in this report: click to list them');
+const LINE = (n: number) => msg(`第 ${n} 行`, `line ${n}`);
+const NO_FINDINGS = msg('本年报未发现问题。', 'No findings in this report.');
+const GO_TO = msg('转到检查结果', 'Go to a finding');
+const OPEN_FOLDER = msg('请先打开一个文件夹，再检查其中的年报。', 'Open a folder to check its reports.');
+const SHOW_PROBLEMS = msg('打开“问题”面板', 'Show Problems');
+const CHECKED = (s: CheckSummary): Msg => msg(
+  `已检查 ${s.files} 份年报：${s.errors} 处错误，${s.warnings} 处警告${s.unreadable ? `；${s.unreadable} 个文件无法读取` : ''}。`,
+  `Checked ${s.files} report${s.files === 1 ? '' : 's'}: ${s.errors} errors, ${s.warnings} warnings${s.unreadable ? `; ${s.unreadable} unreadable` : ''}.`);
 
 export interface Counts { errors: number; warnings: number; notes: number }
 
@@ -26,12 +39,9 @@ export function countFindings(ds: readonly vscode.Diagnostic[]): Counts {
 }
 
 /** "年报：2 错误 · 3 提示", or "年报：✓" when nothing is found. */
-export function statusText(c: Counts, en = false): string {
-  const parts = en
-    ? [c.errors && `${c.errors} error${c.errors > 1 ? 's' : ''}`, c.warnings && `${c.warnings} warning${c.warnings > 1 ? 's' : ''}`, c.notes && `${c.notes} note${c.notes > 1 ? 's' : ''}`]
-    : [c.errors && `${c.errors} 错误`, c.warnings && `${c.warnings} 警告`, c.notes && `${c.notes} 提示`];
-  const shown = parts.filter(Boolean);
-  return `${en ? 'Report: ' : '年报：'}${shown.length ? shown.join(' · ') : '✓'}`;
+export function statusText(c: Counts, locale: Locale = 'zh-cn'): string {
+  const shown = [c.errors && ERRORS(c.errors), c.warnings && WARNINGS(c.warnings), c.notes && NOTES(c.notes)].filter((m): m is Msg => !!m);
+  return text(REPORT, locale) + (shown.length ? text(join(shown, ' · '), locale) : '✓');
 }
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
@@ -39,15 +49,15 @@ const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d
 export function registerStatus(context: vscode.ExtensionContext, client: LanguageClient): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('ogiReport.status', vscode.StatusBarAlignment.Left, 50);
   item.name = '政府信息公开年报检查';
-  item.command = SHOW_FINDINGS;
+  item.command = CLIENT_COMMAND.showFindings;
 
   const update = () => {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== LANGUAGE) { item.hide(); return; }
     const c = countFindings(ours(doc.uri));
-    const en = english();
-    item.text = `${c.errors ? '$(error) ' : c.warnings ? '$(warning) ' : ''}${statusText(c, en)}`;
-    item.tooltip = en ? 'Findings in this report: click to list them' : '本年报的检查结果：点击查看列表';
+    const loc = uiLocale();
+    item.text = `${c.errors ? '$(error) ' : c.warnings ? '$(warning) ' : ''}${statusText(c, loc)}`;
+    item.tooltip = text(TOOLTIP, loc);
     item.backgroundColor = c.errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };
@@ -61,39 +71,36 @@ export function registerStatus(context: vscode.ExtensionContext, client: Languag
       if (active && e.uris.some((u) => u.toString() === active)) update();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('ogiReport.locale')) update(); }),
-    vscode.commands.registerCommand(SHOW_FINDINGS, async () => {
+    vscode.commands.registerCommand(CLIENT_COMMAND.showFindings, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== LANGUAGE) return;
-      const en = english();
+      const loc = uiLocale();
       const icon = { [vscode.DiagnosticSeverity.Error]: '$(error)', [vscode.DiagnosticSeverity.Warning]: '$(warning)', [vscode.DiagnosticSeverity.Information]: '$(info)', [vscode.DiagnosticSeverity.Hint]: '$(lightbulb)' };
       const ds = ours(editor.document.uri).sort((a, b) => a.severity - b.severity || a.range.start.compareTo(b.range.start));
       const items = ds.map((d) => ({
         label: `${icon[d.severity]} ${d.message}`,
-        description: en ? `line ${d.range.start.line + 1}` : `第 ${d.range.start.line + 1} 行`,
+        description: text(LINE(d.range.start.line + 1), loc),
         detail: editor.document.getText(d.range).slice(0, 60) || undefined,
         diagnostic: d,
       }));
       if (!items.length) {
-        void vscode.window.showInformationMessage(en ? 'No findings in this report.' : '本年报未发现问题。');
+        void vscode.window.showInformationMessage(text(NO_FINDINGS, loc));
         return;
       }
-      const pick = await vscode.window.showQuickPick(items, { placeHolder: en ? 'Go to a finding' : '转到检查结果', matchOnDescription: true });
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: text(GO_TO, loc), matchOnDescription: true });
       if (!pick) return;
       const target = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn });
       target.selection = new vscode.Selection(pick.diagnostic.range.start, pick.diagnostic.range.end);
       target.revealRange(pick.diagnostic.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
-    vscode.commands.registerCommand('ogiReport.checkWorkspace', async () => {
-      const en = english();
+    vscode.commands.registerCommand(CLIENT_COMMAND.checkWorkspace, async () => {
+      const loc = uiLocale();
       if (!vscode.workspace.workspaceFolders?.length) {
-        void vscode.window.showInformationMessage(en ? 'Open a folder to check its reports.' : '请先打开一个文件夹，再检查其中的年报。');
+        void vscode.window.showInformationMessage(text(OPEN_FOLDER, loc));
         return undefined;
       }
-      const s = await client.sendRequest<{ files: number; errors: number; warnings: number; unreadable: number; cancelled?: boolean }>(CHECK_WORKSPACE_REQUEST, {});
-      const text = en
-        ? `Checked ${s.files} report${s.files === 1 ? '' : 's'}: ${s.errors} errors, ${s.warnings} warnings${s.unreadable ? `; ${s.unreadable} unreadable` : ''}.`
-        : `已检查 ${s.files} 份年报：${s.errors} 处错误，${s.warnings} 处警告${s.unreadable ? `；${s.unreadable} 个文件无法读取` : ''}。`;
-      void vscode.window.showInformationMessage(text, en ? 'Show Problems' : '打开“问题”面板').then((b) => {
+      const s = await client.sendRequest<CheckSummary>(CHECK_WORKSPACE_REQUEST, {});
+      void vscode.window.showInformationMessage(text(CHECKED(s), loc), text(SHOW_PROBLEMS, loc)).then((b) => {
         if (b) void vscode.commands.executeCommand('workbench.actions.view.problems');
       });
       return s;

@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection, CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { FIXTURES, ROOT, readFixture } from './helpers';
-import { runSafe } from '../../server/src/lsp/server';
+import { runSafe } from '../../server/src/lsp/runner';
+import { CLIENT_COMMAND, SERVER_COMMAND } from '../../server/src/lsp/protocol';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
 const URI = 'file:///tmp/%E6%8A%A5%E5%91%8A.ogi';
@@ -186,6 +187,24 @@ describe('language server over stdio', () => {
     const r = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /ogi-report-server --stdio/);
+  });
+});
+
+describe('the protocol module shared by server and client', () => {
+  it('names every command the extension contributes, and the server commands it executes', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+    const contributed = pkg.contributes.commands.map((c) => c.command).sort();
+    assert.deepEqual(Object.values(CLIENT_COMMAND).filter((c) => c !== CLIENT_COMMAND.showArticle).sort(), contributed);
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    conn.listen();
+    try {
+      const init = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as { capabilities: { executeCommandProvider: { commands: string[] } } };
+      assert.deepEqual(init.capabilities.executeCommandProvider.commands, Object.values(SERVER_COMMAND));
+    } finally {
+      conn.dispose();
+      proc.kill();
+    }
   });
 });
 

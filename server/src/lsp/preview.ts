@@ -4,37 +4,26 @@
  */
 import { Connection, InlayHint, InlayHintKind, Position, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, Locale, localize } from '../service/analyze';
+import type { Locale } from '../base/msg';
 import { columnHints } from '../service/inlay';
 import { previewModel } from '../service/preview';
-import { runSafe } from './server';
-
-export const PREVIEW_REQUEST = 'ogiReport/preview';
+import { localizeDeep } from './convert';
+import type { AnalysisCache } from './documents';
+import { PREVIEW_REQUEST, PreviewParams } from './protocol';
+import { runSafe } from './runner';
 
 export interface PreviewDeps {
   documents: TextDocuments<TextDocument>;
-  getAnalysis(doc: TextDocument): Analysis;
+  cache: AnalysisCache;
   locale(): Locale;
   configurationSupport(): boolean;
 }
 
-/** Every bilingual message {zh, en} inside `value` becomes a string in `loc`. */
-export function localizeDeep(value: unknown, loc: Locale): unknown {
-  if (Array.isArray(value)) return value.map((v) => localizeDeep(v, loc));
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    const keys = Object.keys(o);
-    if (keys.length === 2 && typeof o.zh === 'string' && typeof o.en === 'string') return localize(o as { zh: string; en: string }, loc);
-    return Object.fromEntries(keys.map((k) => [k, localizeDeep(o[k], loc)]));
-  }
-  return value;
-}
-
 export function registerPreview(connection: Connection, deps: PreviewDeps): { settingsChanged(): void } {
-  connection.onRequest(PREVIEW_REQUEST, (params: { uri: string }, token) => runSafe(connection, token, 'preview', () => {
+  connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams, token) => runSafe(connection, token, 'preview', () => {
     const doc = deps.documents.get(params?.uri);
     if (!doc) return null;
-    return { uri: doc.uri, docVersion: doc.version, ...(localizeDeep(previewModel(deps.getAnalysis(doc)), deps.locale()) as object) };
+    return { uri: doc.uri, docVersion: doc.version, ...(localizeDeep(previewModel(deps.cache.analysis(doc)), deps.locale()) as object) };
   }));
 
   let hintsSupported = false;
@@ -56,7 +45,7 @@ export function registerPreview(connection: Connection, deps: PreviewDeps): { se
       }
     }
     if (!enabled || token.isCancellationRequested) return [];
-    const hints = columnHints(deps.getAnalysis(doc), { tabSize, start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) });
+    const hints = columnHints(deps.cache.analysis(doc), { tabSize, start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) });
     return hints.map((h) => ({
       position: Position.create(h.line, h.character), label: h.label, kind: InlayHintKind.Parameter, paddingRight: true,
     }));

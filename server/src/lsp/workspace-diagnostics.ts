@@ -11,11 +11,13 @@ import {
   CancellationToken, Connection, Diagnostic, DocumentDiagnosticReportKind, TextDocuments, WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, AnalyzeOptions, DEFAULT_MAX_LENGTH, Locale, analyze } from '../service/analyze';
+import { Locale, msg, text } from '../base/msg';
+import { Analysis, AnalyzeOptions, DEFAULT_MAX_LENGTH } from '../service/analyze';
 import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-files';
 import { decodeText, isSourceError } from '../sources';
-
-export const CHECK_WORKSPACE_REQUEST = 'ogiReport/checkWorkspace';
+import type { AnalysisCache } from './documents';
+import { readText } from './files';
+import { CHECK_WORKSPACE_REQUEST, CheckSummary } from './protocol';
 
 /** Bounds of one walk, so a huge folder cannot stall the server. */
 const MAX_ENTRIES = 20_000;
@@ -23,6 +25,7 @@ const MAX_DEPTH = 12;
 
 export interface WorkspaceDeps {
   documents: TextDocuments<TextDocument>;
+  cache: AnalysisCache;
   options(uri: string): AnalyzeOptions;
   diagnosticsFor(doc: TextDocument, analysis?: Analysis): Diagnostic[];
   pull(): boolean;
@@ -30,8 +33,6 @@ export interface WorkspaceDeps {
   rootUris(): string[];
   locale(): Locale;
 }
-
-export interface CheckSummary { files: number; errors: number; warnings: number; unreadable: number; cancelled?: boolean }
 
 /** The report files under `root`, in a stable order. */
 export async function findReportFiles(root: string, token?: CancellationToken): Promise<string[]> {
@@ -81,6 +82,18 @@ async function headHasTitle(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * A report file's text, or null when it cannot be read or is longer than the engine checks. No encoding
+ * takes more than 4 bytes a character, so a larger file is refused from its size, before it is read.
+ */
+async function readReport(path: string): Promise<string | null> {
+  const text = await readText(path, 4 * DEFAULT_MAX_LENGTH);
+  return text === null || text.length > DEFAULT_MAX_LENGTH ? null : text;
+}
+
+const CHECKING = msg('检查工作区报告', 'Checking the workspace reports');
+const FINDING = msg('查找报告文件…', 'Finding report files…');
+
 export function registerWorkspaceDiagnostics(connection: Connection, deps: WorkspaceDeps): { closedDiagnostics(uri: string): Promise<Diagnostic[]> } {
   let requested = 0; // checks asked for
   let served = 0; // checks answered
@@ -90,9 +103,9 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
 
   /** Reads and checks every report file; the open ones are taken from the editor. */
   const check = async (token: CancellationToken): Promise<{ items: WorkspaceDocumentDiagnosticReport[]; summary: CheckSummary }> => {
-    const en = deps.locale() === 'en';
+    const loc = deps.locale();
     const progress = await connection.window.createWorkDoneProgress().catch(() => null);
-    progress?.begin(en ? 'Checking the workspace reports' : '检查工作区报告', 0, en ? 'Finding report files…' : '查找报告文件…', false);
+    progress?.begin(text(CHECKING, loc), 0, text(FINDING, loc), false);
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const summary: CheckSummary = { files: 0, errors: 0, warnings: 0, unreadable: 0 };
     try {
@@ -112,16 +125,9 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
         let diagnostics: Diagnostic[];
         if (open) diagnostics = deps.diagnosticsFor(open);
         else {
-          try {
-            const bytes = await fs.readFile(path);
-            const source = decodeText(bytes);
-            if (isSourceError(source) || source.text.length > DEFAULT_MAX_LENGTH) { summary.unreadable++; continue; }
-            const doc = TextDocument.create(uri, 'ogi-report', 0, source.text);
-            diagnostics = deps.diagnosticsFor(doc, analyze(source.text, deps.options(uri)));
-          } catch {
-            summary.unreadable++;
-            continue;
-          }
+          const text = await readReport(path);
+          if (text === null) { summary.unreadable++; continue; }
+          diagnostics = deps.diagnosticsFor(TextDocument.create(uri, 'ogi-report', 0, text), deps.cache.analyzeText(uri, text, deps.options(uri)));
         }
         summary.files++;
         summary.errors += diagnostics.filter((d) => d.severity === 1).length;
@@ -190,14 +196,8 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
 }
 
 /** The diagnostics of a report that is not open, read from disk; empty if it cannot be read. */
-export async function diagnosticsFromDisk(uri: string, deps: Pick<WorkspaceDeps, 'options' | 'diagnosticsFor'>): Promise<Diagnostic[]> {
+export async function diagnosticsFromDisk(uri: string, deps: Pick<WorkspaceDeps, 'cache' | 'options' | 'diagnosticsFor'>): Promise<Diagnostic[]> {
   if (!uri.startsWith('file:')) return [];
-  try {
-    const path = fileURLToPath(uri);
-    const source = decodeText(await fs.readFile(path));
-    if (isSourceError(source) || source.text.length > DEFAULT_MAX_LENGTH) return [];
-    return deps.diagnosticsFor(TextDocument.create(uri, 'ogi-report', 0, source.text), analyze(source.text, deps.options(uri)));
-  } catch {
-    return [];
-  }
+  const text = await readReport(fileURLToPath(uri));
+  return text === null ? [] : deps.diagnosticsFor(TextDocument.create(uri, 'ogi-report', 0, text), deps.cache.analyzeText(uri, text, deps.options(uri)));
 }

@@ -1,42 +1,33 @@
 /**
  * The language server's side of the workspace index: it reads the report files under the workspace
- * folders, keeps open documents' current text in the index, follows file changes, and asks the client
- * to pull diagnostics again when a report that others are compared with changes — so editing last
- * year's report re-checks this year's. Also the hover for cross-report findings and the
+ * folders, keeps open documents' current text in the index and follows file changes. A change makes
+ * stale the analyses that read the changed report (editing last year's report re-checks this year's),
+ * or all of them when a report's identity (agency, year) or a region manifest changed, and asks the
+ * client to pull again only then. Also the hover for cross-report findings and the
  * `ogiReport/copiedPassages` request behind 「对比上年报告」.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   Connection, DidChangeWatchedFilesNotification, FileChangeType, InitializeParams, Range, TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, Locale } from '../service/analyze';
-import { decodeText, isSourceError } from '../sources';
+import { Locale, msg, text } from '../base/msg';
+import type { Analysis } from '../service/analyze';
 import { CONFIG_FILE_NAMES } from '../service/config';
 import { WorkspaceContext, createIndex, indexFile, previousReport, removeFile } from '../workspace';
 import { copiedSections } from '../workspace/copied';
 import { isManifestPath } from '../workspace/region';
 import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-files';
-
-export const COPIED_PASSAGES_REQUEST = 'ogiReport/copiedPassages';
+import { pathOfUri, uriOfPath } from './convert';
+import { readText } from './files';
+import { COPIED_PASSAGES_REQUEST, CopiedPassages, CopiedPassagesParams } from './protocol';
+import { runSafe } from './runner';
 
 const CROSS_CODES = new Set(['carry-over', 'in-force-rollforward', 'year-over-year', 'copied-text', 'rollup-total']);
 const MAX_FILES = 5000;
 const MAX_BYTES = 2_000_000;
 const MAX_DEPTH = 8;
-
-/** A document URI as the path the index uses (a file path for file: URIs, the URI otherwise). */
-export function pathOfUri(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return uri;
-  }
-}
-const uriOfPath = (path: string): string => (/^[a-z][\w+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path) ? path : pathToFileURL(path).href);
 
 /** A report file by name, or a plain-text/Markdown file whose opening lines carry a report title. */
 export function looksLikeReport(name: string, head: string): boolean {
@@ -45,58 +36,69 @@ export function looksLikeReport(name: string, head: string): boolean {
   return byName === 'report' || (byName === 'maybe' && hasReportTitle(head));
 }
 
-export interface CopiedPassages {
-  previous: { uri: string; agency: string | null; year: number | null } | null;
-  /** Each section of this report and the line of the same section's heading in last year's. */
-  sections: { index: number; line: number; previousLine: number | null }[];
-  passages: { range: Range; previousRange: Range; chars: number }[];
-}
-
 export interface WorkspaceFeature {
   /** The workspace for analysing a document (the engine's `options.workspace`). */
   context(uri: string): WorkspaceContext;
-  /** Changes whenever any indexed file changes: a cached analysis from another generation is stale. */
-  generation(): number;
   initialize(params: InitializeParams): void;
   initialized(): Promise<void>;
   /** Hover text for cross-report findings at an offset: last year's figure and file. */
   hover(analysis: Analysis, offset: number, locale: Locale): string | null;
 }
 
-export function startWorkspace(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  options: { refresh: () => void; analysis: (doc: TextDocument) => Analysis; configChanged: () => void },
-): WorkspaceFeature {
+/** How the index changed for one path: `identity` when a report came, went or changed agency or year, or a manifest changed. */
+export interface IndexChange { identity: boolean; edited?: string }
+
+export interface WorkspaceHooks {
+  analysis(doc: TextDocument): Analysis;
+  /** Makes stale the analyses the change may alter (all on an identity change); returns the URIs of those made stale. */
+  stale(path: string, change: IndexChange): string[];
+  /** Asks for the diagnostics of these documents again (all open documents when undefined). */
+  refresh(uris?: readonly string[]): void;
+  configChanged(): void;
+}
+
+const CROSS_TITLE = msg('跨报告比对', 'Compared with another report');
+const OPEN = msg('打开', 'open');
+
+export function startWorkspace(connection: Connection, documents: TextDocuments<TextDocument>, hooks: WorkspaceHooks): WorkspaceFeature {
   const index = createIndex();
   let folders: string[] = [];
   let watch = false;
   let timer: NodeJS.Timeout | undefined;
 
-  /**
-   * Other open documents may compare with what changed: ask for their diagnostics again, once. A document
-   * being edited is checked again anyway, so its own edits refresh only when another document is open.
-   */
-  let others = false;
-  const changed = (editedUri?: string) => {
-    others ||= documents.all().some((d) => d.uri !== editedUri);
+  /** The open documents whose analyses went stale meanwhile are asked for again, once, after a pause. */
+  const waiting = new Set<string>();
+  const staleSoon = (uris: readonly string[], edited?: string) => {
+    // The edited document is checked again anyway.
+    const others = uris.filter((u) => u !== edited && documents.get(u));
+    if (!others.length) return;
+    others.forEach((u) => waiting.add(u));
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (others) options.refresh();
-      others = false;
+      const uris = [...waiting];
+      waiting.clear();
+      hooks.refresh(uris);
     }, 200);
   };
 
-  const readDisk = async (path: string): Promise<string | null> => {
-    try {
-      const st = await stat(path);
-      if (!st.isFile() || st.size > MAX_BYTES) return null;
-      const decoded = decodeText(await readFile(path));
-      return isSourceError(decoded) ? null : decoded.text;
-    } catch {
-      return null;
-    }
+  /**
+   * Puts a file's text into the index (or takes it out, for null) and makes stale what read it. A text
+   * equal to the indexed one changes nothing; a report whose agency and year stay the same makes stale
+   * only the analyses that read it, so typing in one report leaves the others alone.
+   */
+  const update = (path: string, text: string | null, edited?: string) => {
+    const before = index.reports.get(path);
+    const manifest = index.manifests.has(path) || isManifestPath(path);
+    if (text === null) removeFile(index, path);
+    else if (before?.text === text) return;
+    else indexFile(index, path, text);
+    const after = index.reports.get(path);
+    if (!before && !after && !manifest) return;
+    const identity = manifest || !before || !after || before.agency !== after.agency || before.key !== after.key || before.year !== after.year;
+    staleSoon(hooks.stale(path, { identity, edited }), edited);
   };
+
+  const readDisk = (path: string): Promise<string | null> => readText(path, MAX_BYTES);
 
   const isOpen = (path: string) => documents.all().some((d) => pathOfUri(d.uri) === path);
 
@@ -128,17 +130,12 @@ export function startWorkspace(
   };
 
   // Opening a document fires onDidChangeContent too.
-  documents.onDidChangeContent((e) => {
-    indexFile(index, pathOfUri(e.document.uri), e.document.getText());
-    changed(e.document.uri);
-  });
+  documents.onDidChangeContent((e) => update(pathOfUri(e.document.uri), e.document.getText(), e.document.uri));
   documents.onDidClose(async (e) => {
     const path = pathOfUri(e.document.uri);
     const inFolder = e.document.uri.startsWith('file:') && folders.some((f) => path.startsWith(f));
     const text = inFolder ? await readDisk(path) : null;
-    if (text !== null && looksLikeReport(path, text.slice(0, 2000))) indexFile(index, path, text);
-    else removeFile(index, path);
-    changed();
+    update(path, text !== null && looksLikeReport(path, text.slice(0, 2000)) ? text : null);
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
@@ -146,25 +143,21 @@ export function startWorkspace(
       const path = pathOfUri(c.uri);
       // A configuration file governs the reports under it: the server's cached analyses are stale.
       if (CONFIG_FILE_NAMES.some((n) => path.endsWith('/' + n) || path.endsWith('\\' + n))) {
-        options.configChanged();
+        hooks.configChanged();
+        staleSoon(documents.all().map((d) => d.uri));
         continue;
       }
       if (isOpen(path)) continue; // the editor's text wins over the disk
-      if (c.type === FileChangeType.Deleted) removeFile(index, path);
-      else {
-        const text = await readDisk(path);
-        if (text !== null && looksLikeReport(path, text.slice(0, 2000))) indexFile(index, path, text);
-        else removeFile(index, path);
-      }
+      const text = c.type === FileChangeType.Deleted ? null : await readDisk(path);
+      update(path, text !== null && looksLikeReport(path, text.slice(0, 2000)) ? text : null);
     }
-    changed();
   });
 
-  connection.onRequest(COPIED_PASSAGES_REQUEST, (params: { uri: string }): CopiedPassages => {
-    const doc = documents.get(params.uri);
+  connection.onRequest(COPIED_PASSAGES_REQUEST, (params: CopiedPassagesParams, token) => runSafe(connection, token, 'copiedPassages', (): CopiedPassages => {
+    const doc = documents.get(params?.uri);
     const empty: CopiedPassages = { previous: null, sections: [], passages: [] };
     if (!doc) return empty;
-    const a = options.analysis(doc);
+    const a = hooks.analysis(doc);
     const prev = previousReport(context(doc.uri), a.report);
     if (!prev) return { ...empty, sections: a.report.sections.map((s) => ({ index: s.index, line: s.heading.line.index, previousLine: null })) };
     const other = TextDocument.create(uriOfPath(prev.entry.path), 'ogi-report', 0, prev.entry.text);
@@ -181,7 +174,7 @@ export function startWorkspace(
         chars: p.chars,
       })),
     };
-  });
+  }));
 
   function context(uri: string): WorkspaceContext {
     return { index, path: pathOfUri(uri) };
@@ -189,7 +182,6 @@ export function startWorkspace(
 
   return {
     context,
-    generation: () => index.generation,
     initialize(params) {
       const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
       folders = uris.filter((u) => u.startsWith('file:')).map(pathOfUri);
@@ -202,7 +194,9 @@ export function startWorkspace(
         }).catch(() => undefined);
       }
       await scan();
-      options.refresh(); // documents opened during the scan were checked without the other reports
+      // Documents opened during the scan were checked without the other reports.
+      hooks.stale('', { identity: true });
+      hooks.refresh();
     },
     hover(analysis, offset, locale) {
       const lines: string[] = [];
@@ -211,11 +205,10 @@ export function startWorkspace(
         for (const r of d.related ?? []) {
           if (!r.file) continue;
           const link = `${uriOfPath(r.file.path)}#L${r.file.line + 1},${r.file.character + 1}`;
-          const text = locale === 'en' ? r.message.en : r.message.zh;
-          lines.push(`- ${text} — [${locale === 'en' ? 'open' : '打开'}](${link})`);
+          lines.push(`- ${text(r.message, locale)} — [${text(OPEN, locale)}](${link})`);
         }
       }
-      return lines.length ? `**${locale === 'en' ? 'Compared with another report' : '跨报告比对'}**\n\n${lines.join('\n')}` : null;
+      return lines.length ? `**${text(CROSS_TITLE, locale)}**\n\n${lines.join('\n')}` : null;
     },
   };
 }

@@ -1,0 +1,69 @@
+/**
+ * The analyses of open documents, one per document version, kept until the document changes or
+ * something it read changes. An analysis says which other reports it read (`Analysis.reads`, index
+ * paths): a change to one report makes stale only the analyses that read it. An analysis that does
+ * not say what it read is made stale by any change of the workspace. Counts every analysis performed,
+ * for `ogiReport/analysisCount`.
+ */
+import { ErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis, AnalyzeOptions, analyze } from '../service/analyze';
+import type { AnalysisCount } from './protocol';
+
+/** The index paths of the other reports an analysis read, or undefined when it does not say. */
+export const readsOf = (a: Analysis): readonly string[] | undefined => (a as { reads?: string[] }).reads;
+
+export interface AnalysisCache {
+  /** The open document, or an InvalidParams error. */
+  document(uri: string): TextDocument;
+  /** The analysis of the document's current version: cached, or performed now. */
+  analysis(doc: TextDocument): Analysis;
+  /** Analyses a text that is not an open document (the workspace check); counted like the others. */
+  analyzeText(uri: string, text: string, options: AnalyzeOptions): Analysis;
+  /** Makes stale the cached analyses that read `path` or do not say what they read; returns their URIs. */
+  invalidateReaders(path: string, except?: string): string[];
+  /** Makes every cached analysis stale; returns their URIs. */
+  invalidateAll(): string[];
+  forget(uri: string): void;
+  count(): AnalysisCount;
+}
+
+export function createAnalysisCache(documents: TextDocuments<TextDocument>, options: (uri: string) => AnalyzeOptions): AnalysisCache {
+  const cache = new Map<string, { version: number; stale: boolean; analysis: Analysis }>();
+  const counted: AnalysisCount = { count: 0, byUri: {} };
+
+  const analyzeText = (uri: string, text: string, opts: AnalyzeOptions): Analysis => {
+    counted.count++;
+    counted.byUri[uri] = (counted.byUri[uri] ?? 0) + 1;
+    return analyze(text, opts);
+  };
+  const mark = (pick: (a: Analysis) => boolean, except?: string): string[] => {
+    const out: string[] = [];
+    for (const [uri, e] of cache) {
+      if (uri === except || e.stale || !pick(e.analysis)) continue;
+      e.stale = true;
+      out.push(uri);
+    }
+    return out;
+  };
+
+  return {
+    document(uri) {
+      const doc = documents.get(uri);
+      if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri}`);
+      return doc;
+    },
+    analysis(doc) {
+      const hit = cache.get(doc.uri);
+      if (hit && hit.version === doc.version && !hit.stale) return hit.analysis;
+      const analysis = analyzeText(doc.uri, doc.getText(), options(doc.uri));
+      cache.set(doc.uri, { version: doc.version, stale: false, analysis });
+      return analysis;
+    },
+    analyzeText,
+    invalidateReaders: (path, except) => mark((a) => readsOf(a)?.includes(path) ?? true, except),
+    invalidateAll: () => mark(() => true),
+    forget: (uri) => cache.delete(uri),
+    count: () => ({ count: counted.count, byUri: { ...counted.byUri } }),
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * The language server re-checks only what an edit touches: typing in one of twenty open, unrelated
+ * reports re-analyses that report alone and sends no diagnostic refresh, while an edit to last year's
+ * report re-checks this year's. Analyses are counted by the server (`ogiReport/analysisCount`).
+ */
+import assert from 'node:assert/strict';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import { ANALYSIS_COUNT_REQUEST, AnalysisCount } from '../../server/src/lsp/protocol';
+import { FIXTURES, ROOT } from '../unit/helpers';
+
+const SERVER = join(ROOT, 'dist', 'server.js');
+const YEARS = join(FIXTURES, 'workspace', 'three-years');
+const report = (year: number) => readFileSync(join(YEARS, `清河镇${year}年政府信息公开工作年度报告.txt`), 'utf8');
+const TOWNS = ['青山', '白云', '桃源', '柳林', '石桥', '金沙', '红旗', '新华', '长安', '平安', '永兴', '福田', '黄河', '龙泉', '凤凰', '太平', '安乐', '和平', '兴隆', '东风'];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A scripted pull client that behaves as VS Code does: a refresh makes it pull every open document again. */
+class Client {
+  readonly conn: MessageConnection;
+  private readonly proc: ChildProcess;
+  readonly open = new Map<string, { version: number; text: string }>();
+  refreshes = 0;
+  private lastActivity = Date.now();
+
+  constructor() {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ rules: {}, locale: 'auto' })));
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.lastActivity = Date.now();
+      void this.pullAll();
+      return null;
+    });
+    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.listen();
+  }
+
+  async start(): Promise<void> {
+    await this.conn.sendRequest('initialize', {
+      processId: process.pid, rootUri: null,
+      capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true, diagnostics: { refreshSupport: true } } },
+    });
+    this.conn.sendNotification('initialized', {});
+  }
+
+  async pull(uri: string): Promise<string[]> {
+    this.lastActivity = Date.now();
+    const r = await this.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: { code: string }[] };
+    return r.items.map((d) => d.code);
+  }
+
+  /** VS Code pulls every open document after a change when the server declares inter-file dependencies. */
+  pullAll(): Promise<string[][]> {
+    return Promise.all([...this.open.keys()].map((u) => this.pull(u)));
+  }
+
+  async openDoc(uri: string, text: string): Promise<void> {
+    this.open.set(uri, { version: 1, text });
+    this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ogi-report', version: 1, text } });
+    await this.pull(uri);
+  }
+
+  /** Replaces the whole text, as a keystroke's incremental change would, and pulls as VS Code does. */
+  async edit(uri: string, text: string): Promise<void> {
+    const doc = this.open.get(uri)!;
+    doc.version++;
+    doc.text = text;
+    this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [{ text }] });
+    await this.pull(uri);
+    await this.pullAll();
+  }
+
+  /** Waits until nothing has happened for longer than the server's refresh debounce (200 ms). */
+  async settle(): Promise<void> {
+    do await sleep(100); while (Date.now() - this.lastActivity < 600);
+  }
+
+  count(): Promise<AnalysisCount> {
+    return this.conn.sendRequest(ANALYSIS_COUNT_REQUEST) as Promise<AnalysisCount>;
+  }
+
+  async stop(): Promise<void> {
+    await this.conn.sendRequest('shutdown').catch(() => undefined);
+    this.conn.dispose();
+    this.proc.kill();
+  }
+}
+
+describe('language server: an edit re-checks only what it touches', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-lsp-incr-'));
+  const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
+
+  describe('twenty open unrelated reports', () => {
+    let c: Client;
+    const uris = TOWNS.map((t) => uriOf(`${t}镇2024年政府信息公开工作年度报告.txt`));
+    before(async () => {
+      c = new Client();
+      await c.start();
+      const text = report(2024);
+      for (let i = 0; i < TOWNS.length; i++) await c.openDoc(uris[i], text.replaceAll('清河镇', `${TOWNS[i]}镇`));
+      await c.settle();
+    });
+    after(() => c.stop());
+
+    it('typing in one re-analyses that one only and asks for no refresh', async () => {
+      const before = await c.count();
+      c.refreshes = 0;
+      const typed = uris[7];
+      let text = c.open.get(typed)!.text;
+      for (const ch of '本年度无其他需要报告的事项。') {
+        text = text.replace(/(五、存在的主要问题及改进情况\n)/, `$1${ch}`);
+        await c.edit(typed, text);
+      }
+      await c.settle();
+      const now = await c.count();
+      assert.equal(c.refreshes, 0, 'no workspace/diagnostic/refresh');
+      assert.equal(now.byUri[typed] - before.byUri[typed], 14, 'the edited report once per keystroke');
+      for (const u of uris) if (u !== typed) assert.equal(now.byUri[u], before.byUri[u], `${u} not analysed again`);
+      assert.equal(now.count - before.count, 14);
+    });
+
+    it('renaming the body of one (its identity) does ask for a refresh', async () => {
+      c.refreshes = 0;
+      const uri = uris[3];
+      await c.edit(uri, c.open.get(uri)!.text.replaceAll(`${TOWNS[3]}镇`, '大河镇'));
+      await c.settle();
+      assert.ok(c.refreshes >= 1);
+    });
+  });
+
+  describe('last year and this year', () => {
+    let c: Client;
+    const last = uriOf('清河镇2023年政府信息公开工作年度报告.txt');
+    const now = uriOf('清河镇2024年政府信息公开工作年度报告.txt');
+    before(async () => {
+      c = new Client();
+      await c.start();
+      await c.openDoc(last, report(2023));
+      await c.openDoc(now, report(2024));
+      await c.settle();
+    });
+    after(() => c.stop());
+
+    it('an edit to last year\'s report re-checks this year\'s: carry-over appears', async () => {
+      assert.deepEqual(await c.pull(now), []);
+      const before = await c.count();
+      c.refreshes = 0;
+      await c.edit(last, c.open.get(last)!.text.replace(/^(四、结转下年度继续办理\t)(\d+)/m, (_, a, n) => a + (Number(n) + 2)));
+      await c.settle();
+      assert.ok(c.refreshes >= 1, 'a refresh for this year\'s report');
+      assert.deepEqual(await c.pull(now), ['carry-over']);
+      const after = await c.count();
+      assert.ok(after.byUri[now] > before.byUri[now], 'this year\'s report analysed again');
+    });
+  });
+});
