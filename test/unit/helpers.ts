@@ -37,12 +37,13 @@ export function listFiles(dir: string, filter: (f: string) => boolean = () => tr
 }
 
 export function checkGolden(path: string, actual: string): void {
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (!existsSync(path) && process.env.CI) assert.fail(`golden file missing: ${path} (run UPDATE_GOLDEN=1 npm run test:unit)`);
+  if (process.env.UPDATE_GOLDEN === '1') {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);
     return;
   }
+  // A missing golden is a failure, not a new baseline: a renamed or deleted file must not pass silently.
+  if (!existsSync(path)) assert.fail(`golden file missing: ${path} (UPDATE_GOLDEN=1 writes it; read it before committing)`);
   const expected = readFileSync(path, 'utf8');
   assert.equal(actual, expected, `golden mismatch: ${path} (UPDATE_GOLDEN=1 rewrites it)`);
 }
