@@ -50,13 +50,18 @@ export function checkGolden(path: string, actual: string): void {
 
 const show = (s: string) => s.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 
-export function renderDiagnostics(a: Analysis): string {
+/** One line per diagnostic; with `root`, each is followed by its related locations in other files, named from `root`. */
+export function renderDiagnostics(a: Analysis, root?: string): string {
   const lines = a.report.tree.lines;
-  return a.diagnostics.map((d) => {
+  return a.diagnostics.flatMap((d) => {
     const s = positionAt(lines, d.start);
     const e = positionAt(lines, d.end);
     const fix = d.fix ? ` [fix:${d.fix.kind}]` : d.suggestions.length ? ' [suggestion]' : '';
-    return `${s.line + 1}:${s.character + 1}-${e.line + 1}:${e.character + 1} ${d.severity} ${d.code} «${show(a.text.slice(d.start, d.end))}» ${localize(d.message, 'zh-cn')}${fix}`;
+    const line = `${s.line + 1}:${s.character + 1}-${e.line + 1}:${e.character + 1} ${d.severity} ${d.code} «${show(a.text.slice(d.start, d.end))}» ${localize(d.message, 'zh-cn')}${fix}`;
+    const related = root === undefined ? [] : (d.related ?? []).flatMap(({ file: f, message }) => f
+      ? [`  → ${f.path.slice(root.length + 1)}:${f.line + 1}:${f.character + 1}-${f.endLine + 1}:${f.endCharacter + 1} ${localize(message, 'zh-cn')}`]
+      : []);
+    return [line, ...related];
   }).join('\n') + '\n';
 }
 
