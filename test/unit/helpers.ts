@@ -37,25 +37,31 @@ export function listFiles(dir: string, filter: (f: string) => boolean = () => tr
 }
 
 export function checkGolden(path: string, actual: string): void {
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (!existsSync(path) && process.env.CI) assert.fail(`golden file missing: ${path} (run UPDATE_GOLDEN=1 npm run test:unit)`);
+  if (process.env.UPDATE_GOLDEN === '1') {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);
     return;
   }
+  // A missing golden is a failure, not a new baseline: a renamed or deleted file must not pass silently.
+  if (!existsSync(path)) assert.fail(`golden file missing: ${path} (UPDATE_GOLDEN=1 writes it; read it before committing)`);
   const expected = readFileSync(path, 'utf8');
   assert.equal(actual, expected, `golden mismatch: ${path} (UPDATE_GOLDEN=1 rewrites it)`);
 }
 
 const show = (s: string) => s.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 
-export function renderDiagnostics(a: Analysis): string {
+/** One line per diagnostic; with `root`, each is followed by its related locations in other files, named from `root`. */
+export function renderDiagnostics(a: Analysis, root?: string): string {
   const lines = a.report.tree.lines;
-  return a.diagnostics.map((d) => {
+  return a.diagnostics.flatMap((d) => {
     const s = positionAt(lines, d.start);
     const e = positionAt(lines, d.end);
     const fix = d.fix ? ` [fix:${d.fix.kind}]` : d.suggestions.length ? ' [suggestion]' : '';
-    return `${s.line + 1}:${s.character + 1}-${e.line + 1}:${e.character + 1} ${d.severity} ${d.code} «${show(a.text.slice(d.start, d.end))}» ${localize(d.message, 'zh-cn')}${fix}`;
+    const line = `${s.line + 1}:${s.character + 1}-${e.line + 1}:${e.character + 1} ${d.severity} ${d.code} «${show(a.text.slice(d.start, d.end))}» ${localize(d.message, 'zh-cn')}${fix}`;
+    const related = root === undefined ? [] : (d.related ?? []).flatMap(({ file: f, message }) => f
+      ? [`  → ${f.path.slice(root.length + 1)}:${f.line + 1}:${f.character + 1}-${f.endLine + 1}:${f.endCharacter + 1} ${localize(message, 'zh-cn')}`]
+      : []);
+    return [line, ...related];
   }).join('\n') + '\n';
 }
 

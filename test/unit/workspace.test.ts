@@ -1,11 +1,10 @@
 /**
  * The workspace index: agency matching, last year's report, ambiguity shown rather than guessed, the
- * three-year and region fixtures, the real corpus as FACTS.md describes it, and the CLI's batch index.
+ * three-year and region fixtures, the real corpus as FACTS.md describes it (test/integration/workspace-cli.test.ts
+ * runs the CLI's batch index).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/service/analyze';
@@ -13,7 +12,7 @@ import { parseReport } from '../../server/src/model/report';
 import { agencyKey, buildWorkspaceIndex, comparedWith, findReport, matchAgency, WorkspaceIndex } from '../../server/src/workspace';
 import { copiedSections } from '../../server/src/workspace/copied';
 import { parseManifest } from '../../server/src/workspace/region';
-import { CORPUS, FIXTURES, ROOT, corpusReports } from './helpers';
+import { CORPUS, FIXTURES, corpusReports } from './helpers';
 
 const CROSS = ['carry-over', 'in-force-rollforward', 'year-over-year', 'copied-text', 'rollup-total', 'workspace-match'];
 const readDir = (dir: string) => corpusReports(dir).filter((f) => f.endsWith('.txt')).map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
@@ -162,38 +161,5 @@ describe('copied-text threshold', () => {
     assert.equal(low.length, 1);
     assert.match(low[0].message.zh, /^本节 4\d% 的文字/);
     assert.ok(low[0].related!.every((r) => r.file!.path.endsWith('hongze_2023.txt')), 'the passages are in last year\'s file');
-  });
-});
-
-describe('CLI batch', () => {
-  it('`check` indexes every file it is given and the region manifest beside them; JSON names the related files', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'ogi-ws-'));
-    const src = join(FIXTURES, 'rules', 'carry-over');
-    copyFileSync(join(src, 'invalid-natural-differs.txt'), join(tmp, 'now.txt'));
-    copyFileSync(join(src, 'invalid-natural-differs', '清河镇2022年报告.txt'), join(tmp, 'last.txt'));
-    writeFileSync(join(tmp, 'ogi-report.region.json'), '{"parent": "清河镇人民政府", "children": ["清河镇卫生院"]}');
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', join(tmp, 'now.txt'), join(tmp, 'last.txt')], { encoding: 'utf8' });
-    assert.equal(r.status, 1, r.stderr);
-    const out = JSON.parse(r.stdout) as { file: string; related: string[]; diagnostics: { code: string; message: string }[] }[];
-    assert.deepEqual(out[0].related, [join(tmp, 'last.txt')]);
-    assert.deepEqual(out[1].related, []);
-    assert.ok(out[0].diagnostics.some((d) => d.code === 'carry-over' && /last\.txt/.test(d.message)));
-    assert.ok(out[0].diagnostics.some((d) => d.code === 'rollup-total' && /清河镇卫生院/.test(d.message)), 'the manifest beside the files is read');
-    const alone = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', join(tmp, 'now.txt')], { encoding: 'utf8' });
-    assert.ok(!(JSON.parse(alone.stdout) as typeof out)[0].diagnostics.some((d) => d.code === 'carry-over'), 'last year not given: not compared');
-  });
-
-  it('with --fix, a report is compared with last year\'s as it was when the run began, not as its fix left it', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'ogi-ws-'));
-    const src = join(FIXTURES, 'workspace', 'three-years');
-    const name = (y: number) => `清河镇${y}年政府信息公开工作年度报告.txt`;
-    // Last year's carry-over total is mistyped (8 for 7): --fix recomputes it, but this year's 上年结转 (7)
-    // still differs from what last year's report said when the run began.
-    writeFileSync(join(tmp, name(2022)), readFileSync(join(src, name(2022)), 'utf8').replace('四、结转下年度继续办理\t6\t1\t0\t0\t0\t0\t7', '四、结转下年度继续办理\t6\t1\t0\t0\t0\t0\t8'));
-    copyFileSync(join(src, name(2023)), join(tmp, name(2023)));
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--fix', '--jobs', '1', '--format', 'json', join(tmp, name(2022)), join(tmp, name(2023))], { encoding: 'utf8' });
-    const out = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string }[] }[];
-    assert.match(readFileSync(join(tmp, name(2022)), 'utf8'), /四、结转下年度继续办理\t6\t1\t0\t0\t0\t0\t7/, 'last year\'s total was fixed');
-    assert.ok(out[1].diagnostics.some((d) => d.code === 'carry-over'), JSON.stringify(out[1].diagnostics.map((d) => d.code)));
   });
 });

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { encodeText } from '../../server/src/sources';
-import { FIXTURES, ROOT } from './helpers';
-import { noStack, runCli, scratch } from './cli-helpers';
+import { FIXTURES, ROOT } from '../unit/helpers';
+import { noStack, runCli, scratch } from '../unit/cli-helpers';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];

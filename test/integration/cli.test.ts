@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } fro
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FIXTURES, ROOT } from './helpers';
+import { FIXTURES, ROOT } from '../unit/helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const run = (args: string[], env: Record<string, string> = {}) => {

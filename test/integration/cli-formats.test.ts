@@ -3,23 +3,11 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import Ajv from 'ajv';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { RULES } from '../../server/src/service/analyze';
-import { parseConfig } from '../../server/src/service/config';
-import { jsonEntry, sarifReporter, textReporter } from '../../server/src/cli/output';
-import type { FileResult } from '../../server/src/cli/check';
-import { FIXTURES, ROOT } from './helpers';
-import { SEED001, SEED002, noStack, runCli, scratch } from './cli-helpers';
-
-// The official SARIF 2.1.0 schema, as shipped in the npm package @microsoft/jest-sarif (lib/schemas/sarif-2.1.0-rtm.5.json).
-const SARIF_SCHEMA = JSON.parse(readFileSync(join(FIXTURES, 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
-const sarifAjv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's language pattern is not valid with the u flag;
-addFormats(sarifAjv as unknown as Ajv);
-const compiled = sarifAjv.compile(SARIF_SCHEMA);
-const validateSarif = Object.assign((x: unknown): boolean => { const ok = compiled(x); validateSarif.errors = compiled.errors; return ok; }, { errors: null as typeof compiled.errors });
+import { FIXTURES } from '../unit/helpers';
+import { validateSarif } from '../helpers/sarif';
+import { SEED001, SEED002, noStack, runCli, scratch } from '../unit/cli-helpers';
 
 function mixedFolder(): string {
   const dir = scratch();
@@ -94,51 +82,7 @@ describe('--format junit', () => {
   });
 });
 
-describe('output of imported files', () => {
-  it('the page or paragraph of a finding appears in text, JSON and SARIF', () => {
-    const result: FileResult = {
-      file: 'r.pdf', kind: 'pdf', formatVersion: '2021', year: 2024, status: 'errors', notes: [],
-      diagnostics: [{ code: 'row-total', severity: 'error', line: 40, column: 3, endLine: 40, endColumn: 5, message: '总计应为 5', fixable: true, page: 3 }],
-    };
-    let text = '';
-    textReporter((s) => (text += s), 'zh-cn').file(result);
-    assert.equal(text, 'r.pdf:40:3: 错误 [row-total] 总计应为 5（可自动修复）［第 3 页］\n');
-    assert.equal((jsonEntry(result, 'en') as unknown as { diagnostics: { page: number }[] }).diagnostics[0].page, 3);
-    let sarif = '';
-    const rep = sarifReporter((s) => (sarif += s), 'zh-cn', { version: '0', commandLine: 'x' });
-    rep.file({ ...result, diagnostics: [{ ...result.diagnostics[0], page: undefined, paragraph: 12 }] });
-    rep.end({ files: 1, errors: 1, warnings: 0, infos: 0, unreadable: 0, tooLarge: 0, skipped: 0, ignored: 0, byStatus: { clean: 0, warnings: 0, errors: 1, unreadable: 0, 'too-large': 0 }, byRule: {}, version: '0' });
-    const log = JSON.parse(sarif);
-    assert.ok(validateSarif(log));
-    assert.equal(log.runs[0].results[0].properties.paragraph, 12);
-  });
-});
-
 describe('configuration', () => {
-  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'ogi-report.config.schema.json'), 'utf8'));
-  const validate = new Ajv({ allErrors: true }).compile(schema);
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-
-  it('the schema is contributed through jsonValidation and knows every rule', () => {
-    const v = pkg.contributes.jsonValidation.find((x: { url: string }) => x.url === './schemas/ogi-report.config.schema.json');
-    assert.deepEqual(v.fileMatch, ['ogi-report.config.json', '.ogi-reportrc.json']);
-    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.id).sort());
-  });
-
-  it('the schema and the parser agree on valid and invalid configurations', () => {
-    const valid = [{}, { rules: { 'blank-cell': 'off', title: 'info' } }, { ignore: ['草稿/**', '*.bak.txt'] }, { copiedTextThreshold: 0.85, $schema: './x.json' }];
-    const invalid = [{ rules: { 'no-such-rule': 'off' } }, { rules: { title: 'loud' } }, { ignore: 'x' }, { copiedTextThreshold: 2 }, { colour: 'red' }, []];
-    for (const c of valid) {
-      assert.ok(validate(c), JSON.stringify(c));
-      assert.deepEqual(parseConfig(JSON.stringify(c)).problems, [], JSON.stringify(c));
-    }
-    for (const c of invalid) {
-      assert.equal(validate(c), false, JSON.stringify(c));
-      assert.ok(parseConfig(JSON.stringify(c)).problems.length > 0, JSON.stringify(c));
-    }
-    assert.ok(parseConfig('{ not json').problems[0].zh.startsWith('不是有效的 JSON'));
-  });
-
   it('a configuration file found upwards changes severities; the nearest wins; --rule wins over both', () => {
     const dir = scratch();
     mkdirSync(join(dir, '县', '乡'), { recursive: true });

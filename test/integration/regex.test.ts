@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { checkSync } from 'recheck';
 import { analyze } from '../../server/src/service/analyze';
-import { ROOT } from './helpers';
+import { ROOT } from '../unit/helpers';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkAll, Task } from '../../server/src/cli/pool';
 import type { FileResult } from '../../server/src/cli/check';
-import { scratch } from './cli-helpers';
+import { scratch } from '../unit/cli-helpers';
 
 const WORKER = `
 const { parentPort } = require('node:worker_threads');

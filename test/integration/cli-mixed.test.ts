@@ -8,8 +8,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { encodeText } from '../../server/src/sources/index';
-import { FIXTURES, corpusPath } from './helpers';
-import { noStack, runCli, scratch } from './cli-helpers';
+import { FIXTURES, corpusPath } from '../unit/helpers';
+import { noStack, runCli, scratch } from '../unit/cli-helpers';
 
 interface Entry { file: string; kind: string; encoding?: string; status: string; error?: unknown; diagnostics: { code: string; severity: string }[] }
 

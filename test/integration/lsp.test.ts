@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection, CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { FIXTURES, ROOT, readFixture } from './helpers';
-import { runSafe } from '../../server/src/lsp/runner';
+import { FIXTURES, ROOT, readFixture } from '../unit/helpers';
 import { CLIENT_COMMAND, SERVER_COMMAND } from '../../server/src/lsp/protocol';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -171,16 +170,6 @@ describe('language server over stdio', () => {
       const stale = await c.conn.sendRequest('codeAction/resolve', fix) as { edit?: unknown };
       assert.equal(stale.edit, undefined, 'the stale action is refused');
     });
-  });
-
-  it('runSafe answers a cancelled request as cancelled and a throwing handler as an internal error', async () => {
-    const logged: string[] = [];
-    const conn = { console: { error: (m: string) => logged.push(m) } } as never;
-    const cancelled = { isCancellationRequested: true, onCancellationRequested: () => ({ dispose() {} }) };
-    await assert.rejects(runSafe(conn, cancelled as never, 'x', () => 1), (e: { code: number }) => e.code === -32800);
-    await assert.rejects(runSafe(conn, undefined, 'hover', () => { throw new Error('boom'); }), (e: { code: number; message: string }) => e.code === -32603 && /hover failed: boom/.test(e.message));
-    assert.equal(logged.length, 1);
-    assert.equal(await runSafe(conn, undefined, 'x', () => 42), 42);
   });
 
   it('refuses to start without a transport and says how to run it', () => {

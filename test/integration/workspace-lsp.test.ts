@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
-import { FIXTURES, ROOT } from './helpers';
+import { FIXTURES, ROOT } from '../unit/helpers';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
 const SRC = join(FIXTURES, 'workspace', 'three-years');

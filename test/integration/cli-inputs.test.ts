@@ -4,8 +4,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { encodeText } from '../../server/src/sources';
-import { FIXTURES, ROOT } from './helpers';
-import { SEED001, SEED002, noStack, runCli, scratch } from './cli-helpers';
+import { FIXTURES, ROOT } from '../unit/helpers';
+import { SEED001, SEED002, noStack, runCli, scratch } from '../unit/cli-helpers';
 
 const COLUMN_TOTAL = join(FIXTURES, 'rules', 'row-total', 'invalid-seventh-natural.txt');
 
