@@ -14,8 +14,6 @@ export const MAX_BATCH_INDEX = 5000;
 const TEXT_CACHE_SIZE = 32;
 
 export interface BatchOptions {
-  /** Whether the cross-report rules see the batch (`--no-cross-report` says no). */
-  crossReport?: boolean;
   /** A file's text, or null when it cannot be read as text (tests count the reads). */
   read?: (path: string) => string | null;
 }
@@ -35,11 +33,11 @@ function readText(path: string): string | null {
 }
 
 /**
- * The text reports of this run. Set once in the main thread and in every worker; the index is built
+ * The text reports of this run (none with `--no-cross-report`). Set once in the main thread and in every worker; the index is built
  * on first use from the files themselves.
  */
 export function setBatch(paths: readonly string[], options: BatchOptions = {}): void {
-  batchPaths = options.crossReport !== false && paths.length <= MAX_BATCH_INDEX ? paths : [];
+  batchPaths = paths.length <= MAX_BATCH_INDEX ? paths : [];
   read = options.read ?? readText;
   index = null;
   texts.clear();
