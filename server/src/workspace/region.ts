@@ -25,7 +25,7 @@ export function regionsOf(ws: Pick<WorkspaceContext, 'index' | 'path'> | undefin
 }
 
 export type ChildLookup = { ref: RegionRef; lookup: Lookup };
-export type ChildReport = ChildLookup & { report?: OtherReport['report']; other?: OtherReport };
+export type ChildReport = ChildLookup & { report?: Report; other?: OtherReport };
 
 /** Each child's entry for the parent's year (a file given by name counts only if it is that year's). */
 export function childLookups(index: WorkspaceIndex, region: Region, year: number | null): ChildLookup[] {
