@@ -23,6 +23,10 @@ describe('CLI batch', () => {
     assert.ok(out[0].diagnostics.some((d) => d.code === 'rollup-total' && /清河镇卫生院/.test(d.message)), 'the manifest beside the files is read');
     const alone = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', join(tmp, 'now.txt')], { encoding: 'utf8' });
     assert.ok(!(JSON.parse(alone.stdout) as typeof out)[0].diagnostics.some((d) => d.code === 'carry-over'), 'last year not given: not compared');
+    const off = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--no-cross-report', '--format', 'json', join(tmp, 'now.txt'), join(tmp, 'last.txt')], { encoding: 'utf8' });
+    const offOut = JSON.parse(off.stdout) as typeof out;
+    assert.ok(!offOut[0].diagnostics.some((d) => d.code === 'carry-over' || d.code === 'rollup-total'), '--no-cross-report: each file alone');
+    assert.deepEqual(offOut[0].related, []);
   });
 
   it('with --fix, a report is compared with last year\'s as it was when the run began, not as its fix left it', () => {

@@ -16,7 +16,7 @@ import { CORPUS, FIXTURES, corpusReports } from './helpers';
 
 const CROSS = ['carry-over', 'in-force-rollforward', 'year-over-year', 'copied-text', 'rollup-total', 'workspace-match'];
 const readDir = (dir: string) => corpusReports(dir).filter((f) => f.endsWith('.txt')).map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
-const check = (index: WorkspaceIndex, path: string, text = index.reports.get(path)!.text) => analyze(text, { workspace: { index, path } });
+const check = (index: WorkspaceIndex, path: string, text = index.reports.get(path)!.text!) => analyze(text, { workspace: { index, path } });
 
 describe('agency names', () => {
   it('人民政府 and 政府, 办公室 and 办公厅, spaces and punctuation are the same name', () => {
@@ -114,7 +114,7 @@ describe('the real corpus (FACTS.md)', () => {
   const files = readDir(dir);
   const index = buildWorkspaceIndex(files);
   const path = (name: string) => join(dir, name);
-  const related = (name: string) => comparedWith({ index, path: path(name) }, parseReport(index.reports.get(path(name))!.text));
+  const related = (name: string) => comparedWith({ index, path: path(name) }, parseReport(index.reports.get(path(name))!.text!));
 
   it('洪泽区 2024 is compared with 2023 and 平潭 2022 with 2021; 平潭 2024 has no 2023 and is compared with nothing', () => {
     assert.deepEqual(related('hongze_2024.txt'), [path('hongze_2023.txt')]);
@@ -133,7 +133,7 @@ describe('the real corpus (FACTS.md)', () => {
 
   it('copied-text: consecutive real years share far less than the threshold, and the rule is silent', () => {
     const share = (prev: string, now: string) => {
-      const s = copiedSections(parseReport(index.reports.get(path(now))!.text), parseReport(index.reports.get(path(prev))!.text), { preamble: true });
+      const s = copiedSections(parseReport(index.reports.get(path(now))!.text!), parseReport(index.reports.get(path(prev))!.text!), { preamble: true });
       return s.reduce((x, y) => x + y.copied, 0) / s.reduce((x, y) => x + y.chars, 0);
     };
     assert.ok(share('pingtan_2021.txt', 'pingtan_2022.txt') < 0.2);

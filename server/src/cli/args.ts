@@ -14,6 +14,8 @@ export interface Options {
   rules: Record<string, RuleSetting>;
   config: string | null;
   jobs: number | null;
+  /** Whether the batch's reports are compared with each other (last year's, a region's): `--no-cross-report` says no. */
+  crossReport: boolean;
   inputs: string[];
 }
 
@@ -44,6 +46,7 @@ export const HELP = `ogi-report —— 政府信息公开工作年度报告检�
   --config 文件                         使用此配置文件，不再向上查找 / use this configuration file
   --locale zh-cn|en                     消息语言（或 OGI_REPORT_LOCALE）/ message language
   --jobs N                              工作线程数，默认为 CPU 核数 / worker threads (default: cores)
+  --no-cross-report                     不与同批的上年报告、地区报告比对 / no comparison with the batch's other reports
   -h, --help                            显示本帮助 / show this help
   -v, --version                         显示版本 / show the version
 
@@ -62,7 +65,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   const envLocale = env.OGI_REPORT_LOCALE;
   const opts: Options = {
     command: 'check', format: 'text', output: null, fix: false, locale: envLocale?.toLowerCase().startsWith('en') ? 'en' : 'zh-cn',
-    rules: {}, config: null, jobs: null, inputs: [],
+    rules: {}, config: null, jobs: null, crossReport: true, inputs: [],
   };
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') return { ...opts, command: 'help' };
@@ -80,6 +83,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     const is = (name: string) => a === name || a.startsWith(name + '=');
     if (a === '--help' || a === '-h') return { ...opts, command: 'help' };
     if (a === '--fix') opts.fix = true;
+    else if (a === '--no-cross-report') opts.crossReport = false;
     else if (is('--format')) {
       const v = value('--format') as Format;
       if (!FORMATS.includes(v)) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} / must be one of ${FORMATS.join(', ')}: ${v}`);

@@ -6,10 +6,11 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Analysis, Locale, analyze, fixAll, localize } from '../service/analyze';
-import { WorkspaceContext, WorkspaceIndex, batchIndex, comparedWith } from '../workspace';
+import { comparedWith } from '../workspace';
+import { workspaceFor } from './batch';
 import type { CheckOptions } from '../service/config';
 import type { Msg, Severity } from '../rules/rule';
-import { SourceErrorKind, SourceKind, SourceText, TextEncoding, decodeText, encodeText, isSourceError, readSource } from '../sources';
+import { SourceErrorKind, SourceKind, SourceText, TextEncoding, encodeText, isSourceError, readSource } from '../sources';
 import { positionAt } from '../syntax/parse';
 
 /** Larger files are not read at all, so that memory stays bounded whatever the input. */
@@ -83,35 +84,8 @@ function unreadable(file: string, kind: SourceKind | null, error: NonNullable<Fi
   return { file, kind, formatVersion: null, year: null, status: error.kind === 'too-large' ? 'too-large' : 'unreadable', error, diagnostics: [], notes: [] };
 }
 
-// ------------------------------------------------------------------ the batch as a workspace
-
-/** Cross-report rules read the other reports of the batch; past this many files they are not indexed. */
-export const MAX_BATCH_INDEX = 5000;
-let batchPaths: readonly string[] = [];
-let index: WorkspaceIndex | null = null;
-
-/**
- * The text reports of this run, which form the workspace index of the cross-report rules (last year's
- * report, a region's manifest). Set once in the main thread and in every worker; the index is built
- * on first use from the files themselves.
- */
-export function setBatch(paths: readonly string[]): void {
-  batchPaths = paths.length <= MAX_BATCH_INDEX ? paths : [];
-  index = null;
-}
-
-function workspaceFor(file: string, threshold: number | undefined, fix: boolean): WorkspaceContext | undefined {
-  if (batchPaths.length < 2) return undefined;
-  index ??= batchIndex(batchPaths, (path) => {
-    try {
-      const d = decodeText(readFileSync(path));
-      return isSourceError(d) ? null : d.text;
-    } catch {
-      return null;
-    }
-  }, fix);
-  return { index, path: file, ...(threshold !== undefined ? { copiedTextThreshold: threshold } : {}) };
-}
+// The batch as a workspace: `batch.ts`.
+export { MAX_BATCH_INDEX, setBatch } from './batch';
 
 export async function checkFile(file: string, kindHint: SourceKind | null, opts: CheckFileOptions): Promise<FileResult> {
   const raw = readBytes(file);

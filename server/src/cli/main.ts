@@ -141,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
     : textReporter(sink, locale);
 
   // The batch's text reports are the workspace of the cross-report rules (in this thread and every worker).
-  const batch = targets.filter((t) => t.kind === 'text').map((t) => t.file);
+  const batch = opts.crossReport ? targets.filter((t) => t.kind === 'text').map((t) => t.file) : [];
   setBatch(batch);
   const bar = progress(targets.length);
   const jobs = opts.jobs ?? (targets.length >= POOL_THRESHOLD ? Math.max(1, availableParallelism()) : 1);

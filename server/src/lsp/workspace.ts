@@ -160,7 +160,7 @@ export function startWorkspace(connection: Connection, documents: TextDocuments<
     const a = hooks.analysis(doc);
     const prev = previousReport(context(doc.uri), a.report);
     if (!prev) return { ...empty, sections: a.report.sections.map((s) => ({ index: s.index, line: s.heading.line.index, previousLine: null })) };
-    const other = TextDocument.create(uriOfPath(prev.entry.path), 'ogi-report', 0, prev.entry.text);
+    const other = TextDocument.create(uriOfPath(prev.entry.path), 'ogi-report', 0, prev.text);
     const passages = copiedSections(a.report, prev.report, { preamble: true }).flatMap((s) => s.passages).sort((x, y) => x.start - y.start);
     return {
       previous: { uri: other.uri, agency: prev.report.agency, year: prev.report.year },

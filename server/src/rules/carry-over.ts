@@ -4,7 +4,7 @@
  * the workspace and both rows were read; the 总计 column is reported only when no applicant column is.
  */
 import { T3_TOTAL_COL } from '../model/template';
-import { fileName, fileRange, previousReport } from '../workspace';
+import { fileName, fileRange } from '../workspace';
 import { findRow, numberOf, rowLabel } from '../workspace/figures';
 import { Rule, msg } from './rule';
 
@@ -15,7 +15,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   fixable: false,
   check(ctx) {
-    const prev = previousReport(ctx.workspace, ctx.report);
+    const prev = ctx.previous;
     if (!prev) return;
     const now = findRow(ctx.report, 't3', 'carried');
     const then = findRow(prev.report, 't3', 'carryover');

@@ -5,7 +5,7 @@
  * above the `copiedTextThreshold` setting (default 50%), with links to the matching passages.
  */
 import { DEFAULT_COPIED_THRESHOLD, MIN_SECTION_CHARS, copiedSections } from '../workspace/copied';
-import { fileName, fileRange, previousReport } from '../workspace';
+import { fileName, fileRange } from '../workspace';
 import { Rule, msg } from './rule';
 
 const MAX_RELATED = 3;
@@ -17,7 +17,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check(ctx) {
-    const prev = previousReport(ctx.workspace, ctx.report);
+    const prev = ctx.previous;
     if (!prev) return;
     const t = ctx.workspace?.copiedTextThreshold;
     // A share (0.5) or a percentage (50), as settings and config files write it.

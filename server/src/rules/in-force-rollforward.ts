@@ -4,7 +4,7 @@
  * rule 8). Documents also lapse or are revised without a formal repeal, so this is a warning that says
  * it may legitimately fail.
  */
-import { fileName, fileRange, previousReport } from '../workspace';
+import { fileName, fileRange } from '../workspace';
 import { findRow, numberOf, rowLabel } from '../workspace/figures';
 import { Rule, msg } from './rule';
 
@@ -15,7 +15,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check(ctx) {
-    const prev = previousReport(ctx.workspace, ctx.report);
+    const prev = ctx.previous;
     if (!prev) return;
     const file = fileName(prev.entry.path);
     for (const id of ['rules', 'normative']) {

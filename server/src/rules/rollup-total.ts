@@ -7,7 +7,6 @@
 import { T3_TOTAL_COL } from '../model/template';
 import { fileName } from '../workspace';
 import { figures } from '../workspace/figures';
-import { childReports, regionsOf } from '../workspace/region';
 import { Rule, msg } from './rule';
 
 const MAX_COLUMNS_IN_MESSAGE = 3;
@@ -19,12 +18,10 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check(ctx) {
-    const ws = ctx.workspace;
-    if (!ws || ctx.report.year === null) return;
+    if (ctx.report.year === null) return;
     const year = ctx.report.year;
     const at = ctx.report.title ? { start: ctx.report.title.start, end: ctx.report.title.end } : { start: 0, end: 0 };
-    for (const region of regionsOf(ws, ctx.report)) {
-      const children = childReports(ws.index, region, year);
+    for (const { region, children } of ctx.regions) {
       for (const c of children) {
         if (c.lookup.kind !== 'none') continue;
         ctx.emit({ ...at, message: msg(

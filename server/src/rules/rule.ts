@@ -6,7 +6,7 @@
 import type { Report, TypedCell } from '../model/report';
 import type { T3Totals } from '../model/totals';
 import type { Localization } from '../model/localize';
-import type { WorkspaceContext } from '../workspace';
+import type { OtherReport, RegionReports, WorkspaceContext } from '../workspace';
 
 import type { Msg } from '../base/msg';
 export type { Locale, Msg } from '../base/msg';
@@ -62,6 +62,10 @@ export interface RuleContext {
   readonly localization: Localization;
   /** Other reports (last year's, a region's), for cross-report rules; absent when checking one file alone. */
   workspace?: WorkspaceContext;
+  /** Last year's report of the same body with its model, or null (looked up once per analysis, on first use). */
+  readonly previous: OtherReport | null;
+  /** The regions whose parent is this report, with their children's reports (looked up once per analysis). */
+  readonly regions: readonly RegionReports[];
   emit(finding: Finding): void;
 }
 

@@ -4,7 +4,7 @@
  * compared on its 总计 column (the applicant columns and （七）总计 follow from it), table 四 on its
  * three 总计 figures, table 二 on every figure.
  */
-import { fileName, fileRange, previousReport } from '../workspace';
+import { fileName, fileRange } from '../workspace';
 import { Figure, figures } from '../workspace/figures';
 import { Rule, msg } from './rule';
 
@@ -27,7 +27,7 @@ export const rule: Rule = {
   defaultSeverity: 'info',
   fixable: false,
   check(ctx) {
-    const prev = previousReport(ctx.workspace, ctx.report);
+    const prev = ctx.previous;
     if (!prev) return;
     const file = fileName(prev.entry.path);
     const then = figures(prev.report);

@@ -10,7 +10,7 @@ import { T3Totals, computeAllT3 } from '../model/totals';
 import { Localization, localizeReport } from '../model/localize';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
-import { WorkspaceContext, workspaceNotes } from '../workspace';
+import { WorkspaceContext, crossReports, workspaceNotes } from '../workspace';
 import { Finding, Fix, Locale, Msg, Related, Rule, RuleContext, Severity, TextEdit, msg } from '../rules/rule';
 
 export type RuleSetting = Severity | 'off';
@@ -44,6 +44,8 @@ export interface Analysis {
   report: Report;
   diagnostics: Diagnostic[];
   t3: T3Totals[];
+  /** The index paths of the other reports this analysis read (last year's, a region's children). */
+  reads: string[];
 }
 
 export const DEFAULT_MAX_LENGTH = 2_000_000;
@@ -136,7 +138,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (looksMisdecoded(text)) {
     // One finding instead of seven missing sections on garbled text: reopen the file with its encoding.
     return {
-      text, report: parseReport(''), t3: [],
+      text, report: parseReport(''), t3: [], reads: [],
       diagnostics: [engineDiagnostic('encoding', 'error', 0, Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length),
         msg('文件内容显示为乱码：它很可能是 GBK（GB18030）编码，请用“通过编码重新打开”选择 GBK 后再检查',
           'The text is garbled: the file is probably GBK (GB18030) encoded; reopen it with that encoding ("Reopen with Encoding") to check it'))],
@@ -145,7 +147,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (text.length > maxLength) {
     const report = parseReport('');
     return {
-      text, report, t3: [],
+      text, report, t3: [], reads: [],
       diagnostics: [engineDiagnostic('document-too-large', 'info', 0, 0,
         msg(`文档过大（${text.length} 字符，上限 ${maxLength}），未做完整检查`, `Document too large (${text.length} characters, limit ${maxLength}); not fully checked`))],
     };
@@ -162,6 +164,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = report.tree.lines;
   const workspace = options.workspace && { ...options.workspace, copiedTextThreshold: options.copiedTextThreshold ?? options.workspace.copiedTextThreshold };
   for (const n of workspaceNotes(workspace, report)) diagnostics.push(engineDiagnostic('workspace-match', 'info', n.start, n.end, n.message));
+  const cross = crossReports(workspace, report);
 
   for (const rule of rules) {
     const setting = options.rules?.[rule.id] ?? rule.defaultSeverity;
@@ -171,6 +174,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       report, text, workspace,
       get t3() { return getT3(); },
       get localization() { return getLocalization(); },
+      get previous() { return cross.previous; },
+      get regions() { return cross.regions; },
       emit: (f) => found.push(f),
     };
     try {
@@ -192,7 +197,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { text, report, diagnostics, t3: getT3() };
+  return { text, report, diagnostics, t3: getT3(), reads: cross.reads() };
 }
 
 /** Applies edits left to right; an edit overlapping an earlier one is dropped. Returns the new text. */

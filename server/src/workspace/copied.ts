@@ -84,7 +84,16 @@ interface Narrative {
   sections: Map<number, { chars: string; offsets: number[] }>;
 }
 
+/** A report's narrative, made once per model: last year's report is compared with every copy of this year's. */
+const narratives = new WeakMap<Report, Narrative>();
+
 function narrative(report: Report): Narrative {
+  let out = narratives.get(report);
+  if (!out) narratives.set(report, (out = readNarrative(report)));
+  return out;
+}
+
+function readNarrative(report: Report): Narrative {
   const lines = report.tree.lines;
   const sectionOfLine = new Int8Array(lines.length);
   for (const s of report.sections) for (let l = s.startLine; l <= s.endLine && l < lines.length; l++) sectionOfLine[l] = s.index;
@@ -123,12 +132,19 @@ function dropBoilerplate(s: { chars: string; offsets: number[] }): { chars: stri
   return { chars, offsets };
 }
 
-/**
- * For each section of `now` (1–6) with counted text: the share of its characters that repeat
- * anywhere in `prev`'s narrative, and the passages, longest first.
- */
-export function copiedSections(now: Report, prev: Report, options: { preamble?: boolean } = {}): SectionCopy[] {
-  const a = narrative(now);
+interface Pool {
+  /** Last year's counted characters, section after section, each followed by a NUL. */
+  pool: string;
+  poolOffsets: number[];
+  /** Where each shingle starts in the pool (at most 16 places). */
+  shingles: Map<string, number[]>;
+}
+
+const pools = new WeakMap<Report, Pool>();
+
+function shinglesOf(prev: Report): Pool {
+  const hit = pools.get(prev);
+  if (hit) return hit;
   const b = narrative(prev);
   let pool = '';
   const poolOffsets: number[] = [];
@@ -145,6 +161,18 @@ export function copiedSections(now: Report, prev: Report, options: { preamble?: 
     if (!list) shingles.set(sh, [p]);
     else if (list.length < 16) list.push(p);
   }
+  const out = { pool, poolOffsets, shingles };
+  pools.set(prev, out);
+  return out;
+}
+
+/**
+ * For each section of `now` (1–6) with counted text: the share of its characters that repeat
+ * anywhere in `prev`'s narrative, and the passages, longest first.
+ */
+export function copiedSections(now: Report, prev: Report, options: { preamble?: boolean } = {}): SectionCopy[] {
+  const a = narrative(now);
+  const { pool, poolOffsets, shingles } = shinglesOf(prev);
   const out: SectionCopy[] = [];
   for (const k of [...a.sections.keys()].sort((x, y) => x - y)) {
     if (k === 0 && !options.preamble) continue;
