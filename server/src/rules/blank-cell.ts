@@ -11,10 +11,15 @@ const NAME = { t2: '二', t3: '三', t4: '四' } as const;
  */
 export const rule: Rule = {
   id: 'blank-cell',
+  names: msg('空白单元格', 'blank cell'),
   description: msg('统计表存在空白单元格', 'Blank cells in a statistics table'),
   tags: ['tables', 'figures'],
   defaultSeverity: 'warning',
   fixable: true,
+  docs: {
+    reports: 'blank cells in a statistics table (warning) — **one finding per table** with the count and every cell as related information',
+    fix: 'one fix fills them all: `0`, or the computed total',
+  },
   check({ report, t3, emit }) {
     const computed = new Map<unknown, number>();
     for (const totals of t3) for (const [cell, v] of totals.expected) computed.set(cell, v);

@@ -4,10 +4,15 @@ import { Rule, msg } from './rule';
 /** A figure that is not a non-negative integer count (or, for amounts, a non-negative decimal). */
 export const rule: Rule = {
   id: 'cell-value',
+  names: msg('数字格式', 'figure format'),
   description: msg('数字格式错误：件数应为非负整数', 'A count must be a non-negative integer'),
   tags: ['tables', 'figures'],
   defaultSeverity: 'error',
   fixable: false,
+  docs: {
+    reports: 'a count that is not a non-negative integer (`四十四`, `12.5`, `-3`)',
+    fix: '—',
+  },
   check({ report, emit }) {
     for (const table of report.tables) for (const row of table.rows) for (const c of row.cells) {
       const v = c.value;

@@ -12,10 +12,15 @@ const MAX_RELATED = 3;
 
 export const rule: Rule = {
   id: 'copied-text',
+  names: msg('照搬上年', 'copied text'),
   description: msg('本节文字大部分与上年报告相同', 'Most of this section repeats last year\'s report'),
   tags: ['cross-report', 'content'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: 'a section whose text mostly repeats last year\'s (warning; `ogiReport.copiedTextThreshold`, default 50%)',
+    fix: '—',
+  },
   check(ctx) {
     const prev = previousReport(ctx.workspace, ctx.report);
     if (!prev) return;

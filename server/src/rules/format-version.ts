@@ -7,10 +7,15 @@ const NAME_EN = { '2019': 'the 2019 trial format', '2021': 'the 2021 format' };
 /** Tables in the wrong format version for the report year, or versions mixed in one report. */
 export const rule: Rule = {
   id: 'format-version',
+  names: msg('格式版本', 'format version'),
   description: msg('统计表格式版本与报告年度不符或混用', 'Table format version wrong for the year, or mixed'),
   tags: ['tables', 'version'],
   defaultSeverity: 'error',
   fixable: false,
+  docs: {
+    reports: 'tables in the wrong format version for the year, or versions mixed',
+    fix: '—',
+  },
   check({ report, emit }) {
     const versioned = report.tables.filter((t) => t.version);
     for (const t of versioned) {

@@ -2,7 +2,7 @@
  * The rule registry, in reporting order. To add a rule: write `rules/<id>.ts` exporting `rule`,
  * list it here, and add `test/fixtures/rules/<id>/` with valid-, invalid- and fixed files.
  */
-import type { Rule } from './rule';
+import type { Rule, RuleTag } from './rule';
 import { rule as missingSection } from './missing-section';
 import { rule as sectionOrder } from './section-order';
 import { rule as sectionNumbering } from './section-numbering';
@@ -43,5 +43,10 @@ export const RULES: readonly Rule[] = [
   yearConsistency, outdatedBasis, statuteReference, emptySection, assessmentDisclosure, regulationAuthority, feeAmount, publicationDate, conversionArtifact, repeatedWord, punctuation,
   textTableMismatch, percentage, selfContradiction,
 ];
+
+/** The ids of the rules carrying `tag`, in registry order. */
+export function ruleIdsTagged(tag: RuleTag): string[] {
+  return RULES.filter((r) => r.tags.includes(tag)).map((r) => r.id);
+}
 
 export type { Rule } from './rule';

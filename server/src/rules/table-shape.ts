@@ -45,10 +45,15 @@ function rowProblem(table: Table, row: TableRow): Problem | null {
  */
 export const rule: Rule = {
   id: 'table-shape',
+  names: msg('表格结构', 'table shape'),
   description: msg('表格行列结构不符合统一格式', 'Table rows or columns do not match the format'),
   tags: ['tables'],
   defaultSeverity: 'error',
   fixable: false,
+  docs: {
+    reports: 'rows whose figures do not fit the columns, unknown or missing rows — **one finding per table**, each row in the related information, saying when a table was scrambled by a converter; a section without its table',
+    fix: '—',
+  },
   check({ report, emit }) {
     for (const s of report.sections) {
       const kind = SECTIONS[s.index - 1].table;

@@ -108,6 +108,13 @@ function engineDiagnostic(code: string, severity: Severity, start: number, end: 
   return { code, severity, start, end, message, suggestions: [] };
 }
 
+/** A rule's options: its declared defaults. */
+function optionsOf(rule: Rule): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, o] of Object.entries(rule.options ?? {})) out[name] = o.default;
+  return out;
+}
+
 function validEdits(edits: TextEdit[], length: number): boolean {
   return edits.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length);
 }
@@ -168,7 +175,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (setting === 'off' || suppressions.file.has(rule.id)) continue;
     const found: Finding[] = [];
     const ctx: RuleContext = {
-      report, text, workspace,
+      report, text, workspace, options: optionsOf(rule),
       get t3() { return getT3(); },
       get localization() { return getLocalization(); },
       emit: (f) => found.push(f),

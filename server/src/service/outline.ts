@@ -6,10 +6,12 @@ import type { Analysis } from './analyze';
 import type { Table } from '../model/report';
 import type { Msg } from '../rules/rule';
 import { SECTIONS } from '../model/template';
+import { ruleIdsTagged } from '../rules';
 
 const TABLE_NAME = { t2: '表二 主动公开', t3: '表三 收到和处理申请', t4: '表四 行政复议、行政诉讼' } as const;
 const TABLE_NAME_EN = { t2: 'Table 二 proactive disclosure', t3: 'Table 三 applications', t4: 'Table 四 reviews and lawsuits' } as const;
-const ARITHMETIC = new Set(['row-total', 'column-total', 'balance', 'review-total']);
+/** The identity rules: a table's arithmetic failures. */
+const IDENTITY = new Set(ruleIdsTagged('identity'));
 
 export interface OutlineNode {
   name: string;
@@ -31,11 +33,11 @@ const UNREADABLE = new Set(['table-shape', 'cell-value']);
  */
 export function tableStatus(a: Analysis, table: Table): { failures: number; text: Msg } {
   const inTable = a.diagnostics.filter((d) => d.start >= table.start && d.end <= table.end);
-  const failures = inTable.filter((d) => ARITHMETIC.has(d.code)).length;
+  const failures = inTable.filter((d) => IDENTITY.has(d.code)).length;
   const lineOf = (offset: number) => a.report.tree.lines.findIndex((l) => l.start <= offset && offset <= l.end);
   const badRows = new Set(inTable.filter((d) => UNREADABLE.has(d.code)).map((d) => lineOf(d.start))).size;
   const blanks = inTable.filter((d) => d.code === 'blank-cell').length;
-  const others = inTable.filter((d) => !ARITHMETIC.has(d.code) && !UNREADABLE.has(d.code) && d.code !== 'blank-cell' && d.severity === 'error').length;
+  const others = inTable.filter((d) => !IDENTITY.has(d.code) && !UNREADABLE.has(d.code) && d.code !== 'blank-cell' && d.severity === 'error').length;
   const zhV = table.version ? `（${table.version} 格式）` : '';
   const enV = table.version ? ` (${table.version} format)` : '';
   const zh: string[] = [];
@@ -97,7 +99,7 @@ export interface Lens { line: number; title: Msg; recompute: boolean }
 export function codeLenses(a: Analysis): Lens[] {
   return a.report.tables.map((t) => {
     const status = tableStatus(a, t);
-    const fixable = a.diagnostics.some((d) => d.start >= t.start && d.end <= t.end && ARITHMETIC.has(d.code) && d.fix);
+    const fixable = a.diagnostics.some((d) => d.start >= t.start && d.end <= t.end && IDENTITY.has(d.code) && d.fix);
     return {
       line: t.startLine,
       title: {
