@@ -14,7 +14,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: 'a people\'s government\'s report that never speaks of 考核、评议、责任追究 or 监督保障 (第五十条第（四）项; warning)',
+    reports: 'a people\'s government\'s report that never speaks of 考核、评议、责任追究 or 监督保障 (第五十条第（四）项)',
     fix: '—',
   },
   check({ report, emit }) {

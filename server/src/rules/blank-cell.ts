@@ -17,7 +17,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
-    reports: 'blank cells in a statistics table (warning) — **one finding per table** with the count and every cell as related information',
+    reports: 'blank cells in a statistics table — **one finding per table** with the count and every cell as related information',
     fix: 'one fix fills them all: `0`, or the computed total',
   },
   check({ report, t3, emit }) {

@@ -18,7 +18,7 @@ export const rule: Rule = {
   defaultSeverity: 'hint',
   fixable: true,
   docs: {
-    reports: '`[bookmark: _GoBack]`, form feeds, page-number lines (`- 3 -`), page numbers glued to text, zero-width characters (hint)',
+    reports: '`[bookmark: _GoBack]`, form feeds, page-number lines (`- 3 -`), page numbers glued to text, zero-width characters',
     fix: 'deletes them',
   },
   check({ report, emit }) {

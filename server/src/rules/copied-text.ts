@@ -18,7 +18,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: 'a section whose text mostly repeats last year\'s (warning; `ogiReport.copiedTextThreshold`, default 50%)',
+    reports: 'a section whose text mostly repeats last year\'s (option `threshold`, default 50%)',
     fix: '—',
   },
   check(ctx) {

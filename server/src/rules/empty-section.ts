@@ -15,7 +15,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: 'section 五 empty or only "无"; section 一 empty (warning). Section 六 may be "无"',
+    reports: 'section 五 empty or only "无"; section 一 empty. Section 六 may be "无"',
     fix: '—',
   },
   check({ report, emit }) {

@@ -17,7 +17,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: '2021 行政事业性收费 written in 元, with more decimals than the table\'s own 保留4位小数, or implausibly large for the body (warning)',
+    reports: '2021 行政事业性收费 written in 元, with more decimals than the table\'s own 保留4位小数, or implausibly large for the body',
     fix: '—',
   },
   check({ report, emit }) {

@@ -16,7 +16,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: '现行有效件数 ≠ last year\'s + 本年制发 − 本年废止, for 规章 and 规范性文件 (warning: a clean-up can explain it)',
+    reports: '现行有效件数 ≠ last year\'s + 本年制发 − 本年废止, for 规章 and 规范性文件 (a clean-up can explain it)',
     fix: '—',
   },
   check(ctx) {

@@ -10,7 +10,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   docs: {
-    reports: 'a label or heading close to, but not, the official wording (warning)',
+    reports: 'a label or heading close to, but not, the official wording',
     fix: 'the official wording',
   },
   check({ report, emit }) {

@@ -17,7 +17,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: 'a 2021+ report citing the 2019 trial format (〔2019〕60号), the 2007 regulation (国务院令第492号) cited as current, a format notice with a wrong number (warning)',
+    reports: 'a 2021+ report citing the 2019 trial format (〔2019〕60号), the 2007 regulation (国务院令第492号) cited as current, a format notice with a wrong number',
     fix: '—',
   },
   check({ report, emit }) {

@@ -14,7 +14,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: 'a stated share (`占45.6%`) that its count over the total gives neither rounded nor truncated (warning)',
+    reports: 'a stated share (`占45.6%`) that its count over the total gives neither rounded nor truncated',
     fix: '—',
   },
   check({ report, emit }) {

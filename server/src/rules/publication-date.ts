@@ -14,7 +14,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: 'a 落款 or 发布日期 after 1月31日 (县级以上部门) or 3月31日 (县级以上人民政府) of the next year (第四十九条; warning); 乡镇 are not checked',
+    reports: 'a 落款 or 发布日期 after 1月31日 (县级以上部门) or 3月31日 (县级以上人民政府) of the next year (第四十九条); 乡镇 are not checked',
     fix: '—',
   },
   check({ report, emit }) {

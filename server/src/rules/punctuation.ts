@@ -14,7 +14,7 @@ export const rule: Rule = {
   defaultSeverity: 'hint',
   fixable: true,
   docs: {
-    reports: '`(一)` in numbering and statute references; ASCII `,` `;` `:` between Chinese characters, one finding per paragraph (hint)',
+    reports: '`(一)` in numbering and statute references; ASCII `,` `;` `:` between Chinese characters, one finding per paragraph',
     fix: 'full-width forms',
   },
   check({ report, emit }) {

@@ -16,7 +16,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: 'non-zero 规章 figures from a 乡镇 or 县级 body or department, when the title makes the level certain (warning)',
+    reports: 'non-zero 规章 figures from a 乡镇 or 县级 body or department, when the title makes the level certain',
     fix: '—',
   },
   check({ report, emit }) {

@@ -10,7 +10,7 @@ export const rule: Rule = {
   defaultSeverity: 'hint',
   fixable: true,
   docs: {
-    reports: 'a doubled word (`资金资金`, `审核审核`, `的的`); 研究研究, 常常, 清清楚楚 and 人民政府政府信息 are not (hint)',
+    reports: 'a doubled word (`资金资金`, `审核审核`, `的的`); 研究研究, 常常, 清清楚楚 and 人民政府政府信息 are not',
     fix: 'deletes one copy',
   },
   check({ report, emit }) {

@@ -20,7 +20,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: 'a region\'s child without a report for the year; an aggregate parent ≠ the sum of its children (warning)',
+    reports: 'a region\'s child without a report for the year; an aggregate parent ≠ the sum of its children',
     fix: '—',
   },
   check(ctx) {

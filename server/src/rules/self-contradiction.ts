@@ -13,7 +13,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: '"所有申请均已办结" while applications are carried over; "未收取…费" while fees are reported (warning)',
+    reports: '"所有申请均已办结" while applications are carried over; "未收取…费" while fees are reported',
     fix: '—',
   },
   check({ report, emit }) {

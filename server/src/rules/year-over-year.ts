@@ -28,7 +28,7 @@ export const rule: Rule = {
   defaultSeverity: 'info',
   fixable: false,
   docs: {
-    reports: 'a figure above 5× or below 0.2× last year\'s, where last year\'s was at least 20 (info: a question)',
+    reports: 'a figure above 5× or below 0.2× last year\'s, where last year\'s was at least 20 (a question)',
     fix: '—',
   },
   check(ctx) {
