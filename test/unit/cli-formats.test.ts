@@ -8,7 +8,7 @@ import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { RULES } from '../../server/src/service/analyze';
-import { parseConfig } from '../../server/src/service/config';
+import { effectiveOptions, parseConfig } from '../../server/src/service/config';
 import { jsonEntry, sarifReporter, textReporter } from '../../server/src/cli/output';
 import type { FileResult } from '../../server/src/cli/check';
 import { FIXTURES, ROOT } from './helpers';
@@ -126,8 +126,11 @@ describe('configuration', () => {
   });
 
   it('the schema and the parser agree on valid and invalid configurations', () => {
-    const valid = [{}, { rules: { 'blank-cell': 'off', title: 'info' } }, { ignore: ['草稿/**', '*.bak.txt'] }, { copiedTextThreshold: 0.85, $schema: './x.json' }];
-    const invalid = [{ rules: { 'no-such-rule': 'off' } }, { rules: { title: 'loud' } }, { ignore: 'x' }, { copiedTextThreshold: 2 }, { colour: 'red' }, []];
+    const valid = [{}, { rules: { 'blank-cell': 'off', title: 'info' } }, { ignore: ['草稿/**', '*.bak.txt'] }, { copiedTextThreshold: 0.85, $schema: './x.json' },
+      { rules: { 'copied-text': { severity: 'info', threshold: 60 } } }, { rules: { 'copied-text': { threshold: 85.5 } } }];
+    const invalid = [{ rules: { 'no-such-rule': 'off' } }, { rules: { title: 'loud' } }, { ignore: 'x' }, { copiedTextThreshold: 2 }, { colour: 'red' }, [],
+      { rules: { 'copied-text': { threshold: 0.6 } } }, { rules: { 'copied-text': { severity: 'loud' } } }, { rules: { 'copied-text': { limit: 60 } } },
+      { rules: { title: { severity: 'off' } } }];
     for (const c of valid) {
       assert.ok(validate(c), JSON.stringify(c));
       assert.deepEqual(parseConfig(JSON.stringify(c)).problems, [], JSON.stringify(c));
@@ -137,6 +140,20 @@ describe('configuration', () => {
       assert.ok(parseConfig(JSON.stringify(c)).problems.length > 0, JSON.stringify(c));
     }
     assert.ok(parseConfig('{ not json').problems[0].zh.startsWith('不是有效的 JSON'));
+  });
+
+  it('rule options: an object beside the severity, in percent; the old top-level share is read with a warning', () => {
+    const now = parseConfig(JSON.stringify({ rules: { 'copied-text': { severity: 'info', threshold: 60 } } }));
+    assert.deepEqual([now.config.rules, now.config.ruleOptions, now.warnings], [{ 'copied-text': 'info' }, { 'copied-text': { threshold: 60 } }, []]);
+    const old = parseConfig(JSON.stringify({ copiedTextThreshold: 0.85 }));
+    assert.deepEqual(old.config.ruleOptions, { 'copied-text': { threshold: 85 } });
+    assert.equal(old.warnings.length, 1);
+    assert.match(old.warnings[0].en, /"threshold": 85/);
+    const both = parseConfig(JSON.stringify({ copiedTextThreshold: 0.85, rules: { 'copied-text': { threshold: 70 } } }));
+    assert.deepEqual(both.config.ruleOptions, { 'copied-text': { threshold: 70 } }, 'the rule\'s own option wins');
+    // The editor setting may give the object form too; the configuration file wins option by option.
+    const eff = effectiveOptions({ 'copied-text': { severity: 'hint', threshold: 40 }, title: 'off' }, now.config);
+    assert.deepEqual([eff.rules, eff.ruleOptions], [{ 'copied-text': 'info', title: 'off' }, { 'copied-text': { threshold: 60 } }]);
   });
 
   it('a configuration file found upwards changes severities; the nearest wins; --rule wins over both', () => {

@@ -104,6 +104,18 @@ export interface RuleOption {
   default: unknown;
 }
 
+/** Whether `value` is valid for an option, by the parts of JSON schema options use (type, minimum, maximum, enum). */
+export function validOption(option: RuleOption, value: unknown): boolean {
+  const s = option.schema as { type?: string; minimum?: number; maximum?: number; enum?: unknown[] };
+  if (s.enum && !s.enum.includes(value)) return false;
+  if (s.type === 'number' || s.type === 'integer') {
+    if (typeof value !== 'number' || !Number.isFinite(value) || (s.type === 'integer' && !Number.isInteger(value))) return false;
+    return (s.minimum === undefined || value >= s.minimum) && (s.maximum === undefined || value <= s.maximum);
+  }
+  if (s.type === 'string' || s.type === 'boolean') return typeof value === s.type;
+  return true;
+}
+
 export interface Rule {
   id: string;
   /** A short display name (quick-fix and suppression titles): 「修复本文件中所有“合计”问题」. */

@@ -11,7 +11,7 @@ import { Localization, localizeReport } from '../model/localize';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
 import { WorkspaceContext, workspaceNotes } from '../workspace';
-import { Finding, Fix, Locale, Msg, Related, Rule, RuleContext, Severity, TextEdit, msg } from '../rules/rule';
+import { Finding, Fix, Locale, Msg, Related, Rule, RuleContext, Severity, TextEdit, msg, validOption } from '../rules/rule';
 
 export type RuleSetting = Severity | 'off';
 
@@ -24,7 +24,12 @@ export interface AnalyzeOptions {
   extraRules?: readonly Rule[];
   /** Other reports and this one's path in them: enables the cross-report rules (silent without it). */
   workspace?: WorkspaceContext;
-  /** copied-text: the share of a section repeating last year's above which it is reported: 0.5, or 50 (%). */
+  /** Rule options, keyed by rule id, then option name (a rule's record declares them; invalid values give the default). */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /**
+   * @deprecated Use `ruleOptions: { 'copied-text': { threshold } }` (percent). copied-text's threshold as a
+   * share (0.5) or a percentage (50); `ruleOptions` wins.
+   */
   copiedTextThreshold?: number;
 }
 
@@ -108,11 +113,24 @@ function engineDiagnostic(code: string, severity: Severity, start: number, end: 
   return { code, severity, start, end, message, suggestions: [] };
 }
 
-/** A rule's options: its declared defaults. */
-function optionsOf(rule: Rule): Record<string, unknown> {
+/** A rule's options: each declared option's given value when it is valid, else its default. */
+function optionsOf(rule: Rule, given: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, o] of Object.entries(rule.options ?? {})) out[name] = o.default;
+  for (const [name, o] of Object.entries(rule.options ?? {})) out[name] = given && validOption(o, given[name]) ? given[name] : o.default;
   return out;
+}
+
+/** 0.85 → 85 exactly (0.85 × 100 is 85.00000000000001 in binary floating point). */
+export function shareToPercent(share: number): number {
+  return Math.round(share * 100 * 1e6) / 1e6;
+}
+
+/** The options given per rule, with the deprecated `copiedTextThreshold` (a share or a percentage) mapped in. */
+function givenRuleOptions(options: AnalyzeOptions): Record<string, Record<string, unknown>> {
+  const given = options.ruleOptions ?? {};
+  const t = options.copiedTextThreshold;
+  if (typeof t !== 'number' || !(t > 0 && t <= 100) || given['copied-text']?.threshold !== undefined) return given;
+  return { ...given, 'copied-text': { ...given['copied-text'], threshold: t > 1 ? t : shareToPercent(t) } };
 }
 
 function validEdits(edits: TextEdit[], length: number): boolean {
@@ -167,7 +185,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const suppressions = readSuppressions(report, known);
   const diagnostics: Diagnostic[] = [...suppressions.problems];
   const lines = report.tree.lines;
-  const workspace = options.workspace && { ...options.workspace, copiedTextThreshold: options.copiedTextThreshold ?? options.workspace.copiedTextThreshold };
+  const workspace = options.workspace;
+  const ruleOptions = givenRuleOptions(options);
   for (const n of workspaceNotes(workspace, report)) diagnostics.push(engineDiagnostic('workspace-match', 'info', n.start, n.end, n.message));
 
   for (const rule of rules) {
@@ -175,7 +194,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (setting === 'off' || suppressions.file.has(rule.id)) continue;
     const found: Finding[] = [];
     const ctx: RuleContext = {
-      report, text, workspace, options: optionsOf(rule),
+      report, text, workspace, options: optionsOf(rule, ruleOptions[rule.id]),
       get t3() { return getT3(); },
       get localization() { return getLocalization(); },
       emit: (f) => found.push(f),

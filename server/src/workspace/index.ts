@@ -32,8 +32,6 @@ export interface WorkspaceIndex {
 export interface WorkspaceContext {
   index: WorkspaceIndex;
   path: string;
-  /** copied-text: the share of a section, 0–1, above which it is reported (default 0.5). */
-  copiedTextThreshold?: number;
 }
 
 export function createIndex(): WorkspaceIndex {
