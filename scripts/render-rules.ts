@@ -122,12 +122,10 @@ export function renderReadme(text: string, rules: readonly Rule[], engine: reado
 /** Every generated file (path → text), rendered from the records; `read` gives a file's current text. */
 export function renderGenerated(read: (path: string) => string, records: readonly Rule[], engine: readonly EngineCode[]): Record<string, string> {
   const rules = orderRules(records);
-  const configurable: readonly EngineCode[] = [];
-  void engine;
   return {
     'server/src/rules/index.ts': renderIndex(rules.map((r) => r.id)),
-    'package.json': renderPackage(read('package.json'), rules, configurable),
-    'schemas/ogi-report.config.schema.json': renderSchema(read('schemas/ogi-report.config.schema.json'), rules, configurable),
-    'README.md': renderReadme(read('README.md'), rules, configurable),
+    'package.json': renderPackage(read('package.json'), rules, engine),
+    'schemas/ogi-report.config.schema.json': renderSchema(read('schemas/ogi-report.config.schema.json'), rules, engine),
+    'README.md': renderReadme(read('README.md'), rules, engine),
   };
 }

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { RULES } from '../../server/src/service/analyze';
 import { effectiveOptions, parseConfig } from '../../server/src/service/config';
+import { ENGINE_CODES } from '../../server/src/service/engine-codes';
 import { jsonEntry, sarifReporter, textReporter } from '../../server/src/cli/output';
 import type { FileResult } from '../../server/src/cli/check';
 import { FIXTURES, ROOT } from './helpers';
@@ -119,15 +120,15 @@ describe('configuration', () => {
   const validate = new Ajv({ allErrors: true }).compile(schema);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-  it('the schema is contributed through jsonValidation and knows every rule', () => {
+  it('the schema is contributed through jsonValidation and knows every rule and engine code', () => {
     const v = pkg.contributes.jsonValidation.find((x: { url: string }) => x.url === './schemas/ogi-report.config.schema.json');
     assert.deepEqual(v.fileMatch, ['ogi-report.config.json', '.ogi-reportrc.json']);
-    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.id).sort());
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...RULES.map((r) => r.id), ...ENGINE_CODES.map((c) => c.id)].sort());
   });
 
   it('the schema and the parser agree on valid and invalid configurations', () => {
     const valid = [{}, { rules: { 'blank-cell': 'off', title: 'info' } }, { ignore: ['草稿/**', '*.bak.txt'] }, { copiedTextThreshold: 0.85, $schema: './x.json' },
-      { rules: { 'copied-text': { severity: 'info', threshold: 60 } } }, { rules: { 'copied-text': { threshold: 85.5 } } }];
+      { rules: { 'copied-text': { severity: 'info', threshold: 60 } } }, { rules: { 'copied-text': { threshold: 85.5 } } }, { rules: { encoding: 'warning', suppression: 'off' } }];
     const invalid = [{ rules: { 'no-such-rule': 'off' } }, { rules: { title: 'loud' } }, { ignore: 'x' }, { copiedTextThreshold: 2 }, { colour: 'red' }, [],
       { rules: { 'copied-text': { threshold: 0.6 } } }, { rules: { 'copied-text': { severity: 'loud' } } }, { rules: { 'copied-text': { limit: 60 } } },
       { rules: { title: { severity: 'off' } } }];

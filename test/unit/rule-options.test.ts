@@ -33,4 +33,15 @@ describe('rule options', () => {
     analyze('x', { extraRules: [probe], ruleOptions: { probe: { limit: 2.5 } } });
     assert.deepEqual(seen, { limit: 3 });
   });
+
+  it('engine codes are set like rules: another severity, or off', () => {
+    const garbled = '\uFFFD'.repeat(40) + '\n报告';
+    assert.equal(analyze(garbled).diagnostics[0].severity, 'error');
+    assert.equal(analyze(garbled, { rules: { encoding: 'warning' } }).diagnostics[0].severity, 'warning');
+    assert.deepEqual(analyze(garbled, { rules: { encoding: 'off' } }).diagnostics, []);
+    const noReason = '<!-- ogi-report-disable blank-cell -->\n';
+    assert.equal(analyze(noReason).diagnostics.filter((d) => d.code === 'suppression').length, 1);
+    assert.equal(analyze(noReason, { rules: { suppression: 'off' } }).diagnostics.filter((d) => d.code === 'suppression').length, 0);
+    assert.equal(analyze(noReason, { rules: { suppression: 'hint' } }).diagnostics.find((d) => d.code === 'suppression')!.severity, 'hint');
+  });
 });

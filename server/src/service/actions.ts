@@ -6,8 +6,9 @@
 import { Analysis, AnalyzeOptions, Diagnostic, TextEdit, analyze, applyEdits, collectFixEdits } from './analyze';
 import type { TypedCell } from '../model/report';
 import type { Msg } from '../rules/rule';
-import { ruleIdsTagged } from '../rules';
-import { codeName } from './engine-codes';
+import { RULES, ruleIdsTagged } from '../rules';
+import { msg } from '../rules/rule';
+import { ENGINE_CODES } from './engine-codes';
 
 export interface Action {
   title: Msg;
@@ -15,6 +16,11 @@ export interface Action {
   edits: TextEdit[];
   preferred: boolean;
   diagnostics: Diagnostic[];
+}
+
+/** The short display name of a diagnostic code (a rule's or the engine's); an unknown code is its id. */
+export function codeName(code: string): Msg {
+  return RULES.find((r) => r.id === code)?.names ?? ENGINE_CODES.find((c) => c.id === code)?.names ?? msg(code, code);
 }
 
 /** The identity rules' codes, whose figure fixes the recompute command applies. */

@@ -11,6 +11,7 @@ import { Localization, localizeReport } from '../model/localize';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
 import { WorkspaceContext, workspaceNotes } from '../workspace';
+import { ENGINE_CODES, ENGINE_CODE_IDS } from './engine-codes';
 import { Finding, Fix, Locale, Msg, Related, Rule, RuleContext, Severity, TextEdit, msg, validOption } from '../rules/rule';
 
 export type RuleSetting = Severity | 'off';
@@ -80,13 +81,13 @@ function readSuppressions(report: Report, known: Set<string>): Suppressions {
       const end = line.start + close + 3;
       const reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
       if (!reason) {
-        out.problems.push(engineDiagnostic('suppression', 'warning', start, end,
+        out.problems.push(engineDiagnostic('suppression', start, end,
           msg('抑制注释必须在“--”后写明理由', 'A suppression comment needs a reason after "--"')));
         continue;
       }
       const unknown = ids.filter((id) => !known.has(id));
       if (unknown.length || ids.length === 0) {
-        out.problems.push(engineDiagnostic('suppression', 'warning', start, end,
+        out.problems.push(engineDiagnostic('suppression', start, end,
           msg(`抑制注释中的规则不存在：${unknown.join('、') || '（未写规则）'}`, `Unknown rule in suppression: ${unknown.join(', ') || '(none given)'}`)));
       }
       const target = m[1] ? nextContentLine(report, line.index) : null;
@@ -109,7 +110,9 @@ function nextContentLine(report: Report, after: number): number {
   return after + 1;
 }
 
-function engineDiagnostic(code: string, severity: Severity, start: number, end: number, message: Msg): Diagnostic {
+/** A finding of the engine itself, at its code's default severity (service/engine-codes.ts). */
+function engineDiagnostic(code: string, start: number, end: number, message: Msg): Diagnostic {
+  const severity = ENGINE_CODES.find((c) => c.id === code)?.defaultSeverity ?? 'info';
   return { code, severity, start, end, message, suggestions: [] };
 }
 
@@ -131,6 +134,19 @@ function givenRuleOptions(options: AnalyzeOptions): Record<string, Record<string
   const t = options.copiedTextThreshold;
   if (typeof t !== 'number' || !(t > 0 && t <= 100) || given['copied-text']?.threshold !== undefined) return given;
   return { ...given, 'copied-text': { ...given['copied-text'], threshold: t > 1 ? t : shareToPercent(t) } };
+}
+
+/** The engine's own codes (service/engine-codes.ts) take their severity from settings like rules, or are turned off. */
+function engineSettings(diagnostics: Diagnostic[], options: AnalyzeOptions): Diagnostic[] {
+  const set = options.rules;
+  if (!set || !ENGINE_CODES.some((c) => set[c.id] !== undefined)) return diagnostics;
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const setting = ENGINE_CODE_IDS.has(d.code) ? set[d.code] : undefined;
+    if (setting === 'off') continue;
+    out.push(setting ? { ...d, severity: setting } : d);
+  }
+  return out;
 }
 
 function validEdits(edits: TextEdit[], length: number): boolean {
@@ -162,17 +178,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     // One finding instead of seven missing sections on garbled text: reopen the file with its encoding.
     return {
       text, report: parseReport(''), t3: [],
-      diagnostics: [engineDiagnostic('encoding', 'error', 0, Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length),
+      diagnostics: engineSettings([engineDiagnostic('encoding', 0, Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length),
         msg('文件内容显示为乱码：它很可能是 GBK（GB18030）编码，请用“通过编码重新打开”选择 GBK 后再检查',
-          'The text is garbled: the file is probably GBK (GB18030) encoded; reopen it with that encoding ("Reopen with Encoding") to check it'))],
+          'The text is garbled: the file is probably GBK (GB18030) encoded; reopen it with that encoding ("Reopen with Encoding") to check it'))], options),
     };
   }
   if (text.length > maxLength) {
     const report = parseReport('');
     return {
       text, report, t3: [],
-      diagnostics: [engineDiagnostic('document-too-large', 'info', 0, 0,
-        msg(`文档过大（${text.length} 字符，上限 ${maxLength}），未做完整检查`, `Document too large (${text.length} characters, limit ${maxLength}); not fully checked`))],
+      diagnostics: engineSettings([engineDiagnostic('document-too-large', 0, 0,
+        msg(`文档过大（${text.length} 字符，上限 ${maxLength}），未做完整检查`, `Document too large (${text.length} characters, limit ${maxLength}); not fully checked`))], options),
     };
   }
   const report = parseReport(text);
@@ -187,7 +203,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = report.tree.lines;
   const workspace = options.workspace;
   const ruleOptions = givenRuleOptions(options);
-  for (const n of workspaceNotes(workspace, report)) diagnostics.push(engineDiagnostic('workspace-match', 'info', n.start, n.end, n.message));
+  for (const n of workspaceNotes(workspace, report)) diagnostics.push(engineDiagnostic('workspace-match', n.start, n.end, n.message));
 
   for (const rule of rules) {
     const setting = options.rules?.[rule.id] ?? rule.defaultSeverity;
@@ -202,7 +218,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     try {
       rule.check(ctx);
     } catch (err) {
-      diagnostics.push(engineDiagnostic('internal-error', 'info', 0, 0,
+      diagnostics.push(engineDiagnostic('internal-error', 0, 0,
         msg(`规则 ${rule.id} 运行出错，已跳过：${(err as Error)?.message ?? err}`, `Rule ${rule.id} failed and was skipped: ${(err as Error)?.message ?? err}`)));
       continue;
     }
@@ -218,7 +234,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { text, report, diagnostics, t3: getT3() };
+  return { text, report, diagnostics: engineSettings(diagnostics, options), t3: getT3() };
 }
 
 /** Applies edits left to right; an edit overlapping an earlier one is dropped. Returns the new text. */

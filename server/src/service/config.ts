@@ -10,6 +10,7 @@ import picomatch from 'picomatch';
 import { RULES } from '../rules';
 import { Msg, msg, validOption } from '../rules/rule';
 import { AnalyzeOptions, RuleSetting, shareToPercent } from './analyze';
+import { ENGINE_CODE_IDS } from './engine-codes';
 
 /** Names looked for in each folder, from the checked file upwards; the first found wins. */
 export const CONFIG_FILE_NAMES = ['ogi-report.config.json', '.ogi-reportrc.json'] as const;
@@ -125,7 +126,7 @@ function readRuleConfig(config: Pick<ReportConfig, 'rules' | 'ruleOptions'>, id:
 
 /** A problem with one `id=severity` setting, or null when it is valid. */
 export function checkRuleSetting(id: string, value: unknown): Msg | null {
-  if (!RULES.some((r) => r.id === id)) return msg(`没有名为“${id}”的规则`, `no rule named "${id}"`);
+  if (!RULES.some((r) => r.id === id) && !ENGINE_CODE_IDS.has(id)) return msg(`没有名为“${id}”的规则`, `no rule named "${id}"`);
   if (typeof value !== 'string' || !RULE_SETTINGS.includes(value as RuleSetting)) {
     return msg(`规则“${id}”的级别应为 ${RULE_SETTINGS.join('、')}`, `rule "${id}" must be one of ${RULE_SETTINGS.join(', ')}`);
   }

@@ -1,9 +1,9 @@
 /**
  * The codes the engine reports itself, beside the rules of the registry: described here as rules are
- * in their records (id, names, description, default severity), so settings, the configuration schema
- * and the command line's rule lists enumerate them too.
+ * in their records (id, names, description, default severity). Settings, the configuration file and
+ * `--rule` set their severity or turn them off like a rule's (`"encoding": "warning"`); the generated
+ * setting, schema and README list them. Data only: `npm run generate` bundles this file.
  */
-import { RULES } from '../rules';
 import { Msg, Severity, msg } from '../rules/rule';
 
 export interface EngineCode {
@@ -36,7 +36,4 @@ export const ENGINE_CODES: readonly EngineCode[] = [
   },
 ];
 
-/** The short display name of a diagnostic code (a rule's or the engine's); an unknown code is its id. */
-export function codeName(code: string): Msg {
-  return RULES.find((r) => r.id === code)?.names ?? ENGINE_CODES.find((c) => c.id === code)?.names ?? msg(code, code);
-}
+export const ENGINE_CODE_IDS: ReadonlySet<string> = new Set(ENGINE_CODES.map((c) => c.id));
