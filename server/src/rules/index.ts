@@ -36,6 +36,7 @@ import { rule as conversionArtifact } from './conversion-artifact';
 import { rule as officialWording } from './official-wording';
 import { rule as punctuation } from './punctuation';
 import { rule as repeatedWord } from './repeated-word';
+import { rule as seriousWording } from './serious-wording';
 
 export const RULES: readonly Rule[] = [
   missingSection,
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   officialWording,
   punctuation,
   repeatedWord,
+  seriousWording,
 ];
 
 /** The ids of the rules carrying `tag`, in registry order. */
