@@ -103,7 +103,7 @@ describe('rule fixtures', () => {
   it('messages exist in Chinese and English and name the numbers', () => {
     const a = analyze(readFixture('rules', 'row-total', 'invalid-row-total.txt'));
     const d = a.diagnostics.find((x) => x.code === 'row-total')!;
-    assert.match(d.message.zh, /^表三“1\.本机关不掌握相关政府信息”总计应为 32，实为 33（本行 28\+2\+0\+0\+1\+1 = 32；/);
+    assert.match(d.message.zh, /^表三“1\.本机关不掌握相关政府信息·总计”应为 32，实为 33（本行 28\+2\+0\+0\+1\+1 = 32；/);
     assert.match(d.message.en, /should be 32, found 33 \(its row: 28\+2\+0\+0\+1\+1 = 32; /);
   });
 });

@@ -1,4 +1,5 @@
 import { chineseToNumber } from '../model/text';
+import { cellName } from '../model/names';
 import { Rule, msg } from './rule';
 
 /** A figure that is not a non-negative integer count (or, for amounts, a non-negative decimal). */
@@ -16,7 +17,7 @@ export const rule: Rule = {
   check({ report, emit }) {
     for (const table of report.tables) for (const row of table.rows) for (const c of row.cells) {
       const v = c.value;
-      const where = `${row.label?.text ?? ''}${row.label ? '·' : ''}${c.column.label}`;
+      const where = cellName(row.label?.text, c.column.label);
       let problem: [string, string] | null = null;
       if (v.kind === 'invalid') {
         const cn = chineseToNumber(v.text.replace(/\s+/g, ''));

@@ -1,7 +1,7 @@
 import { identityFindings } from './identities';
 import { Rule, msg } from './rule';
 
-/** Table 三, per column: （一）…（六） sum to （七）总计 (R2). A view of the localization in model/localize.ts. */
+/** Table 三, per column: （一）…（六） sum to （七）总计 (R2). A view of the localization in model/error-location.ts. */
 export const rule: Rule = {
   id: 'column-total',
   names: msg('（七）总计', 'column total'),

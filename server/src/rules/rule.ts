@@ -8,7 +8,7 @@
  */
 import type { Report, TypedCell } from '../model/report';
 import type { T3Totals } from '../model/totals';
-import type { Localization } from '../model/localize';
+import type { Localization } from '../model/error-location';
 import type { WorkspaceContext } from '../workspace';
 
 import type { Msg } from '../base/msg';

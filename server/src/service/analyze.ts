@@ -7,7 +7,7 @@
 import { Report, parseReport } from '../model/report';
 import { positionAt } from '../syntax/parse';
 import { T3Totals, computeAllT3 } from '../model/totals';
-import { Localization, localizeReport } from '../model/localize';
+import { Localization, locateErrors } from '../model/error-location';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
 import { WorkspaceContext, workspaceNotes } from '../workspace';
@@ -195,7 +195,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   let t3: T3Totals[] | undefined;
   const getT3 = () => (t3 ??= computeAllT3(report, report.formatVersion ?? versionForYear(report.year)));
   let localization: Localization | undefined;
-  const getLocalization = () => (localization ??= localizeReport(report, getT3()));
+  const getLocalization = () => (localization ??= locateErrors(report, getT3()));
   const rules = [...RULES, ...(options.extraRules ?? [])];
   const known = new Set(rules.map((r) => r.id));
   const suppressions = readSuppressions(report, known);

@@ -7,9 +7,8 @@ import type { Table } from '../model/report';
 import type { Msg } from '../rules/rule';
 import { SECTIONS } from '../model/template';
 import { ruleIdsTagged } from '../rules';
+import { tableTitle } from '../model/names';
 
-const TABLE_NAME = { t2: '表二 主动公开', t3: '表三 收到和处理申请', t4: '表四 行政复议、行政诉讼' } as const;
-const TABLE_NAME_EN = { t2: 'Table 二 proactive disclosure', t3: 'Table 三 applications', t4: 'Table 四 reviews and lawsuits' } as const;
 /** The identity rules: a table's arithmetic failures. */
 const IDENTITY = new Set(ruleIdsTagged('identity'));
 
@@ -58,7 +57,7 @@ export function outline(a: Analysis): OutlineNode[] {
   const { report } = a;
   const lines = report.tree.lines;
   const tableNode = (t: Table): OutlineNode => ({
-    name: TABLE_NAME[t.kind], detail: tableStatus(a, t).text, kind: 'table',
+    name: tableTitle(t.kind).zh, detail: tableStatus(a, t).text, kind: 'table',
     start: t.start, end: t.end, selectionStart: t.start, selectionEnd: lines[t.startLine].end, children: [],
   });
   const nodes: OutlineNode[] = report.sections.map((s) => {
@@ -103,8 +102,8 @@ export function codeLenses(a: Analysis): Lens[] {
     return {
       line: t.startLine,
       title: {
-        zh: `${TABLE_NAME[t.kind]}：${status.text.zh}${fixable ? ' — 重新计算合计' : ''}`,
-        en: `${TABLE_NAME_EN[t.kind]}: ${status.text.en}${fixable ? ' — recompute totals' : ''}`,
+        zh: `${tableTitle(t.kind).zh}：${status.text.zh}${fixable ? ' — 重新计算合计' : ''}`,
+        en: `${tableTitle(t.kind).en}: ${status.text.en}${fixable ? ' — recompute totals' : ''}`,
       },
       recompute: fixable,
     };

@@ -279,7 +279,7 @@ function resolve(sys: System, values: Map<TypedCell, number>, out: Localization)
 }
 
 /** Localizes the errors of every table 三 and every table 四 group of a report. */
-export function localizeReport(report: Report, t3: T3Totals[]): Localization {
+export function locateErrors(report: Report, t3: T3Totals[]): Localization {
   const out: Localization = { culprits: [], unresolved: [], values: new Map(), rowLabels: new Map() };
   for (const totals of t3) resolve(t3System(totals, out.values, out.rowLabels), out.values, out);
   for (const table of report.tables) {
