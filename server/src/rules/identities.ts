@@ -9,7 +9,7 @@ import type { TypedCell } from '../model/report';
 import { cellName, tableName } from '../model/names';
 import { Finding, Msg, msg, setCell } from './rule';
 
-/** A table 三 cell, quoted: “一、本年新收政府信息公开申请数量·自然人”. */
+/** A table 三 cell, quoted: “（七）总计·自然人”. */
 function quotedCell(c: TypedCell, rowLabel: string): string {
   const total = /total/.test(c.column.id) && !c.column.label.includes('·');
   return `“${cellName(rowLabel, total ? '总计' : c.column.label)}”`;
