@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, ReportConfig, emptyConfig, ignoreMatcher, parseConfig } from './service/config';
-import type { Msg } from './rules/rule';
+import { Msg, msg } from './base/msg';
 
 export interface LoadedConfig {
   path: string;
@@ -27,7 +27,7 @@ export function loadConfigFile(path: string): LoadedConfig {
     text = readFileSync(abs, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    const problems = [{ zh: code === 'ENOENT' ? '配置文件不存在' : `无法读取配置文件（${code}）`, en: code === 'ENOENT' ? 'configuration file not found' : `cannot read the configuration file (${code})` }];
+    const problems = [code === 'ENOENT' ? msg('配置文件不存在', 'configuration file not found') : msg(`无法读取配置文件（${code}）`, `cannot read the configuration file (${code})`)];
     return withMatcher(abs, emptyConfig(), problems, [], true);
   }
   const parsed = parseConfig(text);

@@ -5,9 +5,8 @@
  */
 import { Analysis, AnalyzeOptions, Diagnostic, TextEdit, analyze, applyEdits, collectFixEdits } from './analyze';
 import type { TypedCell } from '../model/report';
-import type { Msg } from '../rules/rule';
+import { Msg, msg } from '../rules/rule';
 import { RULES, ruleIdsTagged } from '../rules';
-import { msg } from '../rules/rule';
 import { ENGINE_CODES } from './engine-codes';
 
 export interface Action {
@@ -44,7 +43,7 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
         if (all.length > 1) {
           const name = codeName(d.code);
           out.push({
-            title: { zh: `修复本文件中所有“${name.zh}”问题（${all.length} 处）`, en: `Fix all “${name.en}” problems in this file (${all.length})` },
+            title: msg(`修复本文件中所有“${name.zh}”问题（${all.length} 处）`, `Fix all “${name.en}” problems in this file (${all.length})`),
             kind: 'quickfix', edits: collectFixEdits(all, ['safe', 'figure']), preferred: false, diagnostics: all,
           });
         }
@@ -58,7 +57,7 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
       const eol = /\r\n/.test(a.text) ? '\r\n' : '\n';
       const name = codeName(d.code);
       out.push({
-        title: { zh: `在下一行不检查“${name.zh}”（需填写理由）`, en: `Do not check “${name.en}” on the next line (give a reason)` },
+        title: msg(`在下一行不检查“${name.zh}”（需填写理由）`, `Do not check “${name.en}” on the next line (give a reason)`),
         kind: 'quickfix', preferred: false, diagnostics: [d],
         edits: [{ start: line.start, end: line.start, newText: `${indent}<!-- ogi-report-disable-next-line ${d.code} -- 请填写理由 -->${eol}` }],
       });
@@ -66,7 +65,7 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
   }
   if (wants('source.fixAll')) {
     const edits = fixAllOnSave(a);
-    if (edits.length) out.push({ title: { zh: '修复所有规范表述问题', en: 'Fix all wording problems' }, kind: 'source.fixAll', edits, preferred: false, diagnostics: [] });
+    if (edits.length) out.push({ title: msg('修复所有规范表述问题', 'Fix all wording problems'), kind: 'source.fixAll', edits, preferred: false, diagnostics: [] });
   }
   return out;
 }

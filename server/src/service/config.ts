@@ -61,18 +61,18 @@ export function parseConfig(text: string): ParsedConfig {
   const warnings: Msg[] = [];
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!KNOWN_KEYS.has(key)) problems.push({ zh: `未知的配置项“${key}”`, en: `unknown key "${key}"` });
+    if (!KNOWN_KEYS.has(key)) problems.push(msg(`未知的配置项“${key}”`, `unknown key "${key}"`));
   }
   if (obj.rules !== undefined) {
     if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) {
-      problems.push({ zh: '“rules”应为对象（规则 → 级别）', en: '"rules" must be an object (rule → severity)' });
+      problems.push(msg('“rules”应为对象（规则 → 级别）', '"rules" must be an object (rule → severity)'));
     } else {
       for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) readRuleConfig(config, id, value, problems);
     }
   }
   if (obj.ignore !== undefined) {
     if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string')) {
-      problems.push({ zh: '“ignore”应为字符串数组（glob）', en: '"ignore" must be an array of glob strings' });
+      problems.push(msg('“ignore”应为字符串数组（glob）', '"ignore" must be an array of glob strings'));
     } else config.ignore = obj.ignore as string[];
   }
   // The old form: a top-level share, 0–1. Still read (unless the rule's own option is set), with a warning.

@@ -4,7 +4,7 @@
  */
 import type { Analysis } from './analyze';
 import type { Table } from '../model/report';
-import type { Msg } from '../rules/rule';
+import { Msg, msg } from '../rules/rule';
 import { SECTIONS } from '../model/template';
 import { ruleIdsTagged } from '../rules';
 import { tableTitle } from '../model/names';
@@ -46,11 +46,11 @@ export function tableStatus(a: Analysis, table: Table): { failures: number; text
   if (blanks) { zh.push(`${blanks} 个空白单元格`); en.push(`${blanks} blank ${blanks === 1 ? 'cell' : 'cells'}`); }
   if (others) { zh.push(`${others} 处其他错误`); en.push(`${others} other ${others === 1 ? 'error' : 'errors'}`); }
   if (zh.length === 0) {
-    const text = table.kind === 't2' ? { zh: `✓ 格式正确${zhV}`, en: `✓ format correct${enV}` } : { zh: '✓ 勾稽平衡', en: '✓ balanced' };
+    const text = table.kind === 't2' ? msg(`✓ 格式正确${zhV}`, `✓ format correct${enV}`) : msg('✓ 勾稽平衡', '✓ balanced');
     return { failures, text };
   }
   if (table.kind === 't2') { zh[zh.length - 1] += zhV; en[en.length - 1] += enV; }
-  return { failures, text: { zh: zh.join('，'), en: en.join(', ') } };
+  return { failures, text: msg(zh.join('，'), en.join(', ')) };
 }
 
 export function outline(a: Analysis): OutlineNode[] {
@@ -64,7 +64,7 @@ export function outline(a: Analysis): OutlineNode[] {
     const endLine = lastContentLine(a, s.startLine, s.endLine);
     return {
       name: `${SECTIONS[s.index - 1].numeral}、${s.heading.title}`,
-      detail: { zh: '', en: '' }, kind: 'section',
+      detail: msg('', ''), kind: 'section',
       start: s.heading.line.start, end: lines[endLine].end,
       selectionStart: s.heading.numeralStart, selectionEnd: s.heading.titleEnd,
       children: report.tables.filter((t) => t.startLine >= s.startLine && t.endLine <= s.endLine).map(tableNode),
