@@ -26,7 +26,7 @@ async function loadRecords(ids) {
     ...ids.map((id, i) => `import { rule as r${i} } from './${id}';`),
     `export const rules = [${ids.map((_, i) => `r${i}`).join(', ')}];`,
     "export { ENGINE_CODES } from '../service/engine-codes';",
-    "export { RULE_TAGS } from './rule';",
+    "export { RULE_TAGS, validOption } from './rule';",
     "export * from '../../../scripts/render-rules';",
   ].join('\n');
   const out = await esbuild.build({
@@ -56,6 +56,7 @@ function validate(ids, m) {
     for (const [name, o] of Object.entries(r.options ?? {})) {
       if (name === 'severity') problems.push(`${where}: an option cannot be named "severity"`);
       if (!o.description?.zh || !o.schema || o.default === undefined) problems.push(`${where}: option ${name} needs description, schema and default`);
+      else if (!m.validOption(o, o.default)) problems.push(`${where}: option ${name}: the default ${JSON.stringify(o.default)} does not fit its schema`);
     }
   });
   for (const c of m.ENGINE_CODES) if (ids.includes(c.id)) problems.push(`engine code ${c.id} is also a rule`);
