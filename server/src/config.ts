@@ -5,14 +5,16 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, ReportConfig, ignoreMatcher, parseConfig } from './service/config';
-import type { Msg } from './rules/rule';
+import { CONFIG_FILE_NAMES, ReportConfig, emptyConfig, ignoreMatcher, parseConfig } from './service/config';
+import { Msg, msg } from './base/msg';
 
 export interface LoadedConfig {
   path: string;
   dir: string;
   config: ReportConfig;
   problems: Msg[];
+  /** Deprecated forms still understood: worth telling the user, not a failure. */
+  warnings: Msg[];
   fatal: boolean;
   isIgnored(file: string): boolean;
 }
@@ -25,17 +27,17 @@ export function loadConfigFile(path: string): LoadedConfig {
     text = readFileSync(abs, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    const problems = [{ zh: code === 'ENOENT' ? '配置文件不存在' : `无法读取配置文件（${code}）`, en: code === 'ENOENT' ? 'configuration file not found' : `cannot read the configuration file (${code})` }];
-    return withMatcher(abs, { rules: {}, ignore: [] }, problems, true);
+    const problems = [code === 'ENOENT' ? msg('配置文件不存在', 'configuration file not found') : msg(`无法读取配置文件（${code}）`, `cannot read the configuration file (${code})`)];
+    return withMatcher(abs, emptyConfig(), problems, [], true);
   }
   const parsed = parseConfig(text);
-  return withMatcher(abs, parsed.config, parsed.problems, !!parsed.fatal);
+  return withMatcher(abs, parsed.config, parsed.problems, parsed.warnings, !!parsed.fatal);
 }
 
-function withMatcher(path: string, config: ReportConfig, problems: Msg[], fatal: boolean): LoadedConfig {
+function withMatcher(path: string, config: ReportConfig, problems: Msg[], warnings: Msg[], fatal: boolean): LoadedConfig {
   const dir = dirname(path);
   const match = ignoreMatcher(config.ignore);
-  return { path, dir, config, problems, fatal, isIgnored: (file) => {
+  return { path, dir, config, problems, warnings, fatal, isIgnored: (file) => {
     const rel = relative(dir, resolve(file));
     return !rel.startsWith('..') && match(rel);
   } };

@@ -7,13 +7,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, applyEdits } from '../../server/src/service/analyze';
+import { analyze, applyEdits, ruleIdsTagged } from '../../server/src/service/analyze';
 import { T3_TOTAL_COL } from '../../server/src/model/template';
 import { FIXTURES, corpusReports, listFiles, readFixture } from '../unit/helpers';
 
-// The views of table 三/四 error localization. lead: switch to the 'identity' tag query after merging rules:
-// RULES.filter((r) => r.tags.includes('identity')).map((r) => r.id) (empty on this branch, so the property would fail).
-const ARITHMETIC = ['row-total', 'column-total', 'balance', 'review-total'];
+// The views of table 三/四 error localization.
+const ARITHMETIC = ruleIdsTagged('identity');
 
 /** Reports whose table 三 balances and has every identity (R1, R2, R3), with their plain-digit cells. */
 function balancedCells() {

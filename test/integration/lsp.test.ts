@@ -68,7 +68,7 @@ describe('language server over stdio', () => {
       open(c, readFixture('rules', 'row-total', 'invalid-seventh-natural.txt'));
       const p = await waitFor(() => c.published.find((x) => x.uri === URI && x.diagnostics.length), 'diagnostics');
       assert.deepEqual(p.diagnostics.map((d) => d.code).sort(), ['row-total']);
-      assert.match(p.diagnostics.find((d) => d.code === 'row-total')!.message, /“（七）总计”·自然人应为 121/);
+      assert.match(p.diagnostics.find((d) => d.code === 'row-total')!.message, /“（七）总计·自然人”应为 121/);
     });
 
     it('drops stale versions: rapid edits publish only the newest', async () => {
@@ -210,7 +210,7 @@ describe('Neovim, headless, as a real LSP client', () => {
     assert.equal(r.status, 0, r.stderr);
     const got = JSON.parse(readFileSync(out, 'utf8')) as { code: string; message: string; lnum: number }[];
     assert.deepEqual(got.map((d) => d.code).sort(), ['row-total']);
-    assert.ok(got.some((d) => /“（七）总计”·自然人应为 121/.test(d.message)));
+    assert.ok(got.some((d) => /“（七）总计·自然人”应为 121/.test(d.message)));
   });
 });
 

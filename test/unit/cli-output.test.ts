@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { RULES } from '../../server/src/service/analyze';
-import { parseConfig } from '../../server/src/service/config';
+import { effectiveOptions, parseConfig } from '../../server/src/service/config';
+import { ENGINE_CODES } from '../../server/src/service/engine-codes';
 import { jsonEntry, sarifReporter, textReporter } from '../../server/src/cli/output';
 import type { FileResult } from '../../server/src/cli/check';
 import { validateSarif } from '../helpers/sarif';
@@ -36,15 +37,18 @@ describe('configuration schema', () => {
   const validate = new Ajv({ allErrors: true }).compile(schema);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-  it('the schema is contributed through jsonValidation and knows every rule', () => {
+  it('the schema is contributed through jsonValidation and knows every rule and engine code', () => {
     const v = pkg.contributes.jsonValidation.find((x: { url: string }) => x.url === './schemas/ogi-report.config.schema.json');
     assert.deepEqual(v.fileMatch, ['ogi-report.config.json', '.ogi-reportrc.json']);
-    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.id).sort());
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...RULES.map((r) => r.id), ...ENGINE_CODES.map((c) => c.id)].sort());
   });
 
   it('the schema and the parser agree on valid and invalid configurations', () => {
-    const valid = [{}, { rules: { 'blank-cell': 'off', title: 'info' } }, { ignore: ['草稿/**', '*.bak.txt'] }, { copiedTextThreshold: 0.85, $schema: './x.json' }];
-    const invalid = [{ rules: { 'no-such-rule': 'off' } }, { rules: { title: 'loud' } }, { ignore: 'x' }, { copiedTextThreshold: 2 }, { colour: 'red' }, []];
+    const valid = [{}, { rules: { 'blank-cell': 'off', title: 'info' } }, { ignore: ['草稿/**', '*.bak.txt'] }, { copiedTextThreshold: 0.85, $schema: './x.json' },
+      { rules: { 'copied-text': { severity: 'info', threshold: 60 } } }, { rules: { 'copied-text': { threshold: 85.5 } } }, { rules: { encoding: 'warning', suppression: 'off' } }];
+    const invalid = [{ rules: { 'no-such-rule': 'off' } }, { rules: { title: 'loud' } }, { ignore: 'x' }, { copiedTextThreshold: 2 }, { colour: 'red' }, [],
+      { rules: { 'copied-text': { threshold: 0.6 } } }, { rules: { 'copied-text': { severity: 'loud' } } }, { rules: { 'copied-text': { limit: 60 } } },
+      { rules: { title: { severity: 'off' } } }];
     for (const c of valid) {
       assert.ok(validate(c), JSON.stringify(c));
       assert.deepEqual(parseConfig(JSON.stringify(c)).problems, [], JSON.stringify(c));
@@ -54,5 +58,19 @@ describe('configuration schema', () => {
       assert.ok(parseConfig(JSON.stringify(c)).problems.length > 0, JSON.stringify(c));
     }
     assert.ok(parseConfig('{ not json').problems[0].zh.startsWith('不是有效的 JSON'));
+  });
+
+  it('rule options: an object beside the severity, in percent; the old top-level share is read with a warning', () => {
+    const now = parseConfig(JSON.stringify({ rules: { 'copied-text': { severity: 'info', threshold: 60 } } }));
+    assert.deepEqual([now.config.rules, now.config.ruleOptions, now.warnings], [{ 'copied-text': 'info' }, { 'copied-text': { threshold: 60 } }, []]);
+    const old = parseConfig(JSON.stringify({ copiedTextThreshold: 0.85 }));
+    assert.deepEqual(old.config.ruleOptions, { 'copied-text': { threshold: 85 } });
+    assert.equal(old.warnings.length, 1);
+    assert.match(old.warnings[0].en, /"threshold": 85/);
+    const both = parseConfig(JSON.stringify({ copiedTextThreshold: 0.85, rules: { 'copied-text': { threshold: 70 } } }));
+    assert.deepEqual(both.config.ruleOptions, { 'copied-text': { threshold: 70 } }, 'the rule\'s own option wins');
+    // The editor setting may give the object form too; the configuration file wins option by option.
+    const eff = effectiveOptions({ 'copied-text': { severity: 'hint', threshold: 40 }, title: 'off' }, now.config);
+    assert.deepEqual([eff.rules, eff.ruleOptions], [{ 'copied-text': 'info', title: 'off' }, { 'copied-text': { threshold: 60 } }]);
   });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/service/analyze';
+import { ENGINE_CODES } from '../../server/src/service/engine-codes';
 import { ROOT } from './helpers';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -24,7 +25,7 @@ describe('extension manifest and package', () => {
   });
   it('offers a severity setting for every rule id', () => {
     const props = pkg.contributes.configuration.properties['ogiReport.rules'].properties;
-    assert.deepEqual(Object.keys(props).sort(), RULES.map((r) => r.id).sort());
+    assert.deepEqual(Object.keys(props).sort(), [...RULES.map((r) => r.id), ...ENGINE_CODES.map((c) => c.id)].sort());
     for (const key of ['ogiReport.trace.server', 'ogiReport.autoDetect', 'ogiReport.locale']) assert.ok(pkg.contributes.configuration.properties[key], key);
   });
   it('has every manifest string in English and Chinese', () => {

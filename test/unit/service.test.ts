@@ -134,7 +134,7 @@ describe('engine guarantees', () => {
     assert.ok(!analyze(text, { rules: { 'row-total': 'off' } }).diagnostics.some((d) => d.code === 'row-total'));
   });
   it('contains a rule that throws: one internal-error, the other rules still report', () => {
-    const faulty: Rule = { id: 'faulty', description: { zh: '', en: '' }, tags: [], defaultSeverity: 'error', fixable: false, check() { throw new Error('boom'); } };
+    const faulty: Rule = { id: 'faulty', names: { zh: '', en: '' }, description: { zh: '', en: '' }, tags: [], defaultSeverity: 'error', fixable: false, check() { throw new Error('boom'); } };
     const a = analyze(readFixture('rules', 'row-total', 'invalid-row-total.txt'), { extraRules: [faulty] });
     assert.equal(a.diagnostics.filter((d) => d.code === 'internal-error').length, 1);
     assert.equal(a.diagnostics.find((d) => d.code === 'internal-error')!.severity, 'info');

@@ -8,7 +8,7 @@ import { codeActions, recomputeTotals } from '../../server/src/service/actions';
 import { hover } from '../../server/src/service/hover';
 import { expandSnippet, renderNewReportSnippet } from '../../server/src/service/new-report';
 import { codeLenses, tableStatus } from '../../server/src/service/outline';
-import { ruleName } from '../../server/src/service/rule-names';
+import { codeName as ruleName } from '../../server/src/service/actions';
 import { buildSnippets } from '../../server/src/service/snippets';
 import { setCell, styleFigure } from '../../server/src/rules/rule';
 import { resolveLocale } from '../../client/src/resolve-locale';

@@ -82,5 +82,5 @@ export function workspaceFor(file: string, threshold: number | undefined, fix: b
     texts.set(path, text);
     needed.set(path, text);
   }
-  return { index, path: file, texts: needed, ...(threshold !== undefined ? { copiedTextThreshold: threshold } : {}) };
+  return { index, path: file, texts: needed };
 }

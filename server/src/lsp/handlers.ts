@@ -8,8 +8,8 @@ import {
   LSPErrorCodes, MarkupKind, Range, ResponseError, SymbolKind,
 } from 'vscode-languageserver/node';
 import { Locale, msg, text } from '../base/msg';
-import { AnalyzeOptions, TextEdit as EngineEdit } from '../service/analyze';
-import { TOTAL_CODES, codeActions, fixAllOnSave, recomputeTotals } from '../service/actions';
+import { AnalyzeOptions, TextEdit as EngineEdit, ruleIdsTagged } from '../service/analyze';
+import { codeActions, fixAllOnSave, recomputeTotals } from '../service/actions';
 import { completions } from '../service/completion';
 import { hover } from '../service/hover';
 import { OutlineNode, codeLenses, foldingRanges, outline } from '../service/outline';
@@ -136,7 +136,7 @@ export function registerHandlers(connection: Connection, deps: HandlerDeps): voi
     else if (params.command === SERVER_COMMAND.fixAll) edits = fixAllOnSave(a);
     else throw new ResponseError(ErrorCodes.InvalidParams, `unknown command: ${params.command}`);
     // Broken identities whose wrong figure cannot be told: recompute leaves them, and says so.
-    const unresolved = params.command === SERVER_COMMAND.recomputeTotals ? a.diagnostics.filter((d) => TOTAL_CODES.includes(d.code) && !d.fix).length : 0;
+    const unresolved = params.command === SERVER_COMMAND.recomputeTotals ? a.diagnostics.filter((d) => ruleIdsTagged('identity').includes(d.code) && !d.fix).length : 0;
     if (edits.length === 0) return { applied: true, changed: 0, unresolved };
     const result = await connection.workspace.applyEdit({ label: 'ogi-report', edit: versionedEdit(doc, edits) });
     return { applied: result.applied, changed: edits.length };

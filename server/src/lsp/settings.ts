@@ -82,8 +82,12 @@ export function createSettings(connection: Connection): SettingsFeature {
       const effective = effectiveOptions(settings.rules, config);
       const ignored = found && !found.fatal && found.isIgnored(fileURLToPath(uri));
       const rules = ignored ? Object.fromEntries(RULES.map((r) => [r.id, 'off' as const])) : effective.rules;
+      // The editor's ogiReport.copiedTextThreshold (percent, like the rule option) applies unless the
+      // rule's own option is set (in ogiReport.rules or a configuration file).
+      const ruleOptions = { ...effective.ruleOptions };
       const percent = settings.copiedTextThreshold;
-      return { rules, workspace, copiedTextThreshold: effective.copiedTextThreshold ?? (percent !== undefined ? percent / 100 : undefined) };
+      if (percent !== undefined && ruleOptions['copied-text']?.threshold === undefined) ruleOptions['copied-text'] = { ...ruleOptions['copied-text'], threshold: percent };
+      return { rules, workspace, ruleOptions };
     },
   };
 }

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Locale, msg, text } from '../base/msg';
-import type { Analysis } from '../service/analyze';
+import { type Analysis, ruleIdsTagged } from '../service/analyze';
 import { CONFIG_FILE_NAMES } from '../service/config';
 import { WorkspaceContext, createIndex, indexFile, previousReport, removeFile } from '../workspace';
 import { copiedSections } from '../workspace/copied';
@@ -24,7 +24,7 @@ import { readText } from './files';
 import { COPIED_PASSAGES_REQUEST, CopiedPassages, CopiedPassagesParams } from './protocol';
 import { runSafe } from './runner';
 
-const CROSS_CODES = new Set(['carry-over', 'in-force-rollforward', 'year-over-year', 'copied-text', 'rollup-total']);
+const CROSS_CODES = new Set(ruleIdsTagged('cross-report'));
 const MAX_FILES = 5000;
 const MAX_BYTES = 2_000_000;
 const MAX_DEPTH = 8;

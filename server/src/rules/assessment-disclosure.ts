@@ -8,10 +8,15 @@ import { Rule, msg } from './rule';
  */
 export const rule: Rule = {
   id: 'assessment-disclosure',
+  names: msg('考核评议', 'assessment disclosure'),
   description: msg('人民政府年报未报告工作考核、社会评议和责任追究结果情况', 'A government report does not cover assessment, public evaluation and accountability'),
   tags: ['content'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: 'a people\'s government\'s report that never speaks of 考核、评议、责任追究 or 监督保障 (第五十条第（四）项)',
+    fix: '—',
+  },
   check({ report, emit }) {
     const body = readProse(report).body;
     if (!body || body.kind !== 'government') return;

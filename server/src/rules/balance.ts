@@ -4,10 +4,15 @@ import { Rule, msg } from './rule';
 /** Table 三, per column: 一 + 二 = 三（七） + 四 (R1), the 勾稽关系 printed in the table. A view of the localization. */
 export const rule: Rule = {
   id: 'balance',
+  names: msg('勾稽关系', 'balance'),
   description: msg('表三勾稽关系不平衡：一 + 二 ≠ 三（七）+ 四', 'Table 三 does not balance: 一 + 二 ≠ 三（七） + 四'),
-  tags: ['tables', 'arithmetic'],
+  tags: ['identity', 'tables'],
   defaultSeverity: 'error',
   fixable: true,
+  docs: {
+    reports: 'table 三, per column: 一 + 二 ≠ 三（七） + 四',
+    fix: 'sets the wrong cell, when it can be told',
+  },
   check({ localization, emit }) {
     for (const f of identityFindings('balance', localization)) emit(f);
   },

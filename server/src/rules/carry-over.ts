@@ -10,10 +10,15 @@ import { Rule, msg } from './rule';
 
 export const rule: Rule = {
   id: 'carry-over',
+  names: msg('上年结转', 'carry-over'),
   description: msg('上年结转应等于上年报告的结转下年度继续办理', 'Carried over from last year must equal last year\'s carried forward'),
-  tags: ['cross-report', 'arithmetic'],
+  tags: ['cross-report'],
   defaultSeverity: 'error',
   fixable: false,
+  docs: {
+    reports: 'this year\'s 二、上年结转 ≠ last year\'s 四、结转下年度继续办理, per applicant column (needs last year\'s report)',
+    fix: '—',
+  },
   check(ctx) {
     const prev = ctx.previous;
     if (!prev) return;

@@ -1,17 +1,23 @@
 import { chineseToNumber } from '../model/text';
+import { cellName } from '../model/names';
 import { Rule, msg } from './rule';
 
 /** A figure that is not a non-negative integer count (or, for amounts, a non-negative decimal). */
 export const rule: Rule = {
   id: 'cell-value',
+  names: msg('数字格式', 'figure format'),
   description: msg('数字格式错误：件数应为非负整数', 'A count must be a non-negative integer'),
   tags: ['tables', 'figures'],
   defaultSeverity: 'error',
   fixable: false,
+  docs: {
+    reports: 'a count that is not a non-negative integer (`四十四`, `12.5`, `-3`)',
+    fix: '—',
+  },
   check({ report, emit }) {
     for (const table of report.tables) for (const row of table.rows) for (const c of row.cells) {
       const v = c.value;
-      const where = `${row.label?.text ?? ''}${row.label ? '·' : ''}${c.column.label}`;
+      const where = cellName(row.label?.text, c.column.label);
       let problem: [string, string] | null = null;
       if (v.kind === 'invalid') {
         const cn = chineseToNumber(v.text.replace(/\s+/g, ''));

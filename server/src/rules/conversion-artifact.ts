@@ -12,10 +12,15 @@ const WHAT: Record<string, [string, string]> = {
 /** Leftovers of Word or PDF conversion. The fix deletes them. */
 export const rule: Rule = {
   id: 'conversion-artifact',
+  names: msg('转换残留', 'conversion leftover'),
   description: msg('文档转换残留（书签标记、分页符、页码行、零宽字符）', 'Leftovers of Word or PDF conversion (bookmarks, form feeds, page numbers, zero-width characters)'),
   tags: ['wording'],
   defaultSeverity: 'hint',
   fixable: true,
+  docs: {
+    reports: '`[bookmark: _GoBack]`, form feeds, page-number lines (`- 3 -`), page numbers glued to text, zero-width characters',
+    fix: 'deletes them',
+  },
   check({ report, emit }) {
     for (const a of conversionArtifacts(report)) {
       const [zh, en] = WHAT[a.kind];

@@ -2,9 +2,9 @@
  * copied-text: a section of the narrative whose text largely repeats last year's report (内容雷同, named
  * in the accountability clause of 国办公开办函〔2021〕30号). The share is measured per section on
  * counted characters — no digits, dates or statutory wording (see workspace/copied.ts) — and reported
- * above the `copiedTextThreshold` setting (default 50%), with links to the matching passages.
+ * above the rule's `threshold` option (percent, default 50), with links to the matching passages.
  */
-import { DEFAULT_COPIED_THRESHOLD, MIN_SECTION_CHARS, copiedSections } from '../workspace/copied';
+import { MIN_SECTION_CHARS, copiedSections } from '../workspace/copied';
 import { fileName, fileRange } from '../workspace';
 import { Rule, msg } from './rule';
 
@@ -12,16 +12,27 @@ const MAX_RELATED = 3;
 
 export const rule: Rule = {
   id: 'copied-text',
+  names: msg('照搬上年', 'copied text'),
   description: msg('本节文字大部分与上年报告相同', 'Most of this section repeats last year\'s report'),
   tags: ['cross-report', 'content'],
   defaultSeverity: 'warning',
   fixable: false,
+  options: {
+    threshold: {
+      description: msg('本节文字与上年报告相同的比例超过此百分比时报告（不计数字、日期和法定固定表述）',
+        'Report a section when more than this percentage of its text repeats last year\'s (figures, dates and statutory wording not counted)'),
+      schema: { type: 'number', minimum: 1, maximum: 100 },
+      default: 50,
+    },
+  },
+  docs: {
+    reports: 'a section whose text mostly repeats last year\'s (option `threshold`, default 50%)',
+    fix: '—',
+  },
   check(ctx) {
     const prev = ctx.previous;
     if (!prev) return;
-    const t = ctx.workspace?.copiedTextThreshold;
-    // A share (0.5) or a percentage (50), as settings and config files write it.
-    const threshold = typeof t === 'number' && t > 0 && t <= 100 ? (t > 1 ? t / 100 : t) : DEFAULT_COPIED_THRESHOLD;
+    const threshold = (ctx.options.threshold as number) / 100;
     const file = fileName(prev.entry.path);
     for (const s of copiedSections(ctx.report, prev.report)) {
       if (s.chars < MIN_SECTION_CHARS || s.share <= threshold) continue;

@@ -9,10 +9,15 @@ import { Rule, msg } from './rule';
  */
 export const rule: Rule = {
   id: 'empty-section',
+  names: msg('空章节', 'empty section'),
   description: msg('第五部分为空或仅写“无”，或第一部分没有内容', 'Section 五 is empty or only "无", or section 一 has no content'),
   tags: ['content', 'structure'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: 'section 五 empty or only "无"; section 一 empty. Section 六 may be "无"',
+    fix: '—',
+  },
   check({ report, emit }) {
     for (const index of [1, 5]) {
       if (report.headings.filter((h) => h.index === index).length !== 1) continue;

@@ -11,10 +11,15 @@ const ANY_LIMIT = 10_000_000;
  */
 export const rule: Rule = {
   id: 'fee-amount',
+  names: msg('收费金额', 'fee amount'),
   description: msg('行政事业性收费金额单位或精度不符（应为万元）', 'The 行政事业性收费 amount is not in 万元 or has too many decimals'),
-  tags: ['content', 'table'],
+  tags: ['content', 'tables'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: '2021 行政事业性收费 written in 元, with more decimals than the table\'s own 保留4位小数, or implausibly large for the body',
+    fix: '—',
+  },
   check({ report, emit }) {
     const level = readProse(report).body?.level;
     const lines = report.tree.lines;

@@ -10,10 +10,15 @@ import { Rule, msg } from './rule';
 
 export const rule: Rule = {
   id: 'in-force-rollforward',
+  names: msg('现行有效件数', 'in-force count'),
   description: msg('现行有效件数应等于上年现行有效件数加本年制发减本年废止', 'In-force count should equal last year\'s plus issued minus repealed'),
-  tags: ['cross-report', 'arithmetic'],
+  tags: ['cross-report'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: '现行有效件数 ≠ last year\'s + 本年制发 − 本年废止, for 规章 and 规范性文件 (a clean-up can explain it)',
+    fix: '—',
+  },
   check(ctx) {
     const prev = ctx.previous;
     if (!prev) return;

@@ -6,10 +6,15 @@ import { Rule, msg } from './rule';
 /** One diagnostic per missing section 一…六; the fix inserts its heading and empty table in the document's own layout. */
 export const rule: Rule = {
   id: 'missing-section',
+  names: msg('缺少章节', 'missing section'),
   description: msg('缺少《条例》第五十条规定的章节', 'A section required by article 50 is missing'),
   tags: ['structure'],
   defaultSeverity: 'error',
   fixable: true,
+  docs: {
+    reports: 'a missing section 一…六',
+    fix: 'inserts the heading and empty table, in the document\'s layout and version',
+  },
   check({ report, text, emit }) {
     const present = new Set(report.sections.map((s) => s.index));
     const version = report.formatVersion ?? versionForYear(report.year);

@@ -4,10 +4,15 @@ import { Rule, msg } from './rule';
 /** A table label or section heading close to, but not, the official wording. */
 export const rule: Rule = {
   id: 'official-wording',
+  names: msg('规范表述', 'official wording'),
   description: msg('表格项目或章节标题与统一格式的规范表述不一致', 'Label or heading differs from the official wording'),
   tags: ['wording'],
   defaultSeverity: 'warning',
   fixable: true,
+  docs: {
+    reports: 'a label or heading close to, but not, the official wording',
+    fix: 'the official wording',
+  },
   check({ report, emit }) {
     const version = report.formatVersion ?? versionForYear(report.year);
     for (const h of report.headings) {

@@ -11,10 +11,15 @@ const NOTICE_2021 = '国办公开办函〔2021〕30号';
  */
 export const rule: Rule = {
   id: 'outdated-basis',
+  names: msg('过时依据', 'outdated basis'),
   description: msg('引用了已被取代的格式通知或2007年条例，或格式通知文号有误', 'Cites a superseded format notice or the 2007 regulation, or misnumbers the format notice'),
   tags: ['content', 'basis'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: 'a 2021+ report citing the 2019 trial format (〔2019〕60号), the 2007 regulation (国务院令第492号) cited as current, a format notice with a wrong number',
+    fix: '—',
+  },
   check({ report, emit }) {
     const year = report.year;
     for (const c of readProse(report).citations) {

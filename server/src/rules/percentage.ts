@@ -8,10 +8,15 @@ function ratio(count: number, base: number, decimals: number): string {
 /** A stated share (占33.9%) that its own count over the stated total does not give, rounded or truncated. */
 export const rule: Rule = {
   id: 'percentage',
+  names: msg('百分比', 'percentage'),
   description: msg('正文所述百分比与其数字不符', 'A stated percentage does not match its count and total'),
-  tags: ['content', 'prose'],
+  tags: ['prose', 'content'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: 'a stated share (`占45.6%`) that its count over the total gives neither rounded nor truncated',
+    fix: '—',
+  },
   check({ report, emit }) {
     for (const c of checkClaims(report)) {
       if (c.verdict !== 'mismatch' || c.claim.kind !== 'percent' || !('bases' in c)) continue;

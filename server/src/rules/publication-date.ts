@@ -8,10 +8,15 @@ import { Rule, msg } from './rule';
  */
 export const rule: Rule = {
   id: 'publication-date',
+  names: msg('发布期限', 'publication date'),
   description: msg('落款或发布日期晚于《条例》第四十九条规定的期限', 'The signature or publication date is after the statutory deadline (article 49)'),
   tags: ['content', 'deadline'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: 'a 落款 or 发布日期 after 1月31日 (县级以上部门) or 3月31日 (县级以上人民政府) of the next year (第四十九条); 乡镇 are not checked',
+    fix: '—',
+  },
   check({ report, emit }) {
     const prose = readProse(report);
     const { signed, body } = prose;

@@ -8,10 +8,15 @@ import { Rule, msg } from './rule';
  */
 export const rule: Rule = {
   id: 'punctuation',
+  names: msg('半角标点', 'half-width punctuation'),
   description: msg('中文正文中使用了半角标点', 'Half-width punctuation in Chinese prose'),
   tags: ['wording'],
   defaultSeverity: 'hint',
   fixable: true,
+  docs: {
+    reports: '`(一)` in numbering and statute references; ASCII `,` `;` `:` between Chinese characters, one finding per paragraph',
+    fix: 'full-width forms',
+  },
   check({ report, emit }) {
     for (const p of halfWidthPunctuation(report)) {
       const edits = p.marks.map((m) => ({ start: m.start, end: m.end, newText: m.replacement }));

@@ -10,10 +10,15 @@ const LEVEL = { township: '乡镇', county: '县级' } as const;
  */
 export const rule: Rule = {
   id: 'regulation-authority',
+  names: msg('规章制定权', 'rule-making authority'),
   description: msg('无规章制定权的机关填报了规章数量', 'A body that cannot make 规章 reports 规章 figures'),
-  tags: ['content', 'table'],
+  tags: ['content', 'tables'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: 'non-zero 规章 figures from a 乡镇 or 县级 body or department, when the title makes the level certain',
+    fix: '—',
+  },
   check({ report, emit }) {
     const body = readProse(report).body;
     if (!body || (body.level !== 'township' && body.level !== 'county')) return;

@@ -13,10 +13,15 @@ const MAX_COLUMNS_IN_MESSAGE = 3;
 
 export const rule: Rule = {
   id: 'rollup-total',
+  names: msg('地区汇总', 'regional roll-up'),
   description: msg('地区汇总报告的数字应等于下级报告之和，下级单位均应有报告', 'A region\'s aggregate must equal the sum of its children, and every child must have a report'),
-  tags: ['cross-report', 'arithmetic'],
+  tags: ['cross-report'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: 'a region\'s child without a report for the year; an aggregate parent ≠ the sum of its children',
+    fix: '—',
+  },
   check(ctx) {
     if (ctx.report.year === null) return;
     const year = ctx.report.year;

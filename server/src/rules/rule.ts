@@ -1,11 +1,14 @@
 /**
- * The rule contract. A rule declares its id (equal to its file name, stable forever: it is a settings
- * key and the diagnostic `code`), a description, tags, a default severity and whether it can fix, and
- * reports through a context. The engine, not the rule, owns severity, range checks and crash containment.
+ * The rule contract. A rule is one record: its id (equal to its file name, stable forever: it is a
+ * settings key and the diagnostic `code`), names, description, tags, default severity, whether it can
+ * fix, its options, and a `check` that reports through a context. The registry (`rules/index.ts`), the
+ * `ogiReport.rules` setting, the configuration file's schema and the README table are generated from
+ * these records (`npm run generate`). The engine, not the rule, owns severity, range checks and crash
+ * containment.
  */
 import type { Report, TypedCell } from '../model/report';
 import type { T3Totals } from '../model/totals';
-import type { Localization } from '../model/localize';
+import type { Localization } from '../model/error-location';
 import type { OtherReport, RegionReports, WorkspaceContext } from '../workspace';
 
 import type { Msg } from '../base/msg';
@@ -66,15 +69,69 @@ export interface RuleContext {
   readonly previous: OtherReport | null;
   /** The regions whose parent is this report, with their children's reports (looked up once per analysis). */
   readonly regions: readonly RegionReports[];
+  /** This rule's options: each declared option's value from settings, else its default. */
+  readonly options: Readonly<Record<string, unknown>>;
   emit(finding: Finding): void;
+}
+
+/**
+ * The tags a rule may carry, and what each means. Code queries `identity`, `total` and `cross-report`
+ * (`ruleIdsTagged` in rules/index.ts); the others group the rules (the registry and the README table
+ * list rules by their first tag, in this order) and reach SARIF as rule properties.
+ */
+export const RULE_TAGS = {
+  structure: 'sections, their order and numerals, the title',
+  tables: 'the statistics tables: their shape and format version',
+  figures: 'the figures in table cells: their form, blanks',
+  identity: 'a view of the error localization of tables 三 and 四 (model/error-location.ts): the outline counts these as a table\'s arithmetic failures, and the recompute command applies their figure fixes',
+  total: 'a total cell checked against its parts: once its fixes are applied, no rule tagged total reports',
+  'cross-report': 'reads other reports through ctx.workspace (last year\'s, a region\'s) and is silent without it; re-checked when another report changes',
+  content: 'what the report must say (第五十条), and the facts it states',
+  prose: 'figures stated in the prose, set against the tables (model/claim-check.ts)',
+  wording: 'wording, spelling and punctuation; its fixes change wording only',
+  basis: 'the documents the report cites as its basis',
+  statute: 'references to articles of the 条例',
+  version: 'the 2019 and 2021 table formats',
+  year: 'the report year',
+  deadline: 'statutory deadlines',
+  plausibility: 'figures that are possible but worth a second look',
+  engine: 'not a rule: a code the engine reports itself (service/engine-codes.ts), in rule catalogs',
+} as const;
+
+export type RuleTag = keyof typeof RULE_TAGS;
+
+/** One option of a rule: passed to `check` as `ctx.options[name]`, configured beside the rule's severity. */
+export interface RuleOption {
+  description: Msg;
+  /** JSON schema of the value (draft-07), as written in the settings and the configuration file. */
+  schema: Record<string, unknown>;
+  default: unknown;
+}
+
+/** Whether `value` is valid for an option, by the parts of JSON schema options use (type, minimum, maximum, enum). */
+export function validOption(option: RuleOption, value: unknown): boolean {
+  const s = option.schema as { type?: string; minimum?: number; maximum?: number; enum?: unknown[] };
+  if (s.enum && !s.enum.includes(value)) return false;
+  if (s.type === 'number' || s.type === 'integer') {
+    if (typeof value !== 'number' || !Number.isFinite(value) || (s.type === 'integer' && !Number.isInteger(value))) return false;
+    return (s.minimum === undefined || value >= s.minimum) && (s.maximum === undefined || value <= s.maximum);
+  }
+  if (s.type === 'string' || s.type === 'boolean') return typeof value === s.type;
+  return true;
 }
 
 export interface Rule {
   id: string;
+  /** A short display name (quick-fix and suppression titles): 「修复本文件中所有“合计”问题」. */
+  names: Msg;
+  /** One line: what the rule reports. */
   description: Msg;
-  tags: string[];
+  tags: readonly RuleTag[];
   defaultSeverity: Severity;
   fixable: boolean;
+  options?: Readonly<Record<string, RuleOption>>;
+  /** The README rule table's row (Markdown): what it reports and what its fix does ('—' for none). */
+  docs?: { reports: string; fix: string };
   check(ctx: RuleContext): void;
 }
 

@@ -4,10 +4,15 @@ import { Rule, msg } from './rule';
 /** A section heading with a wrong or missing numeral, e.g. `6、 其他需要报告的事项`. */
 export const rule: Rule = {
   id: 'section-numbering',
+  names: msg('章节序号', 'section numeral'),
   description: msg('章节序号错误', 'Wrong section numeral'),
   tags: ['structure', 'wording'],
   defaultSeverity: 'error',
   fixable: true,
+  docs: {
+    reports: 'a wrong or missing numeral (`6、 其他需要报告的事项`)',
+    fix: 'replaces the numeral',
+  },
   check({ report, emit }) {
     for (const h of report.headings) {
       const want = SECTIONS[h.index - 1].numeral;

@@ -4,10 +4,15 @@ import { Rule, msg } from './rule';
 /** Sections out of order or duplicated. */
 export const rule: Rule = {
   id: 'section-order',
+  names: msg('章节顺序', 'section order'),
   description: msg('章节顺序错误或重复', 'Sections out of order or duplicated'),
   tags: ['structure'],
   defaultSeverity: 'error',
   fixable: false,
+  docs: {
+    reports: 'sections out of order or duplicated',
+    fix: '—',
+  },
   check({ report, emit }) {
     const seen = new Set<number>();
     let max = 0;

@@ -7,10 +7,15 @@ import { Rule, msg } from './rule';
  */
 export const rule: Rule = {
   id: 'self-contradiction',
+  names: msg('前后矛盾', 'self-contradiction'),
   description: msg('正文前后矛盾（全部办结与结转、未收费与收费）', 'The prose contradicts itself (all settled vs carried over, no fees vs fees)'),
-  tags: ['content', 'prose'],
+  tags: ['prose', 'content'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: '"所有申请均已办结" while applications are carried over; "未收取…费" while fees are reported',
+    fix: '—',
+  },
   check({ report, emit }) {
     for (const c of checkClaims(report)) {
       if (c.verdict !== 'mismatch' || !('evidence' in c)) continue;

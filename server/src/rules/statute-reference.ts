@@ -12,10 +12,15 @@ const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '
  */
 export const rule: Rule = {
   id: 'statute-reference',
+  names: msg('条款引用', 'statute reference'),
   description: msg('条例条款引用有误：表二行列在错误的第二十条项下，条款不存在，或引用条款与所述内容不符', 'Wrong reference to the regulation: a table 二 row under another item of article 20, an article that does not exist, or an article cited for what it does not say'),
   tags: ['content', 'statute'],
   defaultSeverity: 'error',
   fixable: false,
+  docs: {
+    reports: 'a table 二 row under another 第二十条 item; an article the regulation does not have (it has 56); an article other than 第四/四十九/五十条 given as the basis of the report',
+    fix: '—',
+  },
   check({ report, text, emit }) {
     const prose = readProse(report);
     for (const r of prose.misplacedRows) {

@@ -1,8 +1,7 @@
 import { SECTIONS } from '../model/template';
 import type { Table, TableRow } from '../model/report';
+import { tableName } from '../model/names';
 import { Finding, Msg, Related, Rule, msg } from './rule';
-
-const NAME = { t2: '二', t3: '三', t4: '四' } as const;
 
 interface Problem {
   start: number;
@@ -11,7 +10,7 @@ interface Problem {
 }
 
 function rowProblem(table: Table, row: TableRow): Problem | null {
-  const name = NAME[table.kind];
+  const name = tableName(table.kind);
   const filled = row.row.cells.filter((c) => c.text);
   const label = row.label?.text ?? '数据行';
   if (!row.shapeOk) {
@@ -23,16 +22,16 @@ function rowProblem(table: Table, row: TableRow): Problem | null {
     return {
       start: from.start, end: to.end,
       message: only
-        ? msg(`表${name}“${label}”应有 ${row.expected} 列数字，实有 1 列：无法确定它属于哪一列，请逐列填写（无数据填 0）`,
-          `Table ${name} row "${label}" should have ${row.expected} value columns, found 1: its column cannot be told; fill in every column (0 where none)`)
-        : msg(`表${name}“${label}”应有 ${row.expected} 列数字，实有 ${row.found} 列`,
-          `Table ${name} row "${label}" should have ${row.expected} value columns, found ${row.found}`),
+        ? msg(`${name.zh}“${label}”应有 ${row.expected} 列数字，实有 1 列：无法确定它属于哪一列，请逐列填写（无数据填 0）`,
+          `${name.en} row "${label}" should have ${row.expected} value columns, found 1: its column cannot be told; fill in every column (0 where none)`)
+        : msg(`${name.zh}“${label}”应有 ${row.expected} 列数字，实有 ${row.found} 列`,
+          `${name.en} row "${label}" should have ${row.expected} value columns, found ${row.found}`),
     };
   }
   if (row.id === null && row.label) {
     return {
       start: row.label.start, end: row.label.end,
-      message: msg(`表${name}中有无法识别的行“${row.label.text}”`, `Table ${name} has an unknown row "${row.label.text}"`),
+      message: msg(`${name.zh}中有无法识别的行“${row.label.text}”`, `${name.en} has an unknown row "${row.label.text}"`),
     };
   }
   return null;
@@ -45,28 +44,33 @@ function rowProblem(table: Table, row: TableRow): Problem | null {
  */
 export const rule: Rule = {
   id: 'table-shape',
+  names: msg('表格结构', 'table shape'),
   description: msg('表格行列结构不符合统一格式', 'Table rows or columns do not match the format'),
   tags: ['tables'],
   defaultSeverity: 'error',
   fixable: false,
+  docs: {
+    reports: 'rows whose figures do not fit the columns, unknown or missing rows — **one finding per table**, each row in the related information, saying when a table was scrambled by a converter; a section without its table',
+    fix: '—',
+  },
   check({ report, emit }) {
     for (const s of report.sections) {
       const kind = SECTIONS[s.index - 1].table;
       if (kind && !report.tables.some((t) => t.kind === kind)) {
         emit({
           start: s.heading.numeralStart, end: s.heading.titleEnd,
-          message: msg(`第${SECTIONS[s.index - 1].numeral}部分缺少统计表（表${NAME[kind]}）`, `Section ${s.index} has no table ${NAME[kind]}`),
+          message: msg(`第${SECTIONS[s.index - 1].numeral}部分缺少统计表（${tableName(kind).zh}）`, `Section ${s.index} has no ${tableName(kind).en}`),
         });
       }
     }
     for (const table of report.tables) {
-      const name = NAME[table.kind];
+      const name = tableName(table.kind);
       const rows = table.rows.filter((r) => !r.isGroup).map((r) => rowProblem(table, r)).filter((p): p is Problem => p !== null);
       const first = table.rows[0]?.row.cells.find((c) => c.text);
       const line = report.tree.lines[table.startLine];
       const at = { start: first?.start ?? line.start, end: first?.end ?? line.end };
       const missing: Problem[] = table.missingRows.map((m) => ({
-        ...at, message: msg(`表${name}缺少“${m}”行`, `Table ${name} is missing the row "${m}"`),
+        ...at, message: msg(`${name.zh}缺少“${m}”行`, `${name.en} is missing the row "${m}"`),
       }));
       const all = [...rows, ...missing];
       if (all.length === 0) continue;
@@ -96,8 +100,8 @@ export const rule: Rule = {
       const related: Related[] = all.slice(0, 50).map((p) => ({ start: p.start, end: p.end, message: p.message }));
       const finding: Finding = {
         start: target.start, end: target.end,
-        message: msg(`表${name}无法完整读取：${parts.map((p) => p.zh).join('，')}${why.zh}`,
-          `Table ${name} cannot be read completely: ${parts.map((p) => p.en).join(', ')}${why.en}`),
+        message: msg(`${name.zh}无法完整读取：${parts.map((p) => p.zh).join('，')}${why.zh}`,
+          `${name.en} cannot be read completely: ${parts.map((p) => p.en).join(', ')}${why.en}`),
         related,
       };
       emit(finding);

@@ -17,10 +17,15 @@ const en = (rs: Reading[]) => rs.map((r) => renderReading(r, 'en')).join('; or '
  */
 export const rule: Rule = {
   id: 'text-table-mismatch',
+  names: msg('文表不符', 'prose vs tables'),
   description: msg('正文所述数字与统计表不一致', 'A figure stated in the prose contradicts the tables'),
-  tags: ['content', 'prose'],
+  tags: ['prose', 'content'],
   defaultSeverity: 'error',
   fixable: false,
+  docs: {
+    reports: 'a count in the prose (收到/受理…申请 N 件, the applications granted, 结转下年度, 行政复议/诉讼 N 件, 均获维持, 未收到申请) that no reading of the tables gives; hover a prose number to see what it was compared with',
+    fix: 'a suggestion only',
+  },
   check({ report, emit }) {
     for (const c of checkClaims(report)) {
       if (c.verdict !== 'mismatch') continue;

@@ -3,10 +3,15 @@ import { Rule, msg } from './rule';
 /** The title must exist and name the year and the agency. */
 export const rule: Rule = {
   id: 'title',
+  names: msg('标题', 'title'),
   description: msg('标题缺失或缺少年份、机关名称', 'Title missing, or without year or agency'),
   tags: ['structure'],
   defaultSeverity: 'error',
   fixable: false,
+  docs: {
+    reports: 'title missing, or without year or agency',
+    fix: '—',
+  },
   check({ report, emit }) {
     const t = report.title;
     if (!t) {

@@ -16,10 +16,15 @@ const ROLE: Record<string, [string, string]> = {
  */
 export const rule: Rule = {
   id: 'year-consistency',
+  names: msg('报告年度', 'report year'),
   description: msg('标题、统计期限与正文所述报告年度不一致，或年份笔误', 'The title, the statistics period and the body disagree on the report year, or a year is mistyped'),
   tags: ['content', 'year'],
   defaultSeverity: 'warning',
   fixable: false,
+  docs: {
+    reports: 'years presented as the report year (title, 统计期限, the report naming itself, the overview\'s opening and this year\'s figures) that disagree; a 统计期限 that is not one calendar year (warning); a mistyped year such as `202020年` (error). Comparison years, plans and dates of cited documents are not read as the report year',
+    fix: '— (a suggestion for the typo)',
+  },
   check({ report, emit }) {
     const prose = readProse(report);
     const period = prose.period;

@@ -22,10 +22,15 @@ const ratioText = (r: number) => (r >= 10 ? r.toFixed(0) : r.toFixed(1));
 
 export const rule: Rule = {
   id: 'year-over-year',
+  names: msg('同比变化', 'change from last year'),
   description: msg('与上年相比变化超过 5 倍的数字，请核实', 'A figure that changed more than fivefold from last year: please check'),
   tags: ['cross-report', 'plausibility'],
   defaultSeverity: 'info',
   fixable: false,
+  docs: {
+    reports: 'a figure above 5× or below 0.2× last year\'s, where last year\'s was at least 20 (a question)',
+    fix: '—',
+  },
   check(ctx) {
     const prev = ctx.previous;
     if (!prev) return;

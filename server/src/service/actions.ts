@@ -5,8 +5,9 @@
  */
 import { Analysis, AnalyzeOptions, Diagnostic, TextEdit, analyze, applyEdits, collectFixEdits } from './analyze';
 import type { TypedCell } from '../model/report';
-import type { Msg } from '../rules/rule';
-import { ruleName } from './rule-names';
+import { Msg, msg } from '../rules/rule';
+import { RULES, ruleIdsTagged } from '../rules';
+import { ENGINE_CODES } from './engine-codes';
 
 export interface Action {
   title: Msg;
@@ -16,7 +17,13 @@ export interface Action {
   diagnostics: Diagnostic[];
 }
 
-export const TOTAL_CODES = ['row-total', 'column-total', 'balance', 'review-total'];
+/** The short display name of a diagnostic code (a rule's or the engine's); an unknown code is its id. */
+export function codeName(code: string): Msg {
+  return RULES.find((r) => r.id === code)?.names ?? ENGINE_CODES.find((c) => c.id === code)?.names ?? msg(code, code);
+}
+
+/** The identity rules' codes, whose figure fixes the recompute command applies. */
+const IDENTITY_CODES = ruleIdsTagged('identity');
 
 export function codeActions(a: Analysis, start: number, end: number, only?: string[]): Action[] {
   const wants = (kind: string) => !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(o + '.') || o.startsWith(kind));
@@ -31,9 +38,9 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
         seenCodes.add(d.code);
         const all = a.diagnostics.filter((x) => x.code === d.code && x.fix);
         if (all.length > 1) {
-          const name = ruleName(d.code);
+          const name = codeName(d.code);
           out.push({
-            title: { zh: `修复本文件中所有“${name.zh}”问题（${all.length} 处）`, en: `Fix all “${name.en}” problems in this file (${all.length})` },
+            title: msg(`修复本文件中所有“${name.zh}”问题（${all.length} 处）`, `Fix all “${name.en}” problems in this file (${all.length})`),
             kind: 'quickfix', edits: collectFixEdits(all, ['safe', 'figure']), preferred: false, diagnostics: all,
           });
         }
@@ -45,9 +52,9 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
       if (!line) continue;
       const indent = /^[ \u3000]*/.exec(line.text)![0];
       const eol = /\r\n/.test(a.text) ? '\r\n' : '\n';
-      const name = ruleName(d.code);
+      const name = codeName(d.code);
       out.push({
-        title: { zh: `在下一行不检查“${name.zh}”（需填写理由）`, en: `Do not check “${name.en}” on the next line (give a reason)` },
+        title: msg(`在下一行不检查“${name.zh}”（需填写理由）`, `Do not check “${name.en}” on the next line (give a reason)`),
         kind: 'quickfix', preferred: false, diagnostics: [d],
         edits: [{ start: line.start, end: line.start, newText: `${indent}<!-- ogi-report-disable-next-line ${d.code} -- 请填写理由 -->${eol}` }],
       });
@@ -55,7 +62,7 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
   }
   if (wants('source.fixAll')) {
     const edits = fixAllOnSave(a);
-    if (edits.length) out.push({ title: { zh: '修复所有规范表述问题', en: 'Fix all wording problems' }, kind: 'source.fixAll', edits, preferred: false, diagnostics: [] });
+    if (edits.length) out.push({ title: msg('修复所有规范表述问题', 'Fix all wording problems'), kind: 'source.fixAll', edits, preferred: false, diagnostics: [] });
   }
   return out;
 }
@@ -98,7 +105,7 @@ export function recomputeTotals(a: Analysis, options: AnalyzeOptions = {}): Text
 }
 
 function totalEdits(a: Analysis): TextEdit[] {
-  const edits = collectFixEdits(a.diagnostics, ['figure'], TOTAL_CODES);
+  const edits = collectFixEdits(a.diagnostics, ['figure'], IDENTITY_CODES);
   const totalCells = new Set<number>();
   for (const t of a.report.tables) for (const r of t.rows) for (const c of r.cells) if (/total/.test(c.column.id)) totalCells.add(c.cell.start);
   for (const d of a.diagnostics) {

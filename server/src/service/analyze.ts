@@ -7,11 +7,12 @@
 import { Report, parseReport } from '../model/report';
 import { positionAt } from '../syntax/parse';
 import { T3Totals, computeAllT3 } from '../model/totals';
-import { Localization, localizeReport } from '../model/localize';
+import { Localization, locateErrors } from '../model/error-location';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
 import { WorkspaceContext, crossReports, workspaceNotes } from '../workspace';
-import { Finding, Fix, Locale, Msg, Related, Rule, RuleContext, Severity, TextEdit, msg } from '../rules/rule';
+import { ENGINE_CODES, ENGINE_CODE_IDS } from './engine-codes';
+import { Finding, Fix, Locale, Msg, Related, Rule, RuleContext, Severity, TextEdit, msg, validOption } from '../rules/rule';
 
 export type RuleSetting = Severity | 'off';
 
@@ -24,7 +25,12 @@ export interface AnalyzeOptions {
   extraRules?: readonly Rule[];
   /** Other reports and this one's path in them: enables the cross-report rules (silent without it). */
   workspace?: WorkspaceContext;
-  /** copied-text: the share of a section repeating last year's above which it is reported: 0.5, or 50 (%). */
+  /** Rule options, keyed by rule id, then option name (a rule's record declares them; invalid values give the default). */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /**
+   * @deprecated Use `ruleOptions: { 'copied-text': { threshold } }` (percent). copied-text's threshold as a
+   * share (0.5) or a percentage (50); `ruleOptions` wins.
+   */
   copiedTextThreshold?: number;
 }
 
@@ -77,13 +83,13 @@ function readSuppressions(report: Report, known: Set<string>): Suppressions {
       const end = line.start + close + 3;
       const reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
       if (!reason) {
-        out.problems.push(engineDiagnostic('suppression', 'warning', start, end,
+        out.problems.push(engineDiagnostic('suppression', start, end,
           msg('抑制注释必须在“--”后写明理由', 'A suppression comment needs a reason after "--"')));
         continue;
       }
       const unknown = ids.filter((id) => !known.has(id));
       if (unknown.length || ids.length === 0) {
-        out.problems.push(engineDiagnostic('suppression', 'warning', start, end,
+        out.problems.push(engineDiagnostic('suppression', start, end,
           msg(`抑制注释中的规则不存在：${unknown.join('、') || '（未写规则）'}`, `Unknown rule in suppression: ${unknown.join(', ') || '(none given)'}`)));
       }
       const target = m[1] ? nextContentLine(report, line.index) : null;
@@ -106,8 +112,43 @@ function nextContentLine(report: Report, after: number): number {
   return after + 1;
 }
 
-function engineDiagnostic(code: string, severity: Severity, start: number, end: number, message: Msg): Diagnostic {
+/** A finding of the engine itself, at its code's default severity (service/engine-codes.ts). */
+function engineDiagnostic(code: string, start: number, end: number, message: Msg): Diagnostic {
+  const severity = ENGINE_CODES.find((c) => c.id === code)?.defaultSeverity ?? 'info';
   return { code, severity, start, end, message, suggestions: [] };
+}
+
+/** A rule's options: each declared option's given value when it is valid, else its default. */
+function optionsOf(rule: Rule, given: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, o] of Object.entries(rule.options ?? {})) out[name] = given && validOption(o, given[name]) ? given[name] : o.default;
+  return out;
+}
+
+/** 0.85 → 85 exactly (0.85 × 100 is 85.00000000000001 in binary floating point). */
+export function shareToPercent(share: number): number {
+  return Math.round(share * 100 * 1e6) / 1e6;
+}
+
+/** The options given per rule, with the deprecated `copiedTextThreshold` (a share or a percentage) mapped in. */
+function givenRuleOptions(options: AnalyzeOptions): Record<string, Record<string, unknown>> {
+  const given = options.ruleOptions ?? {};
+  const t = options.copiedTextThreshold;
+  if (typeof t !== 'number' || !(t > 0 && t <= 100) || given['copied-text']?.threshold !== undefined) return given;
+  return { ...given, 'copied-text': { ...given['copied-text'], threshold: t > 1 ? t : shareToPercent(t) } };
+}
+
+/** The engine's own codes (service/engine-codes.ts) take their severity from settings like rules, or are turned off. */
+function engineSettings(diagnostics: Diagnostic[], options: AnalyzeOptions): Diagnostic[] {
+  const set = options.rules;
+  if (!set || !ENGINE_CODES.some((c) => set[c.id] !== undefined)) return diagnostics;
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const setting = ENGINE_CODE_IDS.has(d.code) ? set[d.code] : undefined;
+    if (setting === 'off') continue;
+    out.push(setting ? { ...d, severity: setting } : d);
+  }
+  return out;
 }
 
 function validEdits(edits: TextEdit[], length: number): boolean {
@@ -139,31 +180,32 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     // One finding instead of seven missing sections on garbled text: reopen the file with its encoding.
     return {
       text, report: parseReport(''), t3: [], reads: [],
-      diagnostics: [engineDiagnostic('encoding', 'error', 0, Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length),
+      diagnostics: engineSettings([engineDiagnostic('encoding', 0, Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length),
         msg('文件内容显示为乱码：它很可能是 GBK（GB18030）编码，请用“通过编码重新打开”选择 GBK 后再检查',
-          'The text is garbled: the file is probably GBK (GB18030) encoded; reopen it with that encoding ("Reopen with Encoding") to check it'))],
+          'The text is garbled: the file is probably GBK (GB18030) encoded; reopen it with that encoding ("Reopen with Encoding") to check it'))], options),
     };
   }
   if (text.length > maxLength) {
     const report = parseReport('');
     return {
       text, report, t3: [], reads: [],
-      diagnostics: [engineDiagnostic('document-too-large', 'info', 0, 0,
-        msg(`文档过大（${text.length} 字符，上限 ${maxLength}），未做完整检查`, `Document too large (${text.length} characters, limit ${maxLength}); not fully checked`))],
+      diagnostics: engineSettings([engineDiagnostic('document-too-large', 0, 0,
+        msg(`文档过大（${text.length} 字符，上限 ${maxLength}），未做完整检查`, `Document too large (${text.length} characters, limit ${maxLength}); not fully checked`))], options),
     };
   }
   const report = parseReport(text);
   let t3: T3Totals[] | undefined;
   const getT3 = () => (t3 ??= computeAllT3(report, report.formatVersion ?? versionForYear(report.year)));
   let localization: Localization | undefined;
-  const getLocalization = () => (localization ??= localizeReport(report, getT3()));
+  const getLocalization = () => (localization ??= locateErrors(report, getT3()));
   const rules = [...RULES, ...(options.extraRules ?? [])];
   const known = new Set(rules.map((r) => r.id));
   const suppressions = readSuppressions(report, known);
   const diagnostics: Diagnostic[] = [...suppressions.problems];
   const lines = report.tree.lines;
-  const workspace = options.workspace && { ...options.workspace, copiedTextThreshold: options.copiedTextThreshold ?? options.workspace.copiedTextThreshold };
-  for (const n of workspaceNotes(workspace, report)) diagnostics.push(engineDiagnostic('workspace-match', 'info', n.start, n.end, n.message));
+  const workspace = options.workspace;
+  const ruleOptions = givenRuleOptions(options);
+  for (const n of workspaceNotes(workspace, report)) diagnostics.push(engineDiagnostic('workspace-match', n.start, n.end, n.message));
   const cross = crossReports(workspace, report);
 
   for (const rule of rules) {
@@ -171,7 +213,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (setting === 'off' || suppressions.file.has(rule.id)) continue;
     const found: Finding[] = [];
     const ctx: RuleContext = {
-      report, text, workspace,
+      report, text, workspace, options: optionsOf(rule, ruleOptions[rule.id]),
       get t3() { return getT3(); },
       get localization() { return getLocalization(); },
       get previous() { return cross.previous; },
@@ -181,7 +223,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     try {
       rule.check(ctx);
     } catch (err) {
-      diagnostics.push(engineDiagnostic('internal-error', 'info', 0, 0,
+      diagnostics.push(engineDiagnostic('internal-error', 0, 0,
         msg(`规则 ${rule.id} 运行出错，已跳过：${(err as Error)?.message ?? err}`, `Rule ${rule.id} failed and was skipped: ${(err as Error)?.message ?? err}`)));
       continue;
     }
@@ -197,7 +239,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { text, report, diagnostics, t3: getT3(), reads: cross.reads() };
+  return { text, report, diagnostics: engineSettings(diagnostics, options), t3: getT3(), reads: cross.reads() };
 }
 
 /** Applies edits left to right; an edit overlapping an earlier one is dropped. Returns the new text. */
@@ -249,4 +291,5 @@ export function fixAll(text: string, options: AnalyzeOptions & { kinds?: Fix['ki
 export { text as localize } from '../base/msg';
 
 export { RULES };
+export { ruleIdsTagged } from '../rules';
 export type { Locale, Severity, Fix, Msg, Related, TextEdit };

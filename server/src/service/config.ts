@@ -1,13 +1,16 @@
 /**
- * Project configuration (`ogi-report.config.json` or `.ogi-reportrc.json`): rule severities, ignore
- * globs and the copied-text threshold. Pure: parses and merges what a caller has read; finding the file
+ * Project configuration (`ogi-report.config.json` or `.ogi-reportrc.json`): rule severities and
+ * options, ignore globs. A rule is set by its severity (`"copied-text": "warning"`) or, for a rule with
+ * options, by an object of its severity and options (`"copied-text": {"severity": "warning", "threshold":
+ * 60}`); the options are the rule record's, in the same units everywhere. Pure: parses and merges what a caller has read; finding the file
  * on disk is `server/src/config.ts` (CLI) or the language server's workspace API. Never throws: a bad
  * file yields problems and the valid parts.
  */
 import picomatch from 'picomatch';
 import { RULES } from '../rules';
-import type { Msg } from '../rules/rule';
-import type { AnalyzeOptions, RuleSetting } from './analyze';
+import { Msg, msg, validOption } from '../rules/rule';
+import { AnalyzeOptions, RuleSetting, shareToPercent } from './analyze';
+import { ENGINE_CODE_IDS } from './engine-codes';
 
 /** Names looked for in each folder, from the checked file upwards; the first found wins. */
 export const CONFIG_FILE_NAMES = ['ogi-report.config.json', '.ogi-reportrc.json'] as const;
@@ -16,24 +19,30 @@ export const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info'
 
 export interface ReportConfig {
   rules: Record<string, RuleSetting>;
+  /** Options by rule id, then option name (only valid values). */
+  ruleOptions: Record<string, Record<string, unknown>>;
   ignore: string[];
-  copiedTextThreshold?: number;
 }
+
+/** A rule's setting as written in a settings object: its severity, or its severity and options. */
+export type RuleConfig = RuleSetting | ({ severity?: RuleSetting } & Record<string, unknown>);
 
 export interface ParsedConfig {
   config: ReportConfig;
   problems: Msg[];
+  /** Deprecated forms that were still understood (the top-level `copiedTextThreshold`). */
+  warnings: Msg[];
   /** The file could not be used at all (not JSON, not an object). */
   fatal?: boolean;
 }
 
-/** Analyzer options: the engine's plus settings that rules added later read (passed through). */
-export type CheckOptions = AnalyzeOptions & { copiedTextThreshold?: number };
+/** Analyzer options for one file. */
+export type CheckOptions = AnalyzeOptions;
 
 const KNOWN_KEYS = new Set(['$schema', 'rules', 'ignore', 'copiedTextThreshold']);
 
 export function emptyConfig(): ReportConfig {
-  return { rules: {}, ignore: [] };
+  return { rules: {}, ruleOptions: {}, ignore: [] };
 }
 
 /** Parses the text of a configuration file. Unknown rules, bad severities and unknown keys are problems, not failures. */
@@ -44,57 +53,101 @@ export function parseConfig(text: string): ParsedConfig {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return { config, fatal: true, problems: [{ zh: `不是有效的 JSON：${(err as Error).message}`, en: `not valid JSON: ${(err as Error).message}` }] };
+    return { config, fatal: true, warnings: [], problems: [msg(`不是有效的 JSON：${(err as Error).message}`, `not valid JSON: ${(err as Error).message}`)] };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { config, fatal: true, problems: [{ zh: '配置应为一个 JSON 对象', en: 'the configuration must be a JSON object' }] };
+    return { config, fatal: true, warnings: [], problems: [msg('配置应为一个 JSON 对象', 'the configuration must be a JSON object')] };
   }
+  const warnings: Msg[] = [];
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!KNOWN_KEYS.has(key)) problems.push({ zh: `未知的配置项“${key}”`, en: `unknown key "${key}"` });
+    if (!KNOWN_KEYS.has(key)) problems.push(msg(`未知的配置项“${key}”`, `unknown key "${key}"`));
   }
   if (obj.rules !== undefined) {
     if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) {
-      problems.push({ zh: '“rules”应为对象（规则 → 级别）', en: '"rules" must be an object (rule → severity)' });
+      problems.push(msg('“rules”应为对象（规则 → 级别）', '"rules" must be an object (rule → severity)'));
     } else {
-      for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
-        const problem = checkRuleSetting(id, value);
-        if (problem) problems.push(problem);
-        else config.rules[id] = value as RuleSetting;
-      }
+      for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) readRuleConfig(config, id, value, problems);
     }
   }
   if (obj.ignore !== undefined) {
     if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string')) {
-      problems.push({ zh: '“ignore”应为字符串数组（glob）', en: '"ignore" must be an array of glob strings' });
+      problems.push(msg('“ignore”应为字符串数组（glob）', '"ignore" must be an array of glob strings'));
     } else config.ignore = obj.ignore as string[];
   }
+  // The old form: a top-level share, 0–1. Still read (unless the rule's own option is set), with a warning.
   if (obj.copiedTextThreshold !== undefined) {
     const v = obj.copiedTextThreshold;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {
-      problems.push({ zh: '“copiedTextThreshold”应为 0 到 1 之间的数', en: '"copiedTextThreshold" must be a number from 0 to 1' });
-    } else config.copiedTextThreshold = v;
+      problems.push(msg('“copiedTextThreshold”应为 0 到 1 之间的数（已弃用，请改用 "rules": {"copied-text": {"threshold": 百分比}}）',
+        '"copiedTextThreshold" must be a number from 0 to 1 (deprecated: write "rules": {"copied-text": {"threshold": percent}})'));
+    } else {
+      const percent = shareToPercent(v);
+      warnings.push(msg(`“copiedTextThreshold”已弃用，请改为 "rules": {"copied-text": {"threshold": ${percent}}}（百分比）`,
+        `"copiedTextThreshold" is deprecated: write "rules": {"copied-text": {"threshold": ${percent}}} (a percentage)`));
+      if (percent > 0 && config.ruleOptions['copied-text']?.threshold === undefined) {
+        config.ruleOptions['copied-text'] = { ...config.ruleOptions['copied-text'], threshold: percent };
+      }
+    }
   }
-  return { config, problems };
+  return { config, problems, warnings };
+}
+
+/**
+ * Reads one rule's setting into `config`: a severity, or for a rule with options an object of an
+ * optional `severity` and its options. Problems go to `problems`; the valid parts are kept.
+ */
+function readRuleConfig(config: Pick<ReportConfig, 'rules' | 'ruleOptions'>, id: string, value: unknown, problems: Msg[]): void {
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule || typeof value === 'string' || !value || typeof value !== 'object' || Array.isArray(value)) {
+    const problem = checkRuleSetting(id, value);
+    if (problem) problems.push(problem);
+    else config.rules[id] = value as RuleSetting;
+    return;
+  }
+  const declared = rule.options ?? {};
+  if (!Object.keys(declared).length) {
+    problems.push(msg(`规则“${id}”没有选项，只能写级别（${RULE_SETTINGS.join('、')}）`, `rule "${id}" has no options: give its severity (${RULE_SETTINGS.join(', ')})`));
+    return;
+  }
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    if (name === 'severity') {
+      const problem = checkRuleSetting(id, v);
+      if (problem) problems.push(problem);
+      else config.rules[id] = v as RuleSetting;
+      continue;
+    }
+    const option = declared[name];
+    if (!option) problems.push(msg(`规则“${id}”没有选项“${name}”`, `rule "${id}" has no option "${name}"`));
+    else if (!validOption(option, v)) problems.push(msg(`规则“${id}”的选项“${name}”取值无效：${JSON.stringify(v)}`, `rule "${id}": invalid value for "${name}": ${JSON.stringify(v)}`));
+    else config.ruleOptions[id] = { ...config.ruleOptions[id], [name]: v };
+  }
 }
 
 /** A problem with one `id=severity` setting, or null when it is valid. */
 export function checkRuleSetting(id: string, value: unknown): Msg | null {
-  if (!RULES.some((r) => r.id === id)) return { zh: `没有名为“${id}”的规则`, en: `no rule named "${id}"` };
+  if (!RULES.some((r) => r.id === id) && !ENGINE_CODE_IDS.has(id)) return msg(`没有名为“${id}”的规则`, `no rule named "${id}"`);
   if (typeof value !== 'string' || !RULE_SETTINGS.includes(value as RuleSetting)) {
-    return { zh: `规则“${id}”的级别应为 ${RULE_SETTINGS.join('、')}`, en: `rule "${id}" must be one of ${RULE_SETTINGS.join(', ')}` };
+    return msg(`规则“${id}”的级别应为 ${RULE_SETTINGS.join('、')}`, `rule "${id}" must be one of ${RULE_SETTINGS.join(', ')}`);
   }
   return null;
 }
 
 /**
- * The options for one file: editor or default settings, overridden by the configuration file that
- * governs it ("the file wins for the files under it"), overridden by command-line flags.
+ * The options for one file: editor or default settings (`ogiReport.rules`: severities, or objects of a
+ * severity and options), overridden by the configuration file that governs it ("the file wins for the
+ * files under it"), overridden by command-line flags. Invalid editor settings are left out.
  */
-export function effectiveOptions(base: Record<string, RuleSetting | undefined>, config: ReportConfig | null, flags: Record<string, RuleSetting> = {}): CheckOptions {
-  const rules = { ...base, ...(config?.rules ?? {}), ...flags };
-  const out: CheckOptions = { rules };
-  if (config?.copiedTextThreshold !== undefined) out.copiedTextThreshold = config.copiedTextThreshold;
+export function effectiveOptions(base: Record<string, RuleConfig | undefined>, config: ReportConfig | null, flags: Record<string, RuleSetting> = {}): CheckOptions {
+  const editor = emptyConfig();
+  for (const [id, value] of Object.entries(base)) if (value !== undefined) readRuleConfig(editor, id, value, []);
+  const rules = { ...editor.rules, ...(config?.rules ?? {}), ...flags };
+  const ruleOptions: Record<string, Record<string, unknown>> = { ...editor.ruleOptions };
+  for (const [id, o] of Object.entries(config?.ruleOptions ?? {})) ruleOptions[id] = { ...ruleOptions[id], ...o };
+  const out: CheckOptions = { rules, ruleOptions };
+  // Deprecated, for front ends that still pass only the share (AnalyzeOptions.copiedTextThreshold).
+  const threshold = ruleOptions['copied-text']?.threshold;
+  if (typeof threshold === 'number') out.copiedTextThreshold = threshold / 100;
   return out;
 }
 

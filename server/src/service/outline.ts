@@ -4,12 +4,13 @@
  */
 import type { Analysis } from './analyze';
 import type { Table } from '../model/report';
-import type { Msg } from '../rules/rule';
+import { Msg, msg } from '../rules/rule';
 import { SECTIONS } from '../model/template';
+import { ruleIdsTagged } from '../rules';
+import { tableTitle } from '../model/names';
 
-const TABLE_NAME = { t2: '表二 主动公开', t3: '表三 收到和处理申请', t4: '表四 行政复议、行政诉讼' } as const;
-const TABLE_NAME_EN = { t2: 'Table 二 proactive disclosure', t3: 'Table 三 applications', t4: 'Table 四 reviews and lawsuits' } as const;
-const ARITHMETIC = new Set(['row-total', 'column-total', 'balance', 'review-total']);
+/** The identity rules: a table's arithmetic failures. */
+const IDENTITY = new Set(ruleIdsTagged('identity'));
 
 export interface OutlineNode {
   name: string;
@@ -31,11 +32,11 @@ const UNREADABLE = new Set(['table-shape', 'cell-value']);
  */
 export function tableStatus(a: Analysis, table: Table): { failures: number; text: Msg } {
   const inTable = a.diagnostics.filter((d) => d.start >= table.start && d.end <= table.end);
-  const failures = inTable.filter((d) => ARITHMETIC.has(d.code)).length;
+  const failures = inTable.filter((d) => IDENTITY.has(d.code)).length;
   const lineOf = (offset: number) => a.report.tree.lines.findIndex((l) => l.start <= offset && offset <= l.end);
   const badRows = new Set(inTable.filter((d) => UNREADABLE.has(d.code)).map((d) => lineOf(d.start))).size;
   const blanks = inTable.filter((d) => d.code === 'blank-cell').length;
-  const others = inTable.filter((d) => !ARITHMETIC.has(d.code) && !UNREADABLE.has(d.code) && d.code !== 'blank-cell' && d.severity === 'error').length;
+  const others = inTable.filter((d) => !IDENTITY.has(d.code) && !UNREADABLE.has(d.code) && d.code !== 'blank-cell' && d.severity === 'error').length;
   const zhV = table.version ? `（${table.version} 格式）` : '';
   const enV = table.version ? ` (${table.version} format)` : '';
   const zh: string[] = [];
@@ -45,25 +46,25 @@ export function tableStatus(a: Analysis, table: Table): { failures: number; text
   if (blanks) { zh.push(`${blanks} 个空白单元格`); en.push(`${blanks} blank ${blanks === 1 ? 'cell' : 'cells'}`); }
   if (others) { zh.push(`${others} 处其他错误`); en.push(`${others} other ${others === 1 ? 'error' : 'errors'}`); }
   if (zh.length === 0) {
-    const text = table.kind === 't2' ? { zh: `✓ 格式正确${zhV}`, en: `✓ format correct${enV}` } : { zh: '✓ 勾稽平衡', en: '✓ balanced' };
+    const text = table.kind === 't2' ? msg(`✓ 格式正确${zhV}`, `✓ format correct${enV}`) : msg('✓ 勾稽平衡', '✓ balanced');
     return { failures, text };
   }
   if (table.kind === 't2') { zh[zh.length - 1] += zhV; en[en.length - 1] += enV; }
-  return { failures, text: { zh: zh.join('，'), en: en.join(', ') } };
+  return { failures, text: msg(zh.join('，'), en.join(', ')) };
 }
 
 export function outline(a: Analysis): OutlineNode[] {
   const { report } = a;
   const lines = report.tree.lines;
   const tableNode = (t: Table): OutlineNode => ({
-    name: TABLE_NAME[t.kind], detail: tableStatus(a, t).text, kind: 'table',
+    name: tableTitle(t.kind).zh, detail: tableStatus(a, t).text, kind: 'table',
     start: t.start, end: t.end, selectionStart: t.start, selectionEnd: lines[t.startLine].end, children: [],
   });
   const nodes: OutlineNode[] = report.sections.map((s) => {
     const endLine = lastContentLine(a, s.startLine, s.endLine);
     return {
       name: `${SECTIONS[s.index - 1].numeral}、${s.heading.title}`,
-      detail: { zh: '', en: '' }, kind: 'section',
+      detail: msg('', ''), kind: 'section',
       start: s.heading.line.start, end: lines[endLine].end,
       selectionStart: s.heading.numeralStart, selectionEnd: s.heading.titleEnd,
       children: report.tables.filter((t) => t.startLine >= s.startLine && t.endLine <= s.endLine).map(tableNode),
@@ -97,12 +98,12 @@ export interface Lens { line: number; title: Msg; recompute: boolean }
 export function codeLenses(a: Analysis): Lens[] {
   return a.report.tables.map((t) => {
     const status = tableStatus(a, t);
-    const fixable = a.diagnostics.some((d) => d.start >= t.start && d.end <= t.end && ARITHMETIC.has(d.code) && d.fix);
+    const fixable = a.diagnostics.some((d) => d.start >= t.start && d.end <= t.end && IDENTITY.has(d.code) && d.fix);
     return {
       line: t.startLine,
       title: {
-        zh: `${TABLE_NAME[t.kind]}：${status.text.zh}${fixable ? ' — 重新计算合计' : ''}`,
-        en: `${TABLE_NAME_EN[t.kind]}: ${status.text.en}${fixable ? ' — recompute totals' : ''}`,
+        zh: `${tableTitle(t.kind).zh}：${status.text.zh}${fixable ? ' — 重新计算合计' : ''}`,
+        en: `${tableTitle(t.kind).en}: ${status.text.en}${fixable ? ' — recompute totals' : ''}`,
       },
       recompute: fixable,
     };

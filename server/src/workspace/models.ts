@@ -17,8 +17,6 @@ export interface WorkspaceContext {
    * `reportsNeeded` names and hands their texts down here.
    */
   texts?: ReadonlyMap<string, string>;
-  /** copied-text: the share of a section, 0–1, above which it is reported (default 0.5). */
-  copiedTextThreshold?: number;
 }
 
 /** Another report of the workspace with its text and model. */

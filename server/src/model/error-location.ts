@@ -9,9 +9,8 @@ import { T3_TOTAL_COL } from './template';
 import type { Report, TableRow, TypedCell } from './report';
 import { T3Totals, countValue, t4Groups } from './totals';
 
-/** In reporting order: a culprit takes the id of the first identity it breaks. */
-export const IDENTITY_KINDS = ['row-total', 'column-total', 'balance', 'review-total'] as const;
-export type IdentityKind = (typeof IDENTITY_KINDS)[number];
+/** The identity kinds; each is the id of the rule that reports it (rules tagged 'identity'). */
+export type IdentityKind = 'row-total' | 'column-total' | 'balance' | 'review-total';
 
 export interface Term {
   cell: TypedCell;
@@ -259,9 +258,9 @@ function resolve(sys: System, values: Map<TypedCell, number>, out: Localization)
   }
   if (solutions.length === 1 && !ambiguous) {
     for (const ch of solutions[0].changes) {
-      const broken = sys.identities
-        .filter((id) => id.terms.some((t) => t.cell === ch.cell) && residual(id, values) !== 0)
-        .sort((a, b) => IDENTITY_KINDS.indexOf(a.kind) - IDENTITY_KINDS.indexOf(b.kind));
+      // A system's identities are built in reporting order (row, column, balance; review in table 四),
+      // so a culprit takes the id of the first identity it breaks.
+      const broken = sys.identities.filter((id) => id.terms.some((t) => t.cell === ch.cell) && residual(id, values) !== 0);
       if (!broken.length) continue;
       out.culprits.push({
         cell: ch.cell, rowLabel: sys.rowLabel.get(ch.cell) ?? '', actual: values.get(ch.cell)!, expected: ch.value, broken, kind: broken[0].kind,
@@ -280,7 +279,7 @@ function resolve(sys: System, values: Map<TypedCell, number>, out: Localization)
 }
 
 /** Localizes the errors of every table 三 and every table 四 group of a report. */
-export function localizeReport(report: Report, t3: T3Totals[]): Localization {
+export function locateErrors(report: Report, t3: T3Totals[]): Localization {
   const out: Localization = { culprits: [], unresolved: [], values: new Map(), rowLabels: new Map() };
   for (const totals of t3) resolve(t3System(totals, out.values, out.rowLabels), out.values, out);
   for (const table of report.tables) {
