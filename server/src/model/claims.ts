@@ -7,6 +7,7 @@
  * with the tables (see claim-check.ts); they never scan the text themselves.
  */
 import type { Report } from './report';
+import { CLAUSE_STOPS, PART_STOPS, SENTENCE_STOPS, Segment, offsetAt, paragraphs, splitSegment, subSegment } from './segments';
 import { chineseToNumber, codesOf, isIdeograph } from './text';
 
 /** Quantities of table 三 (applications) and table 四 (review and litigation) a count may speak of. */
@@ -139,88 +140,12 @@ const SHARE_BASE = ['占', '总数', '总量', '全部', '所有', '申请', '�
 
 const CLAIM_WORDS = { FEE_INFO: '信息处理费', FEE_ADMIN: '行政事业性收费' } as const;
 
-// ------------------------------------------------------------------ text segments with offsets
-
-/**
- * A run of prose with the document offset of every character (wrapped lines are joined). Sentences and
- * clauses are views of their paragraph: they share its offsets from `base` on.
- */
-interface Seg {
-  text: string;
-  offs: number[];
-  base: number;
-  /** For a clause: where it starts in its sentence. */
-  at?: number;
-}
-
-function slice(seg: Seg, from: number, to: number): Seg {
-  return { text: seg.text.slice(from, to), offs: seg.offs, base: seg.base + from };
-}
-
-/** The document offset of the segment's `k`-th character. */
-function off(seg: Seg, k: number): number {
-  return seg.offs[seg.base + k];
-}
+const MAX_PROSE = 200_000;
+const SENTENCE_END = '。！？!?；;';
+const DUN = 0x3001; // 、
 
 function isCjk(ch: string): boolean {
   return isIdeograph(ch.charCodeAt(0));
-}
-
-const MAX_PROSE = 200_000;
-const SENTENCE_END = '。！？!?；;';
-const CLAUSE_END = '，,、：:（）()【】';
-const CLAUSE_END_CODES = codesOf(CLAUSE_END);
-const SENTENCE_STOPS = codesOf('。！？!?');
-const PART_STOPS = codesOf('；;');
-const DUN = 0x3001; // 、
-
-/** Prose paragraphs: text lines outside tables; a line that does not end a sentence continues on the next. */
-function paragraphs(report: Report): Seg[] {
-  const inTable = new Set<number>();
-  for (const t of report.tables) for (let i = t.startLine; i <= t.endLine; i++) inTable.add(i);
-  const headingLines = new Set(report.headings.map((h) => h.line.index));
-  const out: Seg[] = [];
-  let cur: Seg | null = null;
-  let prevIndex = -2;
-  let total = 0;
-  for (const block of report.tree.blocks) {
-    if (block.type !== 'text' || inTable.has(block.line.index)) {
-      cur = null;
-      continue;
-    }
-    const line = block.line;
-    const t = line.text;
-    const trimmed = t.trim();
-    if (!trimmed) {
-      cur = null;
-      continue;
-    }
-    const last = cur ? cur.text[cur.text.length - 1] : '';
-    const joins = cur && prevIndex === line.index - 1 && !headingLines.has(line.index - 1) && !headingLines.has(line.index)
-      && cur.text.length >= 15 && !SENTENCE_END.includes(last) && !/[：:]/.test(last) && !/^[\s]*[（(]?[一二三四五六七八九十\d]+[）)、.．]/.test(t);
-    if (!joins) {
-      cur = { text: '', offs: [], base: 0 };
-      out.push(cur);
-    }
-    // A report's prose is a few tens of thousands of characters; beyond this the input is not a report we read.
-    if ((total += t.length) > MAX_PROSE) break;
-    cur!.text += t;
-    for (let i = 0; i < t.length; i++) cur!.offs.push(line.start + i);
-    prevIndex = line.index;
-  }
-  return out;
-}
-
-function splitSeg(seg: Seg, stops: Set<number>): Seg[] {
-  const out: Seg[] = [];
-  let from = 0;
-  for (let i = 0; i <= seg.text.length; i++) {
-    if (i === seg.text.length || stops.has(seg.text.charCodeAt(i))) {
-      if (i > from) out.push(slice(seg, from, i));
-      from = i + 1;
-    }
-  }
-  return out;
 }
 
 // ------------------------------------------------------------------ tokens
@@ -364,30 +289,30 @@ function mentionsApplications(text: string): boolean {
 }
 
 /** Joins "X、Y" and "X和Y" lists whose first part has no number: "被申请行政复议、提起行政诉讼共3件" is one clause. */
-function clausesOf(sentence: Seg): Seg[] {
-  const parts: Seg[] = [];
+function clausesOf(sentence: Segment): Segment[] {
+  const parts: Segment[] = [];
   // The piece last taken in (pushed or joined): a 、 after it joins the next piece when it has no number.
-  let last: Seg | null = null;
-  const hasNumber = (seg: Seg) => numbers(seg.text, ['件', '宗']).length > 0;
+  let last: Segment | null = null;
+  const hasNumber = (seg: Segment) => numbers(seg.text, ['件', '宗']).length > 0;
   let from = 0;
   for (let i = 0; i <= sentence.text.length; i++) {
-    if (i === sentence.text.length || CLAUSE_END_CODES.has(sentence.text.charCodeAt(i))) {
-      const piece = slice(sentence, from, i);
+    if (i === sentence.text.length || CLAUSE_STOPS.has(sentence.text.charCodeAt(i))) {
+      const piece = subSegment(sentence, from, i);
       const prev = parts[parts.length - 1];
       if (prev && sentence.text.charCodeAt(from - 1) === DUN && !hasNumber(last!)) {
         // A clause skipped in between (，、) breaks the view: the joined clause gets offsets of its own.
-        if (prev.offs !== piece.offs || prev.base + prev.text.length !== piece.base - 1) {
+        if (prev.offsets !== piece.offsets || prev.base + prev.text.length !== piece.base - 1) {
           const own: number[] = [];
-          for (let k = 0; k < prev.text.length; k++) own.push(off(prev, k));
-          own.push(off(sentence, from - 1));
-          for (let k = 0; k < piece.text.length; k++) own.push(off(piece, k));
-          prev.offs = own;
+          for (let k = 0; k < prev.text.length; k++) own.push(offsetAt(prev, k));
+          own.push(offsetAt(sentence, from - 1));
+          for (let k = 0; k < piece.text.length; k++) own.push(offsetAt(piece, k));
+          prev.offsets = own;
           prev.base = 0;
         }
         prev.text += '、' + piece.text;
         last = piece;
       } else if (piece.text.trim()) {
-        parts.push({ text: piece.text, offs: piece.offs, base: piece.base, at: from });
+        parts.push({ text: piece.text, offsets: piece.offsets, base: piece.base, at: from });
         last = piece;
       }
       from = i + 1;
@@ -396,11 +321,11 @@ function clausesOf(sentence: Seg): Seg[] {
   return parts;
 }
 
-function span(seg: Seg, from: number, to: number): Span {
-  return { start: off(seg, from), end: off(seg, to - 1) + 1, phrase: seg.text.slice(from, to).trim() };
+function span(seg: Segment, from: number, to: number): Span {
+  return { start: offsetAt(seg, from), end: offsetAt(seg, to - 1) + 1, phrase: seg.text.slice(from, to).trim() };
 }
 
-function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx: Ctx): { apps: boolean; info: boolean } {
+function readSentence(sentence: Segment, prev: { apps: boolean; info: boolean }, ctx: Ctx): { apps: boolean; info: boolean } {
   const prevHasApps = prev.apps;
   const hasApps = mentionsApplications(sentence.text);
   const appDomain = hasApps || prevHasApps;
@@ -409,7 +334,7 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
   const hasInfo = INFO_RE.test(sentence.text);
   // Most sentences state nothing we read (no unit, share, negation, fee or topic): nothing more to do.
   if (!TRIGGER.test(sentence.text)) return { apps: hasApps, info: hasInfo };
-  const infoDomain = hasInfo || prev.info || (!!s4 && off(sentence, 0) >= s4.start && off(sentence, 0) <= s4.end);
+  const infoDomain = hasInfo || prev.info || (!!s4 && offsetAt(sentence, 0) >= s4.start && offsetAt(sentence, 0) <= s4.end);
   let topic: Topic | null = null;
   const topicsSeen: Topic[] = [];
   // The first total and the last topic total of the sentence: the bases a share may be taken of.
@@ -472,7 +397,7 @@ function readSentence(sentence: Seg, prev: { apps: boolean; info: boolean }, ctx
   return { apps: hasApps, info: hasInfo };
 }
 
-function readCount(clause: Seg, num: NumTok, hits: Hit[], inherited: Topic | null, appDomain: boolean, infoDomain: boolean, chained: boolean, ctx: Ctx): CountClaim | null {
+function readCount(clause: Segment, num: NumTok, hits: Hit[], inherited: Topic | null, appDomain: boolean, infoDomain: boolean, chained: boolean, ctx: Ctx): CountClaim | null {
   const text = clause.text;
   const strong = hits.filter((h) => !h.word.weak);
   const parts = [...new Set(strong.map((h) => h.word.part).filter((p): p is Part => !!p))];
@@ -512,12 +437,12 @@ function readCount(clause: Seg, num: NumTok, hits: Hit[], inherited: Topic | nul
   const to = Math.max(num.unitEnd, ...used.map((h) => h.end));
   return {
     kind: 'count', quantity, ...(part ? { part } : {}), value: num.value, unit: num.unit,
-    ...span(clause, from, to), numStart: off(clause, num.start), numEnd: off(clause, num.end - 1) + 1,
+    ...span(clause, from, to), numStart: offsetAt(clause, num.start), numEnd: offsetAt(clause, num.end - 1) + 1,
   };
 }
 
 /** 自然人 N 件, 法人或其他组织 N 件 after an application count: the same quantity in those columns. */
-function readColumnCount(clause: Seg, num: NumTok, parent: CountClaim, ctx: Ctx): CountClaim | null {
+function readColumnCount(clause: Segment, num: NumTok, parent: CountClaim, ctx: Ctx): CountClaim | null {
   const text = clause.text;
   const found = COLUMN_WORDS.map((c) => ({ c, at: text.indexOf(c.text) })).filter((x) => x.at >= 0);
   if (found.length !== 1 || parent.columns || parent.part) return null;
@@ -526,11 +451,11 @@ function readColumnCount(clause: Seg, num: NumTok, parent: CountClaim, ctx: Ctx)
   return {
     kind: 'count', quantity: parent.quantity, columns: c.columns, value: num.value, unit: num.unit,
     ...span(clause, Math.min(at, num.start), Math.max(at + c.text.length, num.unitEnd)),
-    numStart: off(clause, num.start), numEnd: off(clause, num.end - 1) + 1,
+    numStart: offsetAt(clause, num.start), numEnd: offsetAt(clause, num.end - 1) + 1,
   };
 }
 
-function percentOf(clause: Seg, here: CountClaim | null, prevCount: CountClaim | null, sentenceBase: CountClaim | null, topicTotals: Map<Quantity, CountClaim>, ctx: Ctx): PercentClaim | null {
+function percentOf(clause: Segment, here: CountClaim | null, prevCount: CountClaim | null, sentenceBase: CountClaim | null, topicTotals: Map<Quantity, CountClaim>, ctx: Ctx): PercentClaim | null {
   const text = clause.text;
   const pcts = numbers(text, ['%', '％']);
   if (pcts.length !== 1) return null;
@@ -549,7 +474,7 @@ function percentOf(clause: Seg, here: CountClaim | null, prevCount: CountClaim |
   const parentBase = count.part ? topicTotals.get(count.quantity) ?? null : null;
   return {
     kind: 'percent', value: Number(raw), decimals, count, base: count.part ? parentBase : base, ...span(clause, zhan, p.unitEnd),
-    numStart: off(clause, p.start), numEnd: off(clause, p.unitEnd - 1) + 1,
+    numStart: offsetAt(clause, p.start), numEnd: offsetAt(clause, p.unitEnd - 1) + 1,
   };
 }
 
@@ -560,7 +485,7 @@ function firstApplication(text: string): number {
   return i < 0 ? Infinity : i;
 }
 
-function readQualitative(clause: Seg, hits: Hit[], topicsSeen: Topic[], appDomain: boolean, infoDomain: boolean, sentence: SentenceInfo, ctx: Ctx): void {
+function readQualitative(clause: Segment, hits: Hit[], topicsSeen: Topic[], appDomain: boolean, infoDomain: boolean, sentence: SentenceInfo, ctx: Ctx): void {
   const text = clause.text;
   const hasNumber = numbers(text, ['件', '宗']).length > 0;
   const topicsHere = hits.map((h) => h.word.quantity).filter(isTopic);
@@ -633,7 +558,7 @@ function readQualitative(clause: Seg, hits: Hit[], topicsSeen: Topic[], appDomai
   readFee(clause, ctx);
 }
 
-function readFee(clause: Seg, ctx: Ctx): void {
+function readFee(clause: Segment, ctx: Ctx): void {
   const text = clause.text;
   const info = text.includes(CLAIM_WORDS.FEE_INFO) || (text.includes('政府信息公开') && text.includes('收费'));
   const admin = text.includes(CLAIM_WORDS.FEE_ADMIN);
@@ -654,7 +579,7 @@ function readFee(clause: Seg, ctx: Ctx): void {
     const a = amounts[0];
     ctx.claims.push({
       kind: 'fee', fee, value: a.value, unit: a.unit, ...span(clause, Math.min(collect, word), a.unitEnd),
-      numStart: off(clause, a.start), numEnd: off(clause, a.end - 1) + 1,
+      numStart: offsetAt(clause, a.start), numEnd: offsetAt(clause, a.end - 1) + 1,
     });
   }
 }
@@ -671,7 +596,10 @@ export function readClaims(report: Report): Claim[] {
   const ctx: Ctx = { budget: 2000, agency: report.agency, year: report.year, claims: [], paraBase: null, section4 };
   try {
     let heading = { apps: false, info: false };
+    let total = 0;
     for (const para of paragraphs(report)) {
+      // A report's prose is a few tens of thousands of characters; beyond this the input is not a report we read.
+      if ((total += para.text.length) > MAX_PROSE) break;
       // A sub-heading line ("（三）政府信息公开行政复议、行政诉讼情况") sets the subject of the paragraph under it.
       let prev = heading;
       const trimmed = para.text.trim();
@@ -680,10 +608,10 @@ export function readClaims(report: Report): Claim[] {
         : { apps: false, info: false };
       ctx.paraBase = null;
       // A sentence's parts separated by ；share its subject: the domain is that of the whole sentence.
-      for (const sentence of splitSeg(para, SENTENCE_STOPS)) {
+      for (const sentence of splitSegment(para, SENTENCE_STOPS)) {
         const whole = { apps: mentionsApplications(sentence.text), info: INFO_RE.test(sentence.text) };
         const domain = { apps: prev.apps || whole.apps, info: prev.info || whole.info };
-        for (const part of splitSeg(sentence, PART_STOPS)) readSentence(part, domain, ctx);
+        for (const part of splitSegment(sentence, PART_STOPS)) readSentence(part, domain, ctx);
         prev = whole;
       }
     }

@@ -5,66 +5,14 @@
  * per report and carries exact offsets; anything the text does not make certain is left out (null or
  * absent), so that rules report only what is sure. The vocabulary of these readings lives here.
  */
-import { type Line, countTrailing } from '../syntax/parse';
+import { countTrailing } from '../syntax/parse';
 import type { Report } from './report';
 import { T2_ITEMS } from './template';
-import { chineseToNumber, codesOf, normalizeLabel } from './text';
+import { Paragraph, paragraphs, proseLines, sentenceAround, spanOf } from './segments';
+import { chineseToNumber, normalizeLabel } from './text';
 
-// ------------------------------------------------------------------ prose lines and paragraphs
-
-/** A line of running text: not a table row, not blank. */
-export function proseLines(report: Report): Line[] {
-  const out: Line[] = [];
-  const inTable = (i: number) => report.tables.some((t) => i >= t.startLine && i <= t.endLine);
-  const headingLines = new Set(report.headings.map((h) => h.line.index));
-  // Sections 二–四 hold the tables; a short line there without sentence punctuation is a piece of a
-  // table that a converter broke apart (结果结果其他尚未), not a sentence.
-  const tableSection = (i: number) => report.sections.some((s) => s.index >= 2 && s.index <= 4 && i > s.startLine && i <= s.endLine);
-  for (const b of report.tree.blocks) {
-    if (b.type !== 'text') continue;
-    const t = b.line.text.trim();
-    if (!t || inTable(b.line.index)) continue;
-    if (!headingLines.has(b.line.index) && tableSection(b.line.index) && t.length <= 40 && !/[。，,；;！？、]/.test(t)) continue;
-    out.push(b.line);
-  }
-  return out;
-}
-
-/** Running text joined over hard line breaks (PDF extractions wrap mid-sentence), with a map back. */
-export interface Paragraph {
-  text: string;
-  /** Offset in the document of each character of `text`. */
-  offsets: number[];
-  firstLine: number;
-  lastLine: number;
-}
-
-const CLOSES_LINE = /[。！？：；:;」”）)》]\s*$/;
-
-export function paragraphs(report: Report): Paragraph[] {
-  const out: Paragraph[] = [];
-  const headingLines = new Set(report.headings.map((h) => h.line.index));
-  let cur: Paragraph | null = null;
-  let prevIndex = -2;
-  for (const line of proseLines(report)) {
-    const joinable = cur && line.index === prevIndex + 1 && !headingLines.has(line.index) && !headingLines.has(prevIndex)
-      && !CLOSES_LINE.test(report.tree.lines[prevIndex].text) && !/^\s*[（(]?[一二三四五六七八九十\d]+[）)、.]/.test(line.text);
-    if (!joinable) {
-      cur = { text: '', offsets: [], firstLine: line.index, lastLine: line.index };
-      out.push(cur);
-    }
-    const t = line.text.trimEnd();
-    cur!.text += t;
-    for (let i = 0; i < t.length; i++) cur!.offsets.push(line.start + i);
-    cur!.lastLine = line.index;
-    prevIndex = line.index;
-  }
-  return out;
-}
-
-function spanOf(p: Paragraph, from: number, to: number): { start: number; end: number } {
-  return { start: p.offsets[from], end: p.offsets[to - 1] + 1 };
-}
+export { proseLines } from './segments';
+export type { Paragraph } from './segments';
 
 // ------------------------------------------------------------------ dates and numerals
 
@@ -147,18 +95,6 @@ const COUNT_RE = /\d ?(?:件|条|篇|个|期|次|项|场|批)/;
 /** A multi-digit run glued before 年 that holds a year: 202020年, 20212年. */
 const YEAR_TYPO_RE = /(?<![\d.\-－/])((?:19|20)\d{3,6})(?=\s*年)/g;
 
-const SENTENCE_END = codesOf('。！？；\n');
-/** The sentence around `at`, at most 200 characters either way (a run-on line is not one sentence). */
-function sentenceBounds(text: string, at: number): { from: number; to: number } {
-  let from = at;
-  const minFrom = Math.max(0, at - 200);
-  while (from > minFrom && !SENTENCE_END.has(text.charCodeAt(from - 1))) from--;
-  let to = at;
-  const maxTo = Math.min(text.length, at + 200);
-  while (to < maxTo && !SENTENCE_END.has(text.charCodeAt(to))) to++;
-  return { from, to };
-}
-
 /** Years inside 《》 (titles of cited documents), 〔〕 or [] (document numbers) are never the report year. */
 function insideCitation(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 80), at);
@@ -193,7 +129,7 @@ function citationsIn(p: Paragraph, out: Citation[]): void {
   for (const m of t.matchAll(DOC_NO_RE)) {
     const year = Number(m[2]);
     const no = Number(m[3]);
-    const s = sentenceBounds(t, m.index!);
+    const s = sentenceAround(t, m.index!);
     const before = t.slice(Math.max(s.from, m.index! - 80), m.index!);
     const aboutFormat = FORMAT_NAME.test(before) || /公开办函/.test(m[1]);
     if (!aboutFormat) continue;
@@ -217,7 +153,7 @@ function citationsIn(p: Paragraph, out: Citation[]): void {
     out.push({ kind: 'format-trial', text: m[0], ...spanOf(p, m.index!, m.index! + m[0].length) });
   }
   for (const m of t.matchAll(REG_2007)) {
-    const s = sentenceBounds(t, m.index!);
+    const s = sentenceAround(t, m.index!);
     const sentence = t.slice(s.from, s.to);
     if (REG_2019.test(sentence)) continue; // "2007年…第492号公布，2019年…第711号修订" names the history, not the basis
     out.push({ kind: 'regulation-2007', text: m[0], ...spanOf(p, m.index!, m.index! + m[0].length) });
@@ -251,7 +187,7 @@ function articlesIn(p: Paragraph, out: ArticleRef[], shortIsRegulation: boolean)
   const t = p.text;
   for (const m of t.matchAll(REGULATION_NAME)) {
     if (m[0] === '《条例》' && !shortIsRegulation) continue;
-    const s = sentenceBounds(t, m.index!);
+    const s = sentenceAround(t, m.index!);
     // The articles that follow the name in this sentence, until another document is named.
     const tailEnd = (() => {
       const next = t.indexOf('《', m.index! + m[0].length);
@@ -493,7 +429,7 @@ function buildProse(report: Report): Prose {
     const cut = headingCut(report, p);
     for (const m of t.slice(cut).matchAll(/((?:19|20)\d{2})\s*年度?\s*(?:[，,]|(?=[我全本]))/g)) {
       const at = cut + m.index!;
-      const s = sentenceBounds(t, at);
+      const s = sentenceAround(t, at);
       const lead = t.slice(s.from, at).replace(/^[\s（(]*[一二三四五六七八九十\d]+[）)、.]?[^。，,]{0,16}?[。：:]?/, '').trim();
       const sentence = t.slice(s.from, s.to);
       const years = sentence.match(/(?:19|20)\d{2}(?=\s*年)/g) ?? [];
