@@ -1,4 +1,4 @@
-import { readProse } from '../model/prose';
+import { readFacts } from '../model/facts';
 import { Rule, msg } from './rule';
 
 /**
@@ -13,7 +13,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check({ report, emit }) {
-    const prose = readProse(report);
+    const prose = readFacts(report);
     const { signed, body } = prose;
     if (!signed || !body || body.level === 'township' || report.year === null || report.yearSource === 'body') return;
     const dueYear = report.year + 1;

@@ -1,4 +1,4 @@
-import { readProse } from '../model/prose';
+import { readFacts } from '../model/facts';
 import { Rule, msg } from './rule';
 
 const ROLE: Record<string, [string, string]> = {
@@ -21,7 +21,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check({ report, emit }) {
-    const prose = readProse(report);
+    const prose = readFacts(report);
     const period = prose.period;
     const titleYear = report.yearSource === 'title' ? report.year : null;
     const reference = titleYear ?? period?.from.year ?? null;
