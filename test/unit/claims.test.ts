@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CountClaim, readClaims } from '../../server/src/model/claims';
-import { CountCheck, checkClaims, renderReading } from '../../server/src/model/claim-check';
+import { CountCheck, checkClaims, renderReading } from '../../server/src/rules/lib/claim-check';
 import { parseReport } from '../../server/src/model/report';
 import { analyze } from '../../server/src/service/analyze';
 import { hover } from '../../server/src/service/hover';

@@ -61,7 +61,12 @@ export function lowerReport(tree: SyntaxTree): Report {
 
   // Runs of rows per table. Pieces of one table within one section (a table split by a page break,
   // or emitted as one small table per row group with placeholder headers) are joined into one table.
-  const sectionAt = (line: number) => [...headings].reverse().find((h) => h.line.index <= line)?.index ?? null;
+  // Regions come in document order: a cursor over the sorted headings finds each one's section.
+  let cursor = -1;
+  const sectionAt = (line: number) => {
+    while (cursor + 1 < headings.length && headings[cursor + 1].line.index <= line) cursor++;
+    return cursor >= 0 ? headings[cursor].index : null;
+  };
   const runs: { kind: TableKind; rows: Row[]; layout: Layout; section: number | null }[] = [];
   for (const region of regions) {
     const section = sectionAt(region.startLine);
