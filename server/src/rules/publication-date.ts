@@ -13,8 +13,8 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check({ report, emit }) {
-    const prose = readFacts(report);
-    const { signed, body } = prose;
+    const facts = readFacts(report);
+    const { signed, body } = facts;
     if (!signed || !body || body.level === 'township' || report.year === null || report.yearSource === 'body') return;
     const dueYear = report.year + 1;
     if (signed.year < dueYear) return;

@@ -1,7 +1,7 @@
 import { readFacts } from '../model/facts';
 import type { Report } from '../model/report';
-import { chineseToNumber, normalizeLabel } from '../model/text';
 import { T2_ITEMS } from '../model/template';
+import { chineseToNumber, normalizeLabel } from '../model/text';
 import { Rule, msg } from './rule';
 
 const clauseOf = (item: string) => T2_ITEMS.find((it) => it.id === item)?.label ?? `第二十条第（${item}）项`;
@@ -19,7 +19,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   fixable: false,
   check({ report, text, emit }) {
-    const prose = readFacts(report);
+    const facts = readFacts(report);
     for (const r of misplacedRows(report)) {
       const under = `第二十条第（${CN[r.under.clause] ?? r.under.clause}）项`;
       emit({
@@ -28,7 +28,7 @@ export const rule: Rule = {
         related: [{ start: r.under.start, end: r.under.end, message: msg(`所在的项：${under}`, `Listed under ${under}`) }],
       });
     }
-    for (const a of prose.articles) {
+    for (const a of facts.articles) {
       const cited = text.slice(a.start, a.end);
       if (a.article > REGULATION_ARTICLES || a.article < 1) {
         emit({
@@ -47,7 +47,6 @@ export const rule: Rule = {
 };
 
 // ------------------------------------------------------------------ detection
-
 
 /** Articles of the 2019 regulation. */
 const REGULATION_ARTICLES = 56;

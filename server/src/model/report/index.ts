@@ -5,8 +5,9 @@
  * a row whose figures cannot be placed in columns is marked `shapeOk: false` for the rules to report.
  */
 import { Block, Layout, Row, SyntaxTree, parseSyntax } from '../../syntax/parse';
+import { findAgency, findYear } from '../facts/report-year';
 import { SECTIONS, TableKind, versionForYear } from '../template';
-import { findAgency, findTitle, findYear, parseHeading } from './headings';
+import { findTitle, parseHeading } from './headings';
 import { mergeLoneRows, splitRegion } from './tables/split';
 import { lowerT2 } from './tables/t2';
 import { lowerT3 } from './tables/t3';
