@@ -82,14 +82,35 @@ function isLoneLabel(text: string): boolean {
 
 /** Joins regions that a lone table label line split apart, so one table stays one table. */
 export function mergeLoneRows(tree: SyntaxTree): Block[] {
+  type Region = Extract<Block, { type: 'region' }>;
   const out: Block[] = [];
+  // Regions made here (rows may be appended to them in place: the tree's own blocks are never changed),
+  // and the regions that hold a lone label row: each row is looked at once, however long the chain.
+  const owned = new Set<Block>();
+  const withLone = new Set<Block>();
+  const isLoneRow = (r: Row) => r.cells.length === 1 && isLoneLabel(r.cells[0]?.text ?? '');
+  const append = (prev: Region, rows: Row[], endLine: number, lone: boolean) => {
+    let r = prev;
+    if (!owned.has(prev)) {
+      r = { ...prev, rows: [...prev.rows] };
+      owned.add(r);
+      if (withLone.has(prev)) withLone.add(r);
+      out[out.length - 1] = r;
+    }
+    for (const row of rows) r.rows.push(row);
+    r.endLine = endLine;
+    if (lone) withLone.add(r);
+  };
   for (const block of tree.blocks) {
     const lone = block.type === 'text' && isLoneLabel(block.line.text);
     if (!lone) {
       const prev = out[out.length - 1];
-      if (block.type === 'region' && prev?.type === 'region' && prev.rows.some((r) => r.cells.length === 1 && isLoneLabel(r.cells[0]?.text ?? ''))) {
-        out[out.length - 1] = { ...prev, rows: [...prev.rows, ...block.rows], endLine: block.endLine };
-      } else out.push(block);
+      if (block.type === 'region' && prev?.type === 'region' && withLone.has(prev)) {
+        append(prev, block.rows, block.endLine, block.rows.some(isLoneRow));
+      } else {
+        out.push(block);
+        if (block.type === 'region' && block.rows.some(isLoneRow)) withLone.add(block);
+      }
       continue;
     }
     const line = (block as Extract<Block, { type: 'text' }>).line;
@@ -97,8 +118,13 @@ export function mergeLoneRows(tree: SyntaxTree): Block[] {
     const trail = countTrailing(line.text, /\s/);
     const row: Row = { cells: [{ text: line.text.trim(), start: line.start + lead, end: line.end - trail, line: line.index }], line: line.index, endLine: line.index, layout: 'tab' };
     const prev = out[out.length - 1];
-    if (prev?.type === 'region') out[out.length - 1] = { ...prev, rows: [...prev.rows, row], endLine: line.index };
-    else out.push({ type: 'region', rows: [row], startLine: line.index, endLine: line.index, layout: 'tab' });
+    if (prev?.type === 'region') append(prev, [row], line.index, true);
+    else {
+      const region: Region = { type: 'region', rows: [row], startLine: line.index, endLine: line.index, layout: 'tab' };
+      out.push(region);
+      owned.add(region);
+      withLone.add(region);
+    }
   }
   return out.map((b) => {
     if (b.type !== 'region' || b.layout !== 'tab') return b;
