@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseReport } from '../../server/src/model/report';
-import { offsetAt, paragraphs, proseLines, sentenceAround, sentences, spanOf } from '../../server/src/model/segments';
+import { offsetAt, paragraphs, proseLines, sentenceAround, sentences, spanOf, splitClauses } from '../../server/src/model/segments';
 import { readClaims } from '../../server/src/model/claims';
 
 const WRAPPED = [
@@ -56,6 +56,16 @@ describe('prose segments', () => {
     const text = '第一句。第二句里的词；第三句';
     const s = sentenceAround(text, text.indexOf('里'));
     assert.equal(text.slice(s.from, s.to), '第二句里的词');
+  });
+
+  it('cuts clauses at ，、： and keeps a list together where the reader asks, with offsets across the join', () => {
+    const text = '被申请行政复议、提起行政诉讼共3件，均获维持。';
+    const para = paragraphs(parseReport(text))[0];
+    assert.deepEqual(splitClauses(para).map((c) => c.text), ['被申请行政复议', '提起行政诉讼共3件', '均获维持。']);
+    const joined = splitClauses(para, (part) => !/\d/.test(part.text));
+    assert.deepEqual(joined.map((c) => c.text), ['被申请行政复议、提起行政诉讼共3件', '均获维持。']);
+    const span = spanOf(joined[0], 0, joined[0].text.length);
+    assert.equal(text.slice(span.start, span.end), '被申请行政复议、提起行政诉讼共3件');
   });
 
   it('is computed once per report, and the claims read the same paragraphs', () => {

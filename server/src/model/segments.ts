@@ -65,6 +65,43 @@ export function sentences(para: Segment): Segment[][] {
   return splitSegment(para, SENTENCE_STOPS).map((s) => splitSegment(s, PART_STOPS));
 }
 
+const DUN = 0x3001; // 、
+
+/**
+ * The clauses of a sentence (cut at ，、：（）【】). A list "X、Y" stays one clause while `joinsList` says the
+ * part before 、 does not stand alone (the claims reader: it holds no number).
+ */
+export function splitClauses(sentence: Segment, joinsList: (part: Segment) => boolean = () => false): Segment[] {
+  const parts: Segment[] = [];
+  // The piece last taken in (pushed or joined): a 、 after it joins the next piece when `joinsList` says so.
+  let last: Segment | null = null;
+  let from = 0;
+  for (let i = 0; i <= sentence.text.length; i++) {
+    if (i === sentence.text.length || CLAUSE_STOPS.has(sentence.text.charCodeAt(i))) {
+      const piece = subSegment(sentence, from, i);
+      const prev = parts[parts.length - 1];
+      if (prev && sentence.text.charCodeAt(from - 1) === DUN && joinsList(last!)) {
+        // A clause skipped in between (，、) breaks the view: the joined clause gets offsets of its own.
+        if (prev.offsets !== piece.offsets || prev.base + prev.text.length !== piece.base - 1) {
+          const own: number[] = [];
+          for (let k = 0; k < prev.text.length; k++) own.push(offsetAt(prev, k));
+          own.push(offsetAt(sentence, from - 1));
+          for (let k = 0; k < piece.text.length; k++) own.push(offsetAt(piece, k));
+          prev.offsets = own;
+          prev.base = 0;
+        }
+        prev.text += '、' + piece.text;
+        last = piece;
+      } else if (piece.text.trim()) {
+        parts.push({ text: piece.text, offsets: piece.offsets, base: piece.base, at: from });
+        last = piece;
+      }
+      from = i + 1;
+    }
+  }
+  return parts;
+}
+
 /** Stops of the window around one place: a sentence end, ；, or a hard line break. */
 const WINDOW_STOPS = codesOf('。！？；\n');
 

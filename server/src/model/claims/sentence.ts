@@ -2,14 +2,12 @@
  * Reading one sentence: its clauses, the count each states (a number whose clause names exactly one
  * known quantity and nothing unknown), the shares stated of them, and the qualitative statements.
  */
-import { CLAUSE_STOPS, Segment, offsetAt, subSegment } from '../segments';
+import { Segment, offsetAt, splitClauses } from '../segments';
 import { COLUMN_WORDS, NEGATIONS, SHARE_BASE } from '../vocabulary/claims';
 import { Ctx, isTopic, mentionsApplications, span } from './context';
 import { SentenceInfo, firstApplication, readQualitative } from './qualitative';
 import { ALL_VOCAB, CARRYOVER_VOCAB, Hit, NumTok, findWords, numbers, residue, toAscii } from './tokens';
 import type { CountClaim, Part, PercentClaim, Quantity, Topic } from './types';
-
-const DUN = 0x3001; // 、
 
 const BASE_Q: Quantity[] = ['received', 'new', 'handled', 'answered'];
 
@@ -22,39 +20,6 @@ function otherYear(text: string, year: number | null): boolean {
   if (year === null) return false;
   for (const m of text.matchAll(YEAR_RE)) if (Number(m[1]) !== year) return true;
   return false;
-}
-
-/** Joins "X、Y" and "X和Y" lists whose first part has no number: "被申请行政复议、提起行政诉讼共3件" is one clause. */
-function clausesOf(sentence: Segment): Segment[] {
-  const parts: Segment[] = [];
-  // The piece last taken in (pushed or joined): a 、 after it joins the next piece when it has no number.
-  let last: Segment | null = null;
-  const hasNumber = (seg: Segment) => numbers(seg.text, ['件', '宗']).length > 0;
-  let from = 0;
-  for (let i = 0; i <= sentence.text.length; i++) {
-    if (i === sentence.text.length || CLAUSE_STOPS.has(sentence.text.charCodeAt(i))) {
-      const piece = subSegment(sentence, from, i);
-      const prev = parts[parts.length - 1];
-      if (prev && sentence.text.charCodeAt(from - 1) === DUN && !hasNumber(last!)) {
-        // A clause skipped in between (，、) breaks the view: the joined clause gets offsets of its own.
-        if (prev.offsets !== piece.offsets || prev.base + prev.text.length !== piece.base - 1) {
-          const own: number[] = [];
-          for (let k = 0; k < prev.text.length; k++) own.push(offsetAt(prev, k));
-          own.push(offsetAt(sentence, from - 1));
-          for (let k = 0; k < piece.text.length; k++) own.push(offsetAt(piece, k));
-          prev.offsets = own;
-          prev.base = 0;
-        }
-        prev.text += '、' + piece.text;
-        last = piece;
-      } else if (piece.text.trim()) {
-        parts.push({ text: piece.text, offsets: piece.offsets, base: piece.base, at: from });
-        last = piece;
-      }
-      from = i + 1;
-    }
-  }
-  return parts;
 }
 
 export function readSentence(sentence: Segment, prev: { apps: boolean; info: boolean }, ctx: Ctx): { apps: boolean; info: boolean } {
@@ -75,7 +40,8 @@ export function readSentence(sentence: Segment, prev: { apps: boolean; info: boo
   let lastCount: CountClaim | null = null;
   /** The last application count of the sentence: "涉及自然人72件" breaks it down by applicant. */
   let parentCount: CountClaim | null = null;
-  const clauses = clausesOf(sentence);
+  // "被申请行政复议、提起行政诉讼共3件" is one clause: a list's part without a number does not stand alone.
+  const clauses = splitClauses(sentence, (part) => numbers(part.text, ['件', '宗']).length === 0);
   // A sentence about another year (2022年收到申请 98 件, in a 2023 report) states no figure of this report.
   const aboutOtherYear = otherYear(sentence.text, ctx.year);
   let uncertain = aboutOtherYear;
