@@ -3,7 +3,7 @@
  * the overview's opening year and its statements of this year's figures; and years with digits glued to
  * them (202020年). Years of comparisons, plans and cited documents are never read as the report year.
  */
-import type { Report } from '../report';
+import type { Heading, Report } from '../report';
 import { Paragraph, sentenceAround, spanOf } from '../segments';
 import { NOT_REPORT_YEAR_WORDS, PERIOD_WORDS } from '../vocabulary/years';
 import type { DateMention } from './dates';
@@ -62,10 +62,13 @@ export function readYears(report: Report, paras: Paragraph[]): { yearClaims: Yea
   const yearClaims: YearClaim[] = [];
   const yearTypos: YearTypo[] = [];
   let period: Period | null = null;
+  // The first heading of each line (a paragraph's first line may be a heading running into its prose).
+  const headingAt = new Map<number, Heading>();
+  for (const h of report.headings) if (!headingAt.has(h.line.index)) headingAt.set(h.line.index, h);
   const firstOfSection1 = new Set<Paragraph>();
   const s1 = report.sections.find((s) => s.index === 1);
   if (s1) {
-    const first = paras.find((p) => p.lastLine >= s1.startLine && p.firstLine <= s1.endLine && p.text.slice(headingCut(report, p)).trim());
+    const first = paras.find((p) => p.lastLine >= s1.startLine && p.firstLine <= s1.endLine && p.text.slice(headingCut(headingAt, p)).trim());
     if (first) firstOfSection1.add(first);
   }
   for (const p of paras) {
@@ -109,7 +112,7 @@ export function readYears(report: Report, paras: Paragraph[]): { yearClaims: Yea
     }
     if (section !== 1 && !firstOfSection1.has(p)) continue;
     // Section 一: the overview's opening year, and sentences that state this year's figures.
-    const cut = headingCut(report, p);
+    const cut = headingCut(headingAt, p);
     for (const m of t.slice(cut).matchAll(/((?:19|20)\d{2})\s*年度?\s*(?:[，,]|(?=[我全本]))/g)) {
       const at = cut + m.index!;
       const s = sentenceAround(t, at);
@@ -127,8 +130,8 @@ export function readYears(report: Report, paras: Paragraph[]): { yearClaims: Yea
 }
 
 /** Where the prose of a paragraph starts when a heading runs into it on the same line. */
-function headingCut(report: Report, p: Paragraph): number {
-  const h = report.headings.find((x) => x.line.index === p.firstLine);
+function headingCut(headingAt: Map<number, Heading>, p: Paragraph): number {
+  const h = headingAt.get(p.firstLine);
   if (!h) return 0;
   const i = p.offsets.findIndex((o) => o >= h.titleEnd);
   return i < 0 ? p.text.length : i;
