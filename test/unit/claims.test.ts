@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CountClaim, readClaims } from '../../server/src/model/claims';
-import { CountCheck, checkClaims, renderReading } from '../../server/src/model/claim-check';
+import { CountCheck, checkClaims, renderReading } from '../../server/src/rules/lib/claim-check';
 import { parseReport } from '../../server/src/model/report';
 import { analyze } from '../../server/src/service/analyze';
 import { hover } from '../../server/src/service/hover';
@@ -197,6 +197,24 @@ describe('claims: findings and hover', () => {
     const hb = hover(analyze(bad), at(bad, '65件'))!;
     assert.match(hb.markdown, /57 \+ 16 = 73/);
     assert.match(hb.markdown, /✗ 不一致/);
+  });
+
+  it('hovers speak English when the locale is en, and the table and statute wording stays as written', () => {
+    const good = readCorpus('huaian_2024.txt');
+    const a = analyze(good);
+    const h = hover(a, at(good, '46 件') + 1, 'en')!;
+    assert.match(h.markdown, /^\*\*Prose: “/);
+    assert.match(h.markdown, /Compared with:/);
+    assert.match(h.markdown, /26 \+ 20 = 46/);
+    assert.match(h.markdown, /Result: ✓ agrees/);
+    assert.doesNotMatch(h.markdown, /对照|结果：|一致/);
+    const cell = hover(a, at(good, '| 351 |') + 2, 'en')!;
+    assert.match(cell.markdown, /行政复议 · total/);
+    assert.match(cell.markdown, /Computed: .* = \*\*351\*\* \(upheld \+ corrected \+ other \+ pending\)/);
+    const cite = '依据《条例》第五十条编制。';
+    const ref = hover(analyze(cite), at(cite, '第五十条'), 'en')!;
+    assert.match(ref.markdown, /^\*\*Regulation 《条例》第五十条/);
+    assert.match(ref.markdown, /政府信息公开工作年度报告应当包括下列内容/);
   });
 
   it('hover on a table cell is unchanged (claims take only prose numbers)', () => {

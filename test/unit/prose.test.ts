@@ -1,5 +1,5 @@
 /**
- * The prose model (model/prose.ts) and the content rules built on it: what the model reads from real
+ * The prose model (model/facts, model/segments) and the content rules built on it: what the model reads from real
  * wording, and what the rules report on every real report of the corpus and on the five seeds —
  * exactly the defects that are there, and nothing else.
  */
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/service/analyze';
 import { parseReport } from '../../server/src/model/report';
-import { classifyBody, readProse, saysNothing } from '../../server/src/model/prose';
+import { classifyBody, readFacts } from '../../server/src/model/facts';
+import { saysNothing } from '../../server/src/rules/empty-section';
 import { FIXTURES, ROOT, listFiles, readFixture } from './helpers';
 
 const PROSE_RULES = new Set(['year-consistency', 'outdated-basis', 'statute-reference', 'empty-section', 'assessment-disclosure',
@@ -58,19 +59,19 @@ describe('prose model', () => {
       '五、存在的主要问题及改进情况',
       '2024年，我县将加强培训。',
     ].join('\n');
-    const p = readProse(parseReport(text));
+    const p = readFacts(parseReport(text));
     assert.deepEqual([p.period?.from.year, p.period?.to.month, p.period?.to.day], [2023, 12, 31]);
     assert.deepEqual(p.yearClaims.map((c) => `${c.role}:${c.year}`), ['period:2023', 'period:2023', 'opening:2023']);
     assert.deepEqual(p.yearTypos, []);
   });
 
   it('reads a glued year as a typo with the years it may have meant', () => {
-    const p = readProse(parseReport('清河县人民政府2020年政府信息公开工作年度报告\n本报告统计期限为202020年1月1日至2020年12月31日。'));
+    const p = readFacts(parseReport('清河县人民政府2020年政府信息公开工作年度报告\n本报告统计期限为202020年1月1日至2020年12月31日。'));
     assert.deepEqual(p.yearTypos.map((t) => [t.text, t.candidates]), [['202020', [2020]]]);
   });
 
   it('reads citations of the format notices and of the 2007 regulation, but not the regulation’s history', () => {
-    const p = readProse(parseReport([
+    const p = readFacts(parseReport([
       '清河县人民政府2023年政府信息公开工作年度报告',
       '本报告依据《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）和《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）编制。',
       '《条例》（国务院令第492号）。《条例》于2007年以国务院令第492号公布，2019年以国务院令第711号修订。',
@@ -80,7 +81,7 @@ describe('prose model', () => {
   });
 
   it('reads articles cited from the regulation, not from other laws, and knows which are the report’s basis', () => {
-    const p = readProse(parseReport([
+    const p = readFacts(parseReport([
       '清河县人民政府2023年政府信息公开工作年度报告',
       '根据《中华人民共和国政府信息公开条例》第五十条规定，编制本年度报告。依据《条例》第十九条、第二十条和第二十一条公开信息。依据《行政许可法》第六十一条公开检查结果。',
     ].join('\n')));
@@ -88,16 +89,16 @@ describe('prose model', () => {
   });
 
   it('reads 《条例》 as another regulation when the report gives it that short name', () => {
-    const p = readProse(parseReport('清河县人民政府2023年政府信息公开工作年度报告\n依据《清河省政务公开条例》（以下简称《条例》）第六十条规定开展工作。'));
+    const p = readFacts(parseReport('清河县人民政府2023年政府信息公开工作年度报告\n依据《清河省政务公开条例》（以下简称《条例》）第六十条规定开展工作。'));
     assert.deepEqual(p.articles, []);
   });
 
   it('reads the 落款 date in digits or in Chinese numerals', () => {
     const base = '清河县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n全年公开信息12条。\n';
-    assert.deepEqual(pick(readProse(parseReport(`${base}\n清河县人民政府\n二〇二四年一月二十日\n`)).signed), [2024, 1, 20]);
-    assert.deepEqual(pick(readProse(parseReport(`${base}\n清河县人民政府 2024年3月5日\n`)).signed), [2024, 3, 5]);
-    assert.equal(readProse(parseReport(`${base}\n本办法自2024年3月1日起施行。\n`)).signed, null);
-    assert.equal(readProse(parseReport(`${base}\n数据统计截至2024年1月20日\n`)).signed, null);
+    assert.deepEqual(pick(readFacts(parseReport(`${base}\n清河县人民政府\n二〇二四年一月二十日\n`)).signed), [2024, 1, 20]);
+    assert.deepEqual(pick(readFacts(parseReport(`${base}\n清河县人民政府 2024年3月5日\n`)).signed), [2024, 3, 5]);
+    assert.equal(readFacts(parseReport(`${base}\n本办法自2024年3月1日起施行。\n`)).signed, null);
+    assert.equal(readFacts(parseReport(`${base}\n数据统计截至2024年1月20日\n`)).signed, null);
   });
 
   it('knows what only says "nothing"', () => {

@@ -1,4 +1,4 @@
-import { saysNothing, sectionContent } from '../model/prose';
+import type { Report } from '../model/report';
 import { SECTIONS } from '../model/template';
 import { Rule, msg } from './rule';
 
@@ -37,3 +37,22 @@ export const rule: Rule = {
     }
   },
 };
+
+// ------------------------------------------------------------------ detection
+
+/** The text of a section after its heading title, and whether it holds a table. */
+function sectionContent(report: Report, index: number): { text: string; hasTable: boolean; start: number; end: number } | null {
+  const s = report.sections.find((x) => x.index === index);
+  if (!s) return null;
+  const lines = report.tree.lines;
+  const parts: string[] = [lines[s.startLine].text.slice(s.heading.titleEnd - lines[s.startLine].start)];
+  for (let i = s.startLine + 1; i <= s.endLine && i < lines.length; i++) parts.push(lines[i].text);
+  const hasTable = report.tables.some((t) => t.startLine > s.startLine && t.startLine <= s.endLine);
+  return { text: parts.join('\n'), hasTable, start: s.heading.line.start, end: s.heading.titleEnd };
+}
+
+/** Text that only says "nothing": 无, 暂无, 无。, 没有. */
+export function saysNothing(text: string): boolean {
+  const t = text.normalize('NFKC').replace(/[\s。.，,；;：:！!*#\-—]/g, '');
+  return /^(?:无|暂无|没有|本年度无|本年无|无相关情况|无相关内容|无此项|无此类情况)$/.test(t);
+}

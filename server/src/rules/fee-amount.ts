@@ -1,4 +1,4 @@
-import { readProse } from '../model/prose';
+import { readFacts } from '../model/facts';
 import { Rule, msg } from './rule';
 
 /** Above these amounts (万元) a figure was probably entered in 元: per level, then for any body. */
@@ -21,7 +21,7 @@ export const rule: Rule = {
     fix: '—',
   },
   check({ report, emit }) {
-    const level = readProse(report).body?.level;
+    const level = readFacts(report).body?.level;
     const lines = report.tree.lines;
     for (const t of report.tables) {
       if (t.kind !== 't2' || (t.version ?? report.formatVersion) !== '2021') continue;

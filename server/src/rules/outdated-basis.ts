@@ -1,4 +1,4 @@
-import { readProse } from '../model/prose';
+import { readFacts } from '../model/facts';
 import { FORMAT_2021_FROM_YEAR } from '../model/template';
 import { Rule, msg } from './rule';
 
@@ -22,7 +22,7 @@ export const rule: Rule = {
   },
   check({ report, emit }) {
     const year = report.year;
-    for (const c of readProse(report).citations) {
+    for (const c of readFacts(report).citations) {
       if ((c.kind === 'format-2019' || (c.kind === 'format-trial' && !c.text.includes('30'))) && year !== null && year >= FORMAT_2021_FROM_YEAR) {
         emit({
           start: c.start, end: c.end,

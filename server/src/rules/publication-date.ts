@@ -1,4 +1,4 @@
-import { readProse } from '../model/prose';
+import { readFacts } from '../model/facts';
 import { Rule, msg } from './rule';
 
 /**
@@ -18,8 +18,8 @@ export const rule: Rule = {
     fix: '—',
   },
   check({ report, emit }) {
-    const prose = readProse(report);
-    const { signed, body } = prose;
+    const facts = readFacts(report);
+    const { signed, body } = facts;
     if (!signed || !body || body.level === 'township' || report.year === null || report.yearSource === 'body') return;
     const dueYear = report.year + 1;
     if (signed.year < dueYear) return;

@@ -1,4 +1,5 @@
-import { halfWidthPunctuation } from '../model/prose';
+import type { Report } from '../model/report';
+import { proseLines } from '../model/segments';
 import { Rule, msg } from './rule';
 
 /**
@@ -39,3 +40,55 @@ export const rule: Rule = {
     }
   },
 };
+
+// ------------------------------------------------------------------ detection
+
+interface PunctuationMark {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+interface HalfWidth {
+  kind: 'numbering' | 'marks';
+  text: string;
+  fixed: string;
+  marks: PunctuationMark[];
+}
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
+const CJK = /[\u4e00-\u9fff]/;
+const CJK_CLOSE = /[\u4e00-\u9fff）》」”』】]/;
+const CJK_OPEN = /[\u4e00-\u9fff（《“「『【]/;
+const NUMBERING_RE = /[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]/g;
+
+function halfWidthPunctuation(report: Report): HalfWidth[] {
+  const out: HalfWidth[] = [];
+  for (const line of proseLines(report)) {
+    const t = line.text;
+    const found: HalfWidth[] = [];
+    for (const m of t.matchAll(NUMBERING_RE)) {
+      if (!/[()]/.test(m[0])) continue;
+      const fixed = `（${m[1]}）`;
+      found.push({ kind: 'numbering', text: m[0], fixed, marks: [{ start: line.start + m.index!, end: line.start + m.index! + m[0].length, replacement: fixed }] });
+    }
+    const marks: PunctuationMark[] = [];
+    let text = '';
+    for (let i = 1; i < t.length; i++) {
+      const code = t.charCodeAt(i);
+      if (code !== 44 && code !== 58 && code !== 59) continue; // , : ;
+      const c = t[i];
+      if (!CJK_CLOSE.test(t[i - 1])) continue;
+      let j = i + 1;
+      while (j < t.length && j <= i + 2 && t[j] === ' ') j++;
+      const right = t[j] ?? '';
+      const ok = CJK_OPEN.test(right) || (c !== ':' && /\d/.test(right) && CJK.test(t[i - 1]));
+      if (!ok) continue;
+      marks.push({ start: line.start + i, end: line.start + j, replacement: FULL[c] });
+      text ||= t.slice(i, j);
+    }
+    if (marks.length) found.push({ kind: 'marks', text, fixed: marks[0].replacement, marks });
+    out.push(...found.sort((a, b) => a.marks[0].start - b.marks[0].start));
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { readProse } from '../model/prose';
+import { readFacts } from '../model/facts';
 import { Rule, msg } from './rule';
 
 const LEVEL = { township: '乡镇', county: '县级' } as const;
@@ -20,7 +20,7 @@ export const rule: Rule = {
     fix: '—',
   },
   check({ report, emit }) {
-    const body = readProse(report).body;
+    const body = readFacts(report).body;
     if (!body || (body.level !== 'township' && body.level !== 'county')) return;
     const level = LEVEL[body.level];
     const who = body.kind === 'government' ? `${level}人民政府` : `${level}政府部门`;

@@ -1,4 +1,4 @@
-import { checkClaims } from '../model/claim-check';
+import { checkClaims } from './lib/claim-check';
 import { Rule, msg } from './rule';
 
 /**

@@ -1,5 +1,7 @@
-import { REGULATION_ARTICLES, REPORT_ARTICLES, readProse } from '../model/prose';
+import { readFacts } from '../model/facts';
+import type { Report } from '../model/report';
 import { T2_ITEMS } from '../model/template';
+import { chineseToNumber, normalizeLabel } from '../model/text';
 import { Rule, msg } from './rule';
 
 const clauseOf = (item: string) => T2_ITEMS.find((it) => it.id === item)?.label ?? `第二十条第（${item}）项`;
@@ -22,8 +24,8 @@ export const rule: Rule = {
     fix: '—',
   },
   check({ report, text, emit }) {
-    const prose = readProse(report);
-    for (const r of prose.misplacedRows) {
+    const facts = readFacts(report);
+    for (const r of misplacedRows(report)) {
       const under = `第二十条第（${CN[r.under.clause] ?? r.under.clause}）项`;
       emit({
         start: r.start, end: r.end,
@@ -31,7 +33,7 @@ export const rule: Rule = {
         related: [{ start: r.under.start, end: r.under.end, message: msg(`所在的项：${under}`, `Listed under ${under}`) }],
       });
     }
-    for (const a of prose.articles) {
+    for (const a of facts.articles) {
       const cited = text.slice(a.start, a.end);
       if (a.article > REGULATION_ARTICLES || a.article < 1) {
         emit({
@@ -48,3 +50,78 @@ export const rule: Rule = {
     }
   },
 };
+
+// ------------------------------------------------------------------ detection
+
+/** Articles of the 2019 regulation. */
+const REGULATION_ARTICLES = 56;
+/** 第四条 (who compiles the report), 第四十九条 (deadline), 第五十条 (content): what an article cited for the annual report may be. */
+const REPORT_ARTICLES = new Set([4, 49, 50]);
+
+interface ItemRef {
+  /** Item id of table 二 ('1', '5', …) or the clause number when the table has no such item. */
+  item: string;
+  clause: number;
+  start: number;
+  end: number;
+}
+
+interface MisplacedRow {
+  label: string;
+  start: number;
+  end: number;
+  /** The item the row belongs to. */
+  belongs: string;
+  /** The header it sits under. */
+  under: ItemRef;
+}
+
+const ITEM_REF_RE = /^第二十条第\(([一二三四五六七八九十]{1,3})\)项$/;
+const ROW_ITEM = new Map<string, string>();
+for (const it of T2_ITEMS) for (const v of Object.values(it.versions)) for (const r of v!.rows) ROW_ITEM.set(normalizeLabel(r.label), it.id);
+
+/**
+ * Rows of table 二 under the header of another 第二十条 item: read from the rows as written, a header
+ * followed directly by its rows. Any line of prose, heading or marker between them ends the block, so
+ * a table broken apart by a converter is never read as a misplaced row.
+ */
+function misplacedRows(report: Report): MisplacedRow[] {
+  const out: MisplacedRow[] = [];
+  let under: ItemRef | null = null;
+  let rowsSince = 0;
+  const itemOf = (text: string, start: number, end: number): ItemRef | null => {
+    // Most lines are sentences, not item headers: leave them before normalising.
+    if (!text.includes('项') || !text.includes('条')) return null;
+    const m = ITEM_REF_RE.exec(normalizeLabel(text));
+    if (!m) return null;
+    const clause = chineseToNumber(m[1]) ?? 0;
+    return { item: String(clause), clause, start, end };
+  };
+  for (const b of report.tree.blocks) {
+    if (b.type === 'text') {
+      const t = b.line.text.trim();
+      if (!t) continue;
+      const lead = b.line.text.indexOf(t);
+      under = itemOf(t, b.line.start + lead, b.line.start + lead + t.length);
+      rowsSince = 0;
+      continue;
+    }
+    for (const row of b.rows) {
+      if (!row.cells.some((c) => c.text)) continue;
+      rowsSince++;
+      for (const cell of row.cells) {
+        if (!cell.text) continue;
+        const ref = itemOf(cell.text, cell.start, cell.end);
+        if (ref) {
+          under = ref;
+          rowsSince = 0;
+          continue;
+        }
+        const belongs = ROW_ITEM.get(normalizeLabel(cell.text));
+        // Only the rows right under the header (its column header, then at most two rows of figures).
+        if (belongs && under && belongs !== under.item && rowsSince <= 4) out.push({ label: cell.text, start: cell.start, end: cell.end, belongs, under });
+      }
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
-import { checkClaims, renderReading } from '../model/claim-check';
-import type { Reading, Term } from '../model/claim-check';
+import { checkClaims, renderReading } from './lib/claim-check';
+import type { Reading, Term } from './lib/claim-check';
 import { Related, Rule, msg } from './rule';
 
 function related(terms: Term[]): Related[] {

@@ -1,4 +1,4 @@
-import { readProse } from '../model/prose';
+import { readFacts } from '../model/facts';
 import { Rule, msg } from './rule';
 
 const ROLE: Record<string, [string, string]> = {
@@ -26,11 +26,11 @@ export const rule: Rule = {
     fix: '— (a suggestion for the typo)',
   },
   check({ report, emit }) {
-    const prose = readProse(report);
-    const period = prose.period;
+    const facts = readFacts(report);
+    const period = facts.period;
     const titleYear = report.yearSource === 'title' ? report.year : null;
     const reference = titleYear ?? period?.from.year ?? null;
-    for (const t of prose.yearTypos) {
+    for (const t of facts.yearTypos) {
       // The report year when the digits hold it, else the only plausible year in them.
       const meant = reference !== null && t.candidates.includes(reference) ? reference : t.candidates.length === 1 ? t.candidates[0] : null;
       emit({
@@ -54,7 +54,7 @@ export const rule: Rule = {
     if (reference === null) return;
     const titleRange = report.title ? { start: report.title.start, end: report.title.end } : null;
     let periodReported = !!period && !(period.from.month === 1 && period.from.day === 1 && period.to.month === 12 && period.to.day === 31 && period.to.year === period.from.year);
-    for (const c of prose.yearClaims) {
+    for (const c of facts.yearClaims) {
       if (c.year === reference) continue;
       // One finding for the period: a period that is not one calendar year was reported above.
       if (c.role === 'period') {

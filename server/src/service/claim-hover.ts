@@ -2,11 +2,23 @@
  * Hover on a prose number or statement the engine understood: what it was compared with (a table
  * cell or a sum of cells) and whether it agrees, so the writer sees what the tool thinks it means.
  */
+import { Locale, Msg, msg, text } from '../base/msg';
 import type { Analysis } from './analyze';
-import type { HoverResult } from './hover';
-import { Check, checkClaims, renderReading } from '../model/claim-check';
+import { Check, checkClaims, renderReading } from '../rules/lib/claim-check';
 
-const VERDICT: Record<string, string> = { match: '✓ 一致', mismatch: '✗ 不一致', unknown: '表中无法读出对应数字，未比对' };
+const VERDICT = {
+  match: msg('✓ 一致', '✓ agrees'),
+  mismatch: msg('✗ 不一致', '✗ disagrees'),
+  unknown: msg('表中无法读出对应数字，未比对', 'No matching figure can be read from the tables; not compared'),
+};
+
+const L = {
+  compared: msg('对照：', 'Compared with:'),
+  against: msg('不符的单元格：', 'Cells that disagree:'),
+  noneAgainst: msg('对照：表四 结果纠正、其他结果、尚未审结（应为 0）', 'Compared with: table 四 corrected, other and pending results (should be 0)'),
+  contrary: msg('相反的说法或数字：', 'Contrary statements or figures:'),
+  result: msg('结果：', 'Result: '),
+};
 
 function range(c: Check): { start: number; end: number } {
   const claim = c.claim;
@@ -15,25 +27,33 @@ function range(c: Check): { start: number; end: number } {
   return { start: claim.start, end: claim.end };
 }
 
-function body(c: Check): string[] {
+function body(c: Check, locale: Locale): string[] {
   if ('readings' in c) {
-    const lines = c.readings.map((r) => `- ${renderReading(r)}${c.claim.kind === 'count' && (r.value === c.claim.value || r.alt === c.claim.value) ? ' ✓' : ''}`);
-    return lines.length ? [`对照：\n${lines.join('\n')}`] : [];
+    const lines = c.readings.map((r) => `- ${renderReading(r, locale)}${c.claim.kind === 'count' && (r.value === c.claim.value || r.alt === c.claim.value) ? ' ✓' : ''}`);
+    return lines.length ? [`${text(L.compared, locale)}\n${lines.join('\n')}`] : [];
   }
-  if ('against' in c) return c.against.length ? [`不符的单元格：\n${c.against.map((t) => `- ${t.label.zh} = ${t.value}`).join('\n')}`] : ['对照：表四 结果纠正、其他结果、尚未审结（应为 0）'];
+  if ('against' in c) {
+    return c.against.length ? [`${text(L.against, locale)}\n${c.against.map((t) => `- ${text(t.label, locale)} = ${t.value}`).join('\n')}`] : [text(L.noneAgainst, locale)];
+  }
   if ('bases' in c) {
     const n = c.claim.count.value;
-    return [`对照：\n${c.bases.map((b) => `- ${n} ÷ ${b.value} = ${((100 * n) / b.value).toFixed(2)}%（${b.label.zh}）`).join('\n')}`];
+    const share = (b: { label: Msg; value: number }) => `- ${n} ÷ ${b.value} = ${((100 * n) / b.value).toFixed(2)}%${text(msg(`（${b.label.zh}）`, ` (${b.label.en})`), locale)}`;
+    return [`${text(L.compared, locale)}\n${c.bases.map(share).join('\n')}`];
   }
-  if ('evidence' in c) return c.evidence.length ? [`相反的说法或数字：\n${c.evidence.map((e) => `- ${e.label.zh}：${e.value}`).join('\n')}`] : [];
+  if ('evidence' in c) {
+    const sep = text(msg('：', ': '), locale);
+    return c.evidence.length ? [`${text(L.contrary, locale)}\n${c.evidence.map((e) => `- ${text(e.label, locale)}${sep}${e.value}`).join('\n')}`] : [];
+  }
   return [];
 }
 
-export function claimHover(a: Analysis, offset: number): HoverResult | null {
+/** The hover of the claim at `offset` (the same shape as service/hover.ts's result), or null. */
+export function claimHover(a: Analysis, offset: number, locale: Locale = 'zh-cn'): { start: number; end: number; markdown: string } | null {
   for (const c of checkClaims(a.report)) {
     const r = range(c);
     if (offset < r.start || offset > r.end) continue;
-    const md = [`**正文：“${c.claim.phrase}”**`, ...body(c), `结果：${VERDICT[c.verdict]}`].join('\n\n');
+    const prose = text(msg(`**正文：“${c.claim.phrase}”**`, `**Prose: “${c.claim.phrase}”**`), locale);
+    const md = [prose, ...body(c, locale), `${text(L.result, locale)}${text(VERDICT[c.verdict], locale)}`].join('\n\n');
     return { start: r.start, end: r.end, markdown: md };
   }
   return null;

@@ -4,16 +4,15 @@
  * every reading is known and none equals it; a printed total and the total recomputed from its
  * details both count as the table's word. Rules and hover read the verdicts from here.
  */
-import type { Report, Table, TableRow, TypedCell } from './report';
-import { T2_ITEMS, T3_ROWS, T3_TOTAL_COL, T4_GROUPS, T4_PARTS } from './template';
-import { countValue, t4Groups } from './totals';
-import { AllClaim, CountClaim, FeeClaim, NoneClaim, Part, PercentClaim, Quantity, SettledClaim, Topic, readClaims } from './claims';
-
-export interface Text2 { zh: string; en: string }
+import { Locale, Msg, msg, text } from '../../base/msg';
+import { AllClaim, CountClaim, FeeClaim, NoneClaim, Part, PercentClaim, Quantity, SettledClaim, Topic, readClaims } from '../../model/claims';
+import type { Report, Table, TableRow, TypedCell } from '../../model/report';
+import { T2_ITEMS, T3_ROWS, T3_TOTAL_COL, T4_GROUPS, T4_PARTS } from '../../model/template';
+import { countValue, t4Groups } from '../../model/totals';
 
 /** One table figure: a cell, or a group of rows summed. */
 export interface Term {
-  label: Text2;
+  label: Msg;
   /** As printed (a blank total falls back to its details). */
   value: number;
   /** Recomputed from the detail cells. */
@@ -32,9 +31,9 @@ export type Verdict = 'match' | 'mismatch' | 'unknown';
 export interface CountCheck { claim: CountClaim; readings: Reading[]; verdict: Verdict; matched: Reading | null }
 export interface NoneCheck { claim: NoneClaim; readings: Reading[]; verdict: Verdict }
 export interface AllCheck { claim: AllClaim; /** Cells that contradict it (non-zero 纠正/其他/尚未审结). */ against: Term[]; verdict: Verdict }
-export interface PercentCheck { claim: PercentClaim; bases: { label: Text2; value: number }[]; verdict: Verdict; matched: { label: Text2; value: number } | null }
-export interface SettledCheck { claim: SettledClaim; evidence: { label: Text2; value: number; start: number; end: number }[]; verdict: Verdict }
-export interface FeeCheck { claim: FeeClaim; evidence: { label: Text2; value: number; start: number; end: number }[]; verdict: Verdict }
+export interface PercentCheck { claim: PercentClaim; bases: { label: Msg; value: number }[]; verdict: Verdict; matched: { label: Msg; value: number } | null }
+export interface SettledCheck { claim: SettledClaim; evidence: { label: Msg; value: number; start: number; end: number }[]; verdict: Verdict }
+export interface FeeCheck { claim: FeeClaim; evidence: { label: Msg; value: number; start: number; end: number }[]; verdict: Verdict }
 
 export type Check = CountCheck | NoneCheck | AllCheck | PercentCheck | SettledCheck | FeeCheck;
 
@@ -45,10 +44,10 @@ function shortLabel(label: string): string {
 }
 
 const T3_DEFS = [...T3_ROWS['2021'], ...T3_ROWS['2019']];
-function t3Label(id: string): Text2 {
+function t3Label(id: string): Msg {
   const def = T3_DEFS.find((d) => d.id === id);
   const zh = def ? shortLabel(def.label) : id;
-  return { zh: `表三${zh.startsWith('（') ? '' : ' '}${zh}`, en: `table 三 ${zh}` };
+  return msg(`表三${zh.startsWith('（') ? '' : ' '}${zh}`, `table 三 ${zh}`);
 }
 
 interface Tables { t3: Table | null; t3Rows: Map<string, TableRow>; t4: TableRow | null; t2Fees: TypedCell | null }
@@ -84,7 +83,7 @@ function rowTerm(tables: Tables, id: string, columns?: number[]): Term | null {
     const v = (vals as number[]).reduce((a, b) => a + b, 0);
     const col = columns.length === 1 ? row.cells[columns[0]].column.label : `${row.cells[columns[0]].column.label}至${row.cells[columns[columns.length - 1]].column.label}`;
     const label = t3Label(id);
-    return { label: { zh: `${label.zh}·${col}`, en: `${label.en}·${col}` }, value: v, alt: v, cell: columns.length === 1 ? row.cells[columns[0]] : null };
+    return { label: msg(`${label.zh}·${col}`, `${label.en}·${col}`), value: v, alt: v, cell: columns.length === 1 ? row.cells[columns[0]] : null };
   }
   const details = row.cells.slice(0, T3_TOTAL_COL).map(countValue);
   const detailSum = details.every((d) => d !== undefined) ? (details as number[]).reduce((a, b) => a + b, 0) : undefined;
@@ -94,7 +93,7 @@ function rowTerm(tables: Tables, id: string, columns?: number[]): Term | null {
   return { label: t3Label(id), value: printed, alt: detailSum ?? printed, cell: total };
 }
 
-function groupTerm(tables: Tables, ids: string[], label: Text2): Term | null {
+function groupTerm(tables: Tables, ids: string[], label: Msg): Term | null {
   const terms = ids.map((id) => rowTerm(tables, id));
   if (!terms.length || terms.some((t) => !t)) return null;
   return { label, value: terms.reduce((a, t) => a + t!.value, 0), alt: terms.reduce((a, t) => a + t!.alt, 0), cell: null };
@@ -103,7 +102,7 @@ function groupTerm(tables: Tables, ids: string[], label: Text2): Term | null {
 function resultGroup(tables: Tables, prefix: string, groupId: string): Term | null {
   const ids = [...tables.t3Rows.keys()].filter((id) => id.startsWith(prefix + '-'));
   const def = T3_DEFS.find((d) => d.id === groupId)!;
-  const label = { zh: `表三${def.label}`, en: `table 三 ${def.label}` }; // group labels start with （
+  const label = msg(`表三${def.label}`, `table 三 ${def.label}`); // group labels start with （
   if (groupId === 'other' && !ids.length) return rowTerm(tables, 'other');
   const expected = T3_ROWS['2021'].filter((d) => d.id.startsWith(prefix + '-')).length;
   if (ids.length !== expected) return null;
@@ -117,7 +116,7 @@ function t4Term(tables: Tables, group: 'review' | 'direct' | 'after', part: Part
   const g = t4Groups(tables.t4).find((x) => x.id === group);
   if (!g) return null;
   const partLabel = part === 'total' ? T4_PARTS[4] : T4_PARTS[PART_INDEX[part]];
-  const label = { zh: `表四 ${g.label}·${partLabel}`, en: `table 四 ${g.label}·${partLabel}` };
+  const label = msg(`表四 ${g.label}·${partLabel}`, `table 四 ${g.label}·${partLabel}`);
   if (part !== 'total') {
     const v = countValue(g.parts[PART_INDEX[part]]);
     return v === undefined ? null : { label, value: v, alt: v, cell: g.parts[PART_INDEX[part]] };
@@ -167,13 +166,13 @@ export function readingsOf(quantity: Quantity, part: Part | undefined, tables: T
 
 const agrees = (v: number, rd: Reading) => rd.value === v || rd.alt === v;
 
-function readingLabel(rd: Reading, lang: 'zh' | 'en'): string {
-  return rd.terms.map((t, i) => (i === 0 ? t.label[lang] : t.label[lang].replace(/^表[三四] ?|^table [三四] /, ''))).join(' + ');
+function readingLabel(rd: Reading, locale: Locale): string {
+  return rd.terms.map((t, i) => (i === 0 ? text(t.label, locale) : text(t.label, locale).replace(/^表[三四] ?|^table [三四] /, ''))).join(' + ');
 }
 
-/** "表三（一）予以公开 + （二）部分公开 = 200 + 75 = 275". */
-export function renderReading(rd: Reading, lang: 'zh' | 'en' = 'zh'): string {
-  const labels = rd.terms.map((t, i) => (i === 0 ? t.label[lang] : t.label[lang].replace(/^表[三四] ?|^table [三四] /, '')));
+/** The terms, their figures and the sum: "表三（一）… + （二）… = 200 + 75 = 275". */
+export function renderReading(rd: Reading, locale: Locale = 'zh-cn'): string {
+  const labels = rd.terms.map((t, i) => (i === 0 ? text(t.label, locale) : text(t.label, locale).replace(/^表[三四] ?|^table [三四] /, '')));
   if (rd.terms.length === 1) return `${labels[0]} = ${rd.value}`;
   return `${labels.join(' + ')} = ${rd.terms.map((t) => t.value).join(' + ')} = ${rd.value}`;
 }
@@ -181,12 +180,12 @@ export function renderReading(rd: Reading, lang: 'zh' | 'en' = 'zh'): string {
 // ------------------------------------------------------------------ checks
 
 function checkPercent(claim: PercentClaim, tables: Tables): PercentCheck {
-  const bases: { label: Text2; value: number }[] = [];
-  if (claim.base) bases.push({ label: { zh: `正文所称“${claim.base.phrase}”`, en: `the stated “${claim.base.phrase}”` }, value: claim.base.value });
+  const bases: { label: Msg; value: number }[] = [];
+  if (claim.base) bases.push({ label: msg(`正文所称“${claim.base.phrase}”`, `the stated “${claim.base.phrase}”`), value: claim.base.value });
   const baseQuantities: Quantity[] = claim.count.part ? [claim.count.quantity] : ['handled'];
   for (const q of baseQuantities) {
     for (const rd of readingsOf(q, undefined, tables)) {
-      const label = { zh: readingLabel(rd, 'zh'), en: readingLabel(rd, 'en') };
+      const label = msg(readingLabel(rd, 'zh-cn'), readingLabel(rd, 'en'));
       bases.push({ label, value: rd.value });
     }
   }
@@ -252,7 +251,7 @@ function checkAllClaims(report: Report): Check[] {
         }
         for (const c of carriedOver) {
           {
-            evidence.push({ label: { zh: `正文另称“${c.phrase}”`, en: `the prose also says “${c.phrase}”` }, value: c.value, start: c.numStart, end: c.numEnd });
+            evidence.push({ label: msg(`正文另称“${c.phrase}”`, `the prose also says “${c.phrase}”`), value: c.value, start: c.numStart, end: c.numEnd });
           }
         }
         out.push({ claim, evidence, verdict: evidence.length ? 'mismatch' : carry ? 'match' : 'unknown' });
@@ -264,13 +263,13 @@ function checkAllClaims(report: Report): Check[] {
           const v = Number(tables.t2Fees.value.decimal);
           const feeLabel = T2_ITEMS.find((it) => it.id === '8')?.versions['2021']?.rows[0].label ?? '';
           if ((claim.value === 0) !== (v === 0)) {
-            evidence.push({ label: { zh: `表二 ${feeLabel}`, en: `table 二 ${feeLabel}` }, value: v, start: tables.t2Fees.cell.start, end: tables.t2Fees.cell.end });
+            evidence.push({ label: msg(`表二 ${feeLabel}`, `table 二 ${feeLabel}`), value: v, start: tables.t2Fees.cell.start, end: tables.t2Fees.cell.end });
           }
         }
         if (claim.fee === 'info' && claim.value === 0) {
           for (const c of infoFees) {
             {
-              evidence.push({ label: { zh: `正文另称“${c.phrase}”`, en: `the prose also says “${c.phrase}”` }, value: c.value, start: c.numStart ?? c.start, end: c.numEnd ?? c.end });
+              evidence.push({ label: msg(`正文另称“${c.phrase}”`, `the prose also says “${c.phrase}”`), value: c.value, start: c.numStart ?? c.start, end: c.numEnd ?? c.end });
             }
           }
         }

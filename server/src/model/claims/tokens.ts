@@ -1,0 +1,113 @@
+/** Tokens of a clause: numbers with their units, words of the vocabulary, and the words left unexplained. */
+import { chineseToNumber, codesOf, isIdeograph } from '../text';
+import { FILLERS, VOCAB } from '../vocabulary/claims';
+import type { Word } from './types';
+
+export function isCjk(ch: string): boolean {
+  return isIdeograph(ch.charCodeAt(0));
+}
+
+export interface NumTok { value: number; start: number; end: number; unit: string; unitEnd: number }
+
+const CN_NUM = '零〇一二两三四五六七八九十百千';
+
+export function toAscii(s: string): string {
+  return s.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+const CN_NUM_SET = codesOf(CN_NUM);
+
+/** Numbers followed by a unit among `units` (spaces allowed between), in clause positions. */
+export function numbers(text: string, units: string[]): NumTok[] {
+  const out: NumTok[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    let value: number | null = null;
+    if (isDigit(text.charCodeAt(i))) {
+      for (; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        if (isDigit(c)) continue;
+        if ((c === 46 || c === 0xff0e) && isDigit(text.charCodeAt(j + 1))) continue; // . ．
+        if (c === 44 && /^[0-9]{3}(?![0-9])/.test(text.slice(j + 1, j + 5))) continue; // ,
+        break;
+      }
+      value = Number(toAscii(text.slice(i, j)).replace(/,/g, ''));
+    } else if (CN_NUM_SET.has(text.charCodeAt(i)) && (i === 0 || !CN_NUM_SET.has(text.charCodeAt(i - 1)))) {
+      while (j < text.length && CN_NUM_SET.has(text.charCodeAt(j))) j++;
+      value = chineseToNumber(text.slice(i, j));
+    }
+    if (value === null || j === i) {
+      i++;
+      continue;
+    }
+    let k = j;
+    while (k < text.length && text[k] === ' ') k++;
+    const unit = units.find((u) => text.startsWith(u, k));
+    // A digit run glued to a preceding letter or digit is part of something else (编号, 〔2021〕30号).
+    if (unit && !(i > 0 && /[A-Za-z〔\[]/.test(text[i - 1]))) out.push({ value, start: i, end: j, unit, unitEnd: k + unit.length });
+    i = j;
+  }
+  return out;
+}
+
+export interface Hit { word: Word; start: number; end: number }
+
+/** A vocabulary prepared for scanning: its words in priority order (longest first), indexed by first character. */
+interface Vocab { words: Word[]; byFirst: Map<number, number[]> }
+
+function vocab(list: Word[]): Vocab {
+  const byFirst = new Map<number, number[]>();
+  list.forEach((w, k) => {
+    const at = byFirst.get(w.text.charCodeAt(0));
+    if (at) at.push(k);
+    else byFirst.set(w.text.charCodeAt(0), [k]);
+  });
+  return { words: list, byFirst };
+}
+
+/**
+ * Every occurrence of the vocabulary's words, a longer word taking its characters before a shorter one
+ * (收到 inside 共收到 is not a second hit). One pass over the text finds where each word occurs.
+ */
+export function findWords(text: string, v: Vocab): Hit[] {
+  const found: { k: number; at: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ks = v.byFirst.get(text.charCodeAt(i));
+    if (ks) for (const k of ks) if (text.startsWith(v.words[k].text, i)) found.push({ k, at: i });
+  }
+  if (!found.length) return [];
+  found.sort((a, b) => a.k - b.k || a.at - b.at);
+  const taken = new Array<boolean>(text.length).fill(false);
+  const hits: Hit[] = [];
+  for (const { k, at } of found) {
+    const w = v.words[k];
+    let free = true;
+    for (let j = at; j < at + w.text.length; j++) if (taken[j]) free = false;
+    if (!free) continue;
+    for (let j = at; j < at + w.text.length; j++) taken[j] = true;
+    hits.push({ word: w, start: at, end: at + w.text.length });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** CJK characters left after removing the given ranges and every filler word: words the engine does not understand. */
+export function residue(text: string, remove: { start: number; end: number }[], agency: string | null, extra: string[] = []): string {
+  const keep = text.split('');
+  for (const r of remove) for (let k = r.start; k < r.end; k++) keep[k] = ' ';
+  let s = keep.join('').replace(/[0-9０-９]{4}\s*年度?/g, ' ');
+  for (const f of extra) if (s.includes(f)) s = s.split(f).join(' ');
+  for (const f of FILLERS) if (s.includes(f)) s = s.split(f).join(' ');
+  let rest = '';
+  for (const ch of s) rest += isCjk(ch) ? ch : ' ';
+  // The reporting body's own name as subject (市科委 in 上海市科委) is not a narrower scope.
+  return rest.split(' ').filter((part) => part && !(agency && part.length >= 2 && agency.includes(part))).join('');
+}
+
+export const CARRYOVER_VOCAB = vocab(VOCAB.filter((w) => w.quantity === 'carryover'));
+export const ALL_VOCAB = vocab(VOCAB);
+

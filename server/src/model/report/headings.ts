@@ -1,0 +1,102 @@
+/**
+ * Headings and title: the parts of a report's structure read from its lines, not its tables. A heading
+ * is a numbered (or known) section title; the title is the short lines before the first content.
+ */
+import { Line, countTrailing, trimWhere } from '../../syntax/parse';
+import { SECTIONS } from '../template';
+import { labelMatcher, normalizeLabel } from '../text';
+import type { Heading, Title } from './types';
+
+const SECTION_MATCHERS = SECTIONS.map((s) => {
+  const variants = [...s.variants, s.title['2019'], s.title['2021']];
+  return { index: s.index, keys: s.keys, variants: new Set(variants.map(normalizeLabel)), match: labelMatcher(variants, (v) => [v]) };
+});
+
+const NUMERAL_RE = /^([一二三四五六七八九十]|[0-9０-９]{1,2})\s*(?:[、.．,，:：]\s*|\s+)/;
+
+/** Every accepted section title, normalised, for headings that run straight into their first paragraph. */
+const GLUED_TITLES = SECTION_MATCHERS.flatMap((s) => [...s.variants].map((v) => ({ index: s.index, norm: v }))).sort((a, b) => b.norm.length - a.norm.length);
+const MAX_TITLE = Math.max(...GLUED_TITLES.map((g) => g.norm.length)) + 8;
+
+/**
+ * A numbered heading followed on the same line by its first paragraph (`五、存在的主要问题及改进情况存在的问题…`,
+ * `一、总体情况 2023年，…`), as web copies produce: the longest accepted title at the start of the text.
+ */
+function gluedTitle(titleRaw: string): number {
+  const limit = Math.min(titleRaw.length, MAX_TITLE);
+  for (let k = limit; k >= 4; k--) {
+    const n = normalizeLabel(titleRaw.slice(0, k));
+    if (GLUED_TITLES.some((g) => g.norm === n)) return k;
+  }
+  return 0;
+}
+
+export function parseHeading(line: Line): Heading | null {
+  const t = line.text;
+  if (/\t/.test(t)) return null;
+  const lead = /^[\s#*\uFEFF]*/.exec(t)![0].length;
+  const rest = t.slice(lead);
+  const m = NUMERAL_RE.exec(rest);
+  let numeral = '';
+  let numeralEnd = lead;
+  if (m) {
+    numeral = m[1];
+    numeralEnd = lead + m[0].length;
+  } else if (/^[（(]/.test(rest)) return null;
+  let titleRaw = t.slice(numeralEnd);
+  let titleTrimmed = trimWhere(titleRaw, /[\s*：:。.]/, 'end');
+  if (t.length > 80 || titleTrimmed.length > 32 || /[。；;]/.test(titleTrimmed)) {
+    const k = m ? gluedTitle(titleRaw) : 0;
+    if (!k) return null;
+    titleRaw = titleRaw.slice(0, k);
+    titleTrimmed = trimWhere(titleRaw, /[\s*：:。.]/, 'end');
+  }
+  if (titleTrimmed.length === 0) return null;
+  const norm = normalizeLabel(titleTrimmed);
+  let best: { index: number; typo: boolean; exact: boolean } | null = null;
+  for (const s of SECTION_MATCHERS) {
+    const exact = s.variants.has(norm);
+    const keyHit = s.keys.some((group) => group.every((k) => norm.includes(k)));
+    const d = exact ? null : s.match(titleTrimmed);
+    if (!exact && !keyHit && !d) continue;
+    if (!m && !exact && !(d && d.cost <= 2)) continue; // without a numeral only a known title is a heading
+    const typo = !exact && !!d && d.cost > 0;
+    if (!best || (exact && !best.exact)) best = { index: s.index, typo, exact };
+  }
+  if (!best) return null;
+  const titleStart = line.start + numeralEnd;
+  return {
+    index: best.index,
+    line,
+    numeral,
+    numeralStart: line.start + lead,
+    numeralEnd: line.start + numeralEnd,
+    title: titleTrimmed,
+    titleStart,
+    titleEnd: titleStart + titleTrimmed.length,
+    wordingTypo: best.typo,
+  };
+}
+
+
+export function findTitle(lines: Line[], stopLine: number): Title | null {
+  const candidates: Line[] = [];
+  for (const line of lines) {
+    if (line.index >= stopLine) break;
+    const s = line.text.trim();
+    if (!s || s.startsWith('<!--')) continue;
+    if (s.length > 60 || /[。；]/.test(s) || /\t/.test(line.text)) break;
+    candidates.push(line);
+    if (/报告|年报/.test(s)) {
+      // A title split over lines: join the short lines before it that carry no sentence.
+      const parts = candidates.slice(-3);
+      const first = parts[0];
+      const text = parts.map((l) => trimWhere(trimWhere(l.text, /[\s*]/, 'end'), /[\s#*\uFEFF]/)).join('');
+      const lead = /^[\s#*\uFEFF]*/.exec(first.text)![0].length;
+      const trail = countTrailing(line.text, /[\s*]/);
+      return { text, start: first.start + lead, end: line.end - trail, startLine: first.index, endLine: line.index };
+    }
+    if (candidates.length >= 3) break;
+  }
+  return null;
+}
