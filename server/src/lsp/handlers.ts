@@ -81,7 +81,7 @@ export function registerHandlers(connection: Connection, deps: HandlerDeps): voi
   connection.onHover((params, token) => runSafe(connection, token, 'hover', (): Hover | null => {
     const doc = cache.document(params.textDocument.uri);
     const a = cache.analysis(doc);
-    const h = hover(a, doc.offsetAt(params.position));
+    const h = hover(a, doc.offsetAt(params.position), deps.locale());
     const cross = deps.workspace.hover(a, doc.offsetAt(params.position), deps.locale());
     if (cross && !h) return { contents: { kind: MarkupKind.Markdown, value: cross } };
     return h ? { contents: { kind: MarkupKind.Markdown, value: cross ? `${cross}\n\n---\n\n${h.markdown}` : h.markdown }, range: toRange(doc, h.start, h.end) } : null;
@@ -90,7 +90,7 @@ export function registerHandlers(connection: Connection, deps: HandlerDeps): voi
   connection.onCompletion((params, token) => runSafe(connection, token, 'completion', (): CompletionItem[] => {
     const doc = cache.document(params.textDocument.uri);
     const kinds = { section: CompletionItemKind.Module, row: CompletionItemKind.Field, statute: CompletionItemKind.Reference };
-    return completions(cache.analysis(doc), doc.offsetAt(params.position)).map((c) => ({
+    return completions(cache.analysis(doc), doc.offsetAt(params.position), deps.locale()).map((c) => ({
       label: c.label, kind: kinds[c.kind], detail: c.detail, sortText: c.sortText, insertText: c.insertText,
       documentation: { kind: MarkupKind.Markdown, value: c.documentation },
     }));
