@@ -243,3 +243,12 @@ describe('folders: a .txt or .md that is plainly not a report is skipped', () =>
     assert.ok(existsSync(join(dir, 'README.md')));
   });
 });
+
+describe('options', () => {
+  it('--timeout takes seconds (0: no limit); anything else is a usage error', () => {
+    assert.equal(runCli(['check', '--timeout', '-1', SEED002]).code, 2);
+    assert.equal(runCli(['check', '--timeout', 'soon', SEED002]).code, 2);
+    assert.equal(runCli(['check', '--timeout', '0', SEED002]).code, 1);
+    assert.match(runCli(['--help']).out, /--force[\s\S]*--timeout 秒/);
+  });
+});

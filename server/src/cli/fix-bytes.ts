@@ -35,25 +35,21 @@ function textLineStarts(text: string): number[] {
 }
 
 /**
- * The byte offset in `line` (a line's bytes, without its LF) where the decoded text reaches `chars`
- * UTF-16 units with nothing left pending, checked by decoding both halves; null when there is none.
+ * For each UTF-16 length of a line's decoded text, the first byte offset at which a streaming decoder has
+ * emitted exactly that much (-1 where it never does, inside a character). One pass over the line; a
+ * wrong boundary cannot slip through, since the spliced file must read back as the fixed text.
  */
-function byteOffsetIn(line: Uint8Array, lineText: string, chars: number, encoding: TextEncoding): number | null {
-  if (chars === 0) return 0;
-  if (chars === lineText.length) return line.length;
+function byteMap(line: Uint8Array, chars: number, encoding: TextEncoding): Int32Array {
+  const map = new Int32Array(chars + 1).fill(-1);
+  map[0] = 0;
   const stream = decoder(encoding);
   let emitted = 0;
-  for (let b = 0; b < line.length; b++) {
+  for (let b = 0; b < line.length && emitted < chars; b++) {
     emitted += stream.decode(line.subarray(b, b + 1), { stream: true }).length;
-    if (emitted > chars) return null;
-    if (emitted === chars) {
-      const at = b + 1;
-      const d = decoder(encoding);
-      if (d.decode(line.subarray(0, at)) === lineText.slice(0, chars) && decoder(encoding).decode(line.subarray(at)) === lineText.slice(chars)) return at;
-      return null;
-    }
+    if (emitted <= chars && map[emitted] < 0) map[emitted] = b + 1;
   }
-  return null;
+  map[chars] = line.length;
+  return map;
 }
 
 export type SpliceResult = { bytes: Buffer; spans: { start: number; end: number }[] } | { refused: string };
@@ -78,12 +74,20 @@ export function spliceFix(original: Uint8Array, text: string, encoding: TextEnco
     }
     return lo;
   };
+  const maps = new Map<number, Int32Array>();
   const byteAt = (offset: number): number | null => {
     const i = lineOf(offset);
-    const tEnd = i + 1 < tStarts.length ? tStarts[i + 1] - 1 : text.length;
-    const bEnd = i + 1 < bStarts.length ? bStarts[i + 1] - lf : original.length;
-    const at = byteOffsetIn(original.subarray(bStarts[i], bEnd), text.slice(tStarts[i], tEnd), offset - tStarts[i], encoding);
-    return at === null ? null : bStarts[i] + at;
+    let map = maps.get(i);
+    if (!map) {
+      const tEnd = i + 1 < tStarts.length ? tStarts[i + 1] - 1 : text.length;
+      const bEnd = i + 1 < bStarts.length ? bStarts[i + 1] - lf : original.length;
+      const line = original.subarray(bStarts[i], bEnd);
+      if (decoder(encoding).decode(line) !== text.slice(tStarts[i], tEnd)) return null;
+      map = byteMap(line, tEnd - tStarts[i], encoding);
+      maps.set(i, map);
+    }
+    const at = map[offset - tStarts[i]];
+    return at < 0 ? null : bStarts[i] + at;
   };
   const parts: Uint8Array[] = [];
   const spans: { start: number; end: number }[] = [];

@@ -130,15 +130,21 @@ export function planFix(text: string, options: AnalyzeOptions): FixPlan {
   }
   // Every edit as a span of the original text, with its code and values.
   const spans: { start: number; end: number; code: string; from: string; to: string }[] = [];
+  const byPlace = new Map<string, (typeof spans)[number]>();
   rounds.forEach((round, k) => {
     for (const e of round) {
       let s = e.start;
       let t = e.end;
       for (let r = k - 1; r >= 0; r--) { s = back(rounds[r], s, 'start'); t = back(rounds[r], t, 'end'); }
       // A later round changing what an earlier one wrote is one change, from the first value to the last.
-      const same = spans.find((x) => x.start === s && x.end === t && x.code === e.code);
+      const place = `${s}:${t}:${e.code}`;
+      const same = byPlace.get(place);
       if (same) same.to = e.newText;
-      else spans.push({ start: s, end: t, code: e.code, from: k === 0 ? e.oldText : text.slice(s, t), to: e.newText });
+      else {
+        const span = { start: s, end: t, code: e.code, from: k === 0 ? e.oldText : text.slice(s, t), to: e.newText };
+        spans.push(span);
+        byPlace.set(place, span);
+      }
     }
   });
   const starts = lineStarts(text);
