@@ -17,17 +17,21 @@ import { htmlReporter } from '../../server/src/cli/html';
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const clock = workerData && workerData.clock ? new Float64Array(workerData.clock) : new Float64Array(2);
-parentPort.on('message', async (tasks) => {
-  const out = [];
-  for (const t of tasks) {
-    clock[0] = Date.now();
-    clock[1] = t.i + 1;
-    if (t.file.includes('spin')) for (;;) {}
-    if (t.file.includes('wait')) await new Promise(() => {});
-    out.push({ i: t.i, json: JSON.stringify({ file: t.file, kind: t.kind, formatVersion: null, year: null, status: 'clean', diagnostics: [], notes: [] }) });
-    clock[1] = 0;
-  }
-  parentPort.postMessage(out);
+// One batch after another, as the real worker does (cli/pool.ts runWorker).
+let queue = Promise.resolve();
+parentPort.on('message', (tasks) => {
+  queue = queue.then(async () => {
+    const out = [];
+    for (const t of tasks) {
+      clock[0] = Date.now();
+      clock[1] = t.i + 1;
+      if (t.file.includes('spin')) for (;;) {}
+      if (t.file.includes('wait')) await new Promise(() => {});
+      out.push({ i: t.i, json: JSON.stringify({ file: t.file, kind: t.kind, formatVersion: null, year: null, status: 'clean', diagnostics: [], notes: [] }) });
+      clock[1] = 0;
+    }
+    parentPort.postMessage(out);
+  });
 });
 `;
 
@@ -37,7 +41,7 @@ function run(files: string[], jobs: number, kind: Task['kind']): Promise<{ order
   const order: number[] = [];
   const results: FileResult[] = [];
   const task = (i: number): Task => ({ i, file: files[i], kind, opts: { fix: false, analyze: {}, context: false, locale: 'zh-cn' } });
-  return checkAll(files.length, task, (r, i) => { order.push(i); results.push(r); }, { jobs, script, timeoutMs: 400 }).then(() => ({ order, results }));
+  return checkAll(files.length, task, (r, i) => { order.push(i); results.push(r); }, { jobs, script, timeoutMs: 1000 }).then(() => ({ order, results }));
 }
 
 describe('per-file time limit', () => {
