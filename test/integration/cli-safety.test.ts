@@ -252,3 +252,16 @@ describe('options', () => {
     assert.match(runCli(['--help']).out, /--force[\s\S]*--timeout 秒/);
   });
 });
+
+describe('--timeout on real importers', () => {
+  it('a PDF past the limit is timed-out, one line each, exit 2, in this thread and on the pool', () => {
+    const pdfs = ['hongze_2024.pdf', 'huaian_2024.pdf'].map((f) => join(ROOT, 'test', 'fixtures', 'corpus', 'pdf', f));
+    for (const jobs of ['1', '2']) {
+      const r = runCli(['check', '--timeout', '0.001', '--jobs', jobs, '--format', 'json', ...pdfs]);
+      assert.equal(r.code, 2, r.err);
+      assert.deepEqual(JSON.parse(r.out).map((e: { status: string }) => e.status), ['timed-out', 'timed-out']);
+      assert.equal(r.err.trim().split('\n').length, 2, r.err);
+      assert.match(r.err, /hongze_2024\.pdf：检查超过 0\.001 秒时限，已中止/);
+    }
+  });
+});

@@ -33,7 +33,7 @@ function crashed(task: Task, reason: string): FileResult {
 }
 
 function timedOut(task: Task, ms: number): FileResult {
-  const s = Math.round(ms / 100) / 10;
+  const s = Number((ms / 1000).toFixed(3));
   return {
     file: task.file, kind: task.kind, formatVersion: null, year: null, status: 'timed-out', diagnostics: [], notes: [],
     error: { kind: 'timeout', message: msg(`检查超过 ${s} 秒时限，已中止（可用 --timeout 调整）`, `took longer than the ${s} s limit and was stopped (see --timeout)`) },
