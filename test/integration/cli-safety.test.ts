@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -76,6 +76,18 @@ describe('--fix keeps what the user owns', () => {
     const r = runCli(['check', '--fix', f]);
     assert.equal(r.code, 0, r.err);
     assert.equal(statSync(f).mode & 0o777, 0o600);
+    assert.ok(!readFileSync(f).equals(readFileSync(SEED002)), 'fixed');
+  });
+
+  it('keeps the owner of a file another user owns (run as root)', { skip: process.getuid?.() !== 0 }, () => {
+    const dir = scratch();
+    const f = join(dir, 'theirs.txt');
+    copyFileSync(SEED002, f);
+    chownSync(f, 4321, 4321);
+    const r = runCli(['check', '--fix', f]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(statSync(f).uid, 4321);
+    assert.equal(statSync(f).gid, 4321);
     assert.ok(!readFileSync(f).equals(readFileSync(SEED002)), 'fixed');
   });
 

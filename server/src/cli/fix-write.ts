@@ -76,6 +76,7 @@ export function writeFixed(file: string, original: Buffer, bytes: Buffer, force:
     }
     // Other hard links, or an owner only an in-place write keeps: write the verified bytes into the file itself.
     if (st.nlink > 1) how.push(msg(`保留硬链接（共 ${st.nlink} 个名称），就地写入`, `hard links kept (${st.nlink} names): written in place`));
+    else how.push(msg('就地写入（以保持所有者，或目录不可写）', 'written in place (to keep the owner, or the folder is not writable)'));
     if (readOnly) chmodSync(real, mode | 0o200);
     try {
       writeInPlace(real, bytes);
