@@ -131,8 +131,9 @@ describe('ogi-report check', () => {
     const big = readFileSync(file, 'utf8').repeat(1);
     writeFileSync(file, big);
     const child = spawn(process.execPath, ['-e', `
-      const fs = require('fs'); const orig = fs.readFileSync;
-      let n = 0; fs.readFileSync = function (...a) { const r = orig.apply(this, a); if (String(a[0]).endsWith('r.txt') && n++ === 0) fs.writeFileSync(a[0], 'changed by someone else'); return r; };
+      const fs = require('fs'); const open = fs.openSync; const close = fs.closeSync;
+      let first = null; fs.openSync = function (...a) { const fd = open.apply(this, a); if (String(a[0]).endsWith('r.txt') && first === null) first = { fd, path: a[0] }; return fd; };
+      fs.closeSync = function (fd) { close.call(this, fd); if (first && first.fd === fd) { const p = first.path; first = { fd: -1 }; fs.writeFileSync(p, 'changed by someone else'); } };
       process.argv = [process.argv[0], ${JSON.stringify(CLI)}, 'check', '--fix', ${JSON.stringify(file)}];
       require(${JSON.stringify(CLI)});
     `], { stdio: 'pipe' });

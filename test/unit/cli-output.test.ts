@@ -7,7 +7,7 @@ import Ajv from 'ajv';
 import { RULES } from '../../server/src/service/analyze';
 import { effectiveOptions, parseConfig } from '../../server/src/service/config';
 import { ENGINE_CODES } from '../../server/src/service/engine-codes';
-import { jsonEntry, sarifReporter, textReporter } from '../../server/src/cli/output';
+import { jsonEntry, newSummary, sarifReporter, textReporter } from '../../server/src/cli/output';
 import type { FileResult } from '../../server/src/cli/check';
 import { validateSarif } from '../helpers/sarif';
 import { ROOT } from './helpers';
@@ -25,7 +25,7 @@ describe('output of imported files', () => {
     let sarif = '';
     const rep = sarifReporter((s) => (sarif += s), 'zh-cn', { version: '0', commandLine: 'x' });
     rep.file({ ...result, diagnostics: [{ ...result.diagnostics[0], page: undefined, paragraph: 12 }] });
-    rep.end({ files: 1, errors: 1, warnings: 0, infos: 0, unreadable: 0, tooLarge: 0, skipped: 0, ignored: 0, byStatus: { clean: 0, warnings: 0, errors: 1, unreadable: 0, 'too-large': 0 }, byRule: {}, version: '0' });
+    rep.end({ ...newSummary('0'), files: 1, errors: 1, byStatus: { ...newSummary('0').byStatus, errors: 1 } });
     const log = JSON.parse(sarif);
     assert.ok(validateSarif(log));
     assert.equal(log.runs[0].results[0].properties.paragraph, 12);

@@ -10,6 +10,10 @@ export interface Options {
   format: Format;
   output: string | null;
   fix: boolean;
+  /** With --fix: also write read-only files. */
+  force: boolean;
+  /** Seconds one file may take (0: no limit). */
+  timeout: number;
   locale: Locale;
   rules: Record<string, RuleSetting>;
   config: string | null;
@@ -22,6 +26,9 @@ export interface Options {
 export class UsageError extends Error {}
 
 export const USAGE = '用法 / usage: ogi-report check [选项 options] 文件|目录|glob…   ogi-report extract 文件   ogi-report --help';
+
+/** Seconds a file may take to read and check before its worker is replaced and it is reported `timed-out`. */
+export const DEFAULT_TIMEOUT = 60;
 
 export const HELP = `ogi-report —— 政府信息公开工作年度报告检查工具 / checker for annual government-information-disclosure reports
 
@@ -42,6 +49,10 @@ export const HELP = `ogi-report —— 政府信息公开工作年度报告检�
                                         write to a file instead of stdout
   --fix                                 就地修复文本文件（能定位的错误数字、规范用语），保持原编码
                                         fix text files in place, keeping their encoding
+  --force                               与 --fix 同用：只读文件也写入（仍保持只读）
+                                        with --fix: write read-only files too (they stay read-only)
+  --timeout 秒                          每个文件的检查时限，默认 ${DEFAULT_TIMEOUT}，0 为不限
+                                        time limit per file in seconds (default ${DEFAULT_TIMEOUT}; 0: none)
   --rule 规则=off|hint|info|warning|error 调整规则级别，可重复 / set a rule's severity (repeatable)
   --config 文件                         使用此配置文件，不再向上查找 / use this configuration file
   --locale zh-cn|en                     消息语言（或 OGI_REPORT_LOCALE）/ message language
@@ -56,15 +67,21 @@ export const HELP = `ogi-report —— 政府信息公开工作年度报告检�
     { "rules": { "blank-cell": "off" }, "ignore": ["草稿/**"], "copiedTextThreshold": 0.8 }
   优先级 / precedence: --rule > 配置文件 config file > 默认 defaults
 
+限制 / limits:
+  只读取普通文件（命名管道、设备、套接字跳过并计数）；单个文件最大 64 MB；每个文件默认 ${DEFAULT_TIMEOUT} 秒。
+  Only regular files are read (pipes, devices and sockets are skipped and counted); at most 64 MB a
+  file; ${DEFAULT_TIMEOUT} s a file by default. --output never overwrites a file that is not an earlier output.
+
 退出状态 / exit status:
   0 没有错误 / no errors   1 有错误 / errors found
-  2 用法错误、文件无法读取或过大未完整检查 / usage error, unreadable file, or a file too large to check fully
+  2 用法错误、文件无法读取、过大未完整检查或超时 / usage error, unreadable file, a file too large to check
+    fully or that timed out
 `;
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): Options {
   const envLocale = env.OGI_REPORT_LOCALE;
   const opts: Options = {
-    command: 'check', format: 'text', output: null, fix: false, locale: envLocale?.toLowerCase().startsWith('en') ? 'en' : 'zh-cn',
+    command: 'check', format: 'text', output: null, fix: false, force: false, timeout: DEFAULT_TIMEOUT, locale: envLocale?.toLowerCase().startsWith('en') ? 'en' : 'zh-cn',
     rules: {}, config: null, jobs: null, crossReport: true, inputs: [],
   };
   const [command, ...rest] = argv;
@@ -84,6 +101,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     if (a === '--help' || a === '-h') return { ...opts, command: 'help' };
     if (a === '--fix') opts.fix = true;
     else if (a === '--no-cross-report') opts.crossReport = false;
+    else if (a === '--force') opts.force = true;
+    else if (is('--timeout')) {
+      const n = Number(value('--timeout'));
+      if (!Number.isFinite(n) || n < 0) throw new UsageError('--timeout 应为秒数（0 为不限）/ must be a number of seconds (0: no limit)');
+      opts.timeout = n;
+    }
     else if (is('--format')) {
       const v = value('--format') as Format;
       if (!FORMATS.includes(v)) throw new UsageError(`--format 只能是 ${FORMATS.join('、')} / must be one of ${FORMATS.join(', ')}: ${v}`);

@@ -4,9 +4,9 @@
  * index it, and before each check the few other reports that check needs (kept in a small cache, so the
  * many copies of one body's report read last year's once). The engine gets texts, never a reader.
  */
-import { readFileSync } from 'node:fs';
 import { MANIFEST_NAME, WorkspaceContext, WorkspaceIndex, createIndex, dirOf, indexFile, isManifestPath, reportsNeeded } from '../workspace';
 import { decodeText, isSourceError } from '../sources';
+import { readRegular } from './safe-read';
 
 /** Cross-report rules read the other reports of the batch; past this many files they are not indexed. */
 export const MAX_BATCH_INDEX = 5000;
@@ -24,8 +24,11 @@ let index: WorkspaceIndex | null = null;
 const texts = new Map<string, string>();
 
 function readText(path: string): string | null {
+  // Regular files only, with the byte cap: a link to /dev/zero or a FIFO in the batch must not stall the index.
   try {
-    const d = decodeText(readFileSync(path));
+    const bytes = readRegular(path);
+    if (!Buffer.isBuffer(bytes)) return null;
+    const d = decodeText(bytes);
     return isSourceError(d) ? null : d.text;
   } catch {
     return null;
@@ -66,7 +69,7 @@ function buildIndex(paths: readonly string[], keep: boolean): WorkspaceIndex {
 }
 
 /** The workspace for checking `file` (undefined alone or without the index), with the texts its check needs. */
-export function workspaceFor(file: string, threshold: number | undefined, fix: boolean): WorkspaceContext | undefined {
+export function workspaceFor(file: string, fix: boolean): WorkspaceContext | undefined {
   if (batchPaths.length < 2) return undefined;
   index ??= buildIndex(batchPaths, fix);
   const self = index.reports.get(file);

@@ -3,18 +3,22 @@
  * `--fix` writes a text file back in the encoding and BOM it was read with. The result is compact and
  * serializable (a worker thread posts it back); it keeps messages in both languages.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { Analysis, Locale, analyze, fixAll, localize } from '../service/analyze';
+import { basename } from 'node:path';
+import { Analysis, Locale, analyze, localize } from '../service/analyze';
 import { comparedWith } from '../workspace';
 import { workspaceFor } from './batch';
 import type { CheckOptions } from '../service/config';
 import type { Msg, Severity } from '../rules/rule';
-import { SourceErrorKind, SourceKind, SourceText, TextEncoding, encodeText, isSourceError, readSource } from '../sources';
+import { msg } from '../base/msg';
+import { SourceErrorKind, SourceKind, SourceText, TextEncoding, isSourceError, readSource } from '../sources';
 import { positionAt } from '../syntax/parse';
+import { MAX_FILE_BYTES, ReadProblemKind, readRegular, readRegularOrThrow } from './safe-read';
+import { FixChange, planFix } from './fix-edits';
+import { readsBackAs, spliceFix } from './fix-bytes';
+import { writeFixed } from './fix-write';
+import { looksLikeReport } from './report-like';
 
-/** Larger files are not read at all, so that memory stays bounded whatever the input. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export interface FileDiagnostic {
   code: string;
@@ -33,7 +37,8 @@ export interface FileDiagnostic {
   context?: [string, string, string];
 }
 
-export type FileStatus = 'clean' | 'warnings' | 'errors' | 'unreadable' | 'too-large';
+/** `skipped`: a .txt or .md found in a folder that is plainly not a report (never shown as a file checked). */
+export type FileStatus = 'clean' | 'warnings' | 'errors' | 'unreadable' | 'too-large' | 'timed-out' | 'skipped';
 
 export interface FileResult {
   file: string;
@@ -43,19 +48,26 @@ export interface FileResult {
   formatVersion: string | null;
   year: number | null;
   status: FileStatus;
-  error?: { kind: SourceErrorKind | 'write'; message: Msg };
+  error?: { kind: SourceErrorKind | ReadProblemKind | 'write' | 'timeout'; message: Msg };
   diagnostics: FileDiagnostic[];
   /** One-line notes for stderr (fix not written, fixes belong in the source document). */
   notes: Msg[];
   /** A note that makes the run fail (the fix could not be written). */
   failed?: boolean;
-  fixed?: boolean;
+  /** What `--fix` changed, in the original text (absent when nothing was written). */
+  fixed?: FixChange[];
+  /** How the fix was written, when it was not a plain replacement (through a link, in place, forced). */
+  fixedHow?: Msg[];
   /** Other reports of the batch this one was compared with (last year's, a region's). */
   related?: string[];
 }
 
 export interface CheckFileOptions {
   fix: boolean;
+  /** With `fix`: write read-only files too. */
+  force?: boolean;
+  /** Found in a folder or by a glob: a .txt or .md that is plainly not a report is skipped. */
+  mayskip?: boolean;
   analyze: CheckOptions;
   /** Whether to keep the text around each finding (the HTML summary needs it). */
   context: boolean;
@@ -63,72 +75,76 @@ export interface CheckFileOptions {
   locale: Locale;
 }
 
-const m = (zh: string, en: string): Msg => ({ zh, en });
-
-function readBytes(file: string): Buffer | FileResult['error'] {
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return { kind: 'directory', message: m('是目录，不是报告文件', 'is a directory, not a report') };
-    if (st.size > MAX_FILE_BYTES) return { kind: 'too-large', message: m(`文件过大（${Math.round(st.size / 1048576)} MB），未检查`, `file too large (${Math.round(st.size / 1048576)} MB); not checked`) };
-    return readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'missing', message: m('文件不存在', 'no such file') };
-    if (code === 'EACCES' || code === 'EPERM') return { kind: 'permission', message: m('没有读取权限', 'permission denied') };
-    if (code === 'EISDIR') return { kind: 'directory', message: m('是目录，不是报告文件', 'is a directory, not a report') };
-    return { kind: 'io', message: m(`无法读取（${code ?? 'error'}）`, `cannot be read (${code ?? 'error'})`) };
-  }
-}
-
 function unreadable(file: string, kind: SourceKind | null, error: NonNullable<FileResult['error']>): FileResult {
-  return { file, kind, formatVersion: null, year: null, status: error.kind === 'too-large' ? 'too-large' : 'unreadable', error, diagnostics: [], notes: [] };
+  const status = error.kind === 'too-large' ? 'too-large' : error.kind === 'timeout' ? 'timed-out' : 'unreadable';
+  return { file, kind, formatVersion: null, year: null, status, error, diagnostics: [], notes: [] };
 }
 
 // The batch as a workspace: `batch.ts`.
 export { MAX_BATCH_INDEX, setBatch } from './batch';
 
+const SKIPPABLE = /\.(txt|md|markdown)$/i;
+
 export async function checkFile(file: string, kindHint: SourceKind | null, opts: CheckFileOptions): Promise<FileResult> {
-  const raw = readBytes(file);
-  if (!Buffer.isBuffer(raw)) return unreadable(file, kindHint, raw!);
+  const raw = readRegular(file);
+  if (!Buffer.isBuffer(raw)) return unreadable(file, kindHint, raw);
   let source: SourceText;
   try {
     const read = await readSource(file, raw);
     if (isSourceError(read)) return unreadable(file, kindHint, read.error);
     source = read;
   } catch (err) {
-    return unreadable(file, kindHint, { kind: 'corrupt', message: m(`无法读取：${(err as Error)?.message ?? err}`, `cannot be read: ${(err as Error)?.message ?? err}`) });
+    return unreadable(file, kindHint, { kind: 'corrupt', message: msg(`无法读取：${(err as Error)?.message ?? err}`, `cannot be read: ${(err as Error)?.message ?? err}`) });
   }
-  const workspace = source.kind === 'text' ? workspaceFor(file, opts.analyze.copiedTextThreshold, opts.fix) : undefined;
+  if (opts.mayskip && source.kind === 'text' && SKIPPABLE.test(basename(file)) && !looksLikeReport(source.text)) {
+    return { file, kind: source.kind, formatVersion: null, year: null, status: 'skipped', diagnostics: [], notes: [] };
+  }
+  const workspace = source.kind === 'text' ? workspaceFor(file, opts.fix) : undefined;
   if (workspace) opts = { ...opts, analyze: { ...opts.analyze, workspace } };
   const notes: Msg[] = [];
   let failed = false;
-  let fixed = false;
+  let fixed: FixChange[] | undefined;
+  let fixedHow: Msg[] | undefined;
   let analysis: Analysis;
   if (opts.fix && source.kind === 'text') {
-    const result = fixAll(source.text, opts.analyze);
-    analysis = result.analysis;
-    if (result.text !== source.text) {
-      const problem = save(file, raw, encodeText(result.text, source.encoding ?? 'utf-8', source.bom ?? false));
-      if (problem) {
+    const plan = planFix(source.text, opts.analyze);
+    analysis = plan.analysis;
+    if (plan.text !== source.text) {
+      const written = writeFix(file, raw, source, plan.text, plan.hunks, !!opts.force);
+      if ('reason' in written) {
         failed = true;
         analysis = analyze(source.text, opts.analyze);
-        notes.push(problem === 'changed'
-          ? m('检查期间文件已被修改，未写入修复', 'changed on disk while checking; not written')
-          : m(`无法写入（${problem}）`, `cannot write (${problem})`));
-      } else fixed = true;
+        notes.push(written.reason);
+      } else {
+        fixed = plan.changes;
+        if (written.how.length) fixedHow = written.how;
+      }
     }
   } else {
     analysis = analyze(source.text, opts.analyze);
     if (opts.fix && analysis.diagnostics.some((d) => d.fix)) {
-      notes.push(m(`这是 .${source.kind} 文件，不能自动修复：请在源文档中修改`, `this is a .${source.kind} file and cannot be fixed here: make the fixes in the source document`));
+      notes.push(msg(`这是 .${source.kind} 文件，不能自动修复：请在源文档中修改`, `this is a .${source.kind} file and cannot be fixed here: make the fixes in the source document`));
     }
   }
-  const result = summarize(file, source, analysis, { notes, failed, fixed, context: opts.context, locale: opts.locale });
+  const result = summarize(file, source, analysis, { notes, failed, context: opts.context, locale: opts.locale });
+  if (fixed) result.fixed = fixed;
+  if (fixedHow) result.fixedHow = fixedHow;
   if (workspace) result.related = comparedWith(workspace, analysis.report);
   return result;
 }
 
-function summarize(file: string, source: SourceText, a: Analysis, extra: { notes: Msg[]; failed: boolean; fixed: boolean; context: boolean; locale: Locale }): FileResult {
+/** Splices the fixed spans into the bytes as read, checks they read back as the fixed text, and writes them. */
+function writeFix(file: string, raw: Buffer, source: SourceText, fixedText: string, hunks: Parameters<typeof spliceFix>[3], force: boolean): { how: Msg[] } | { reason: Msg } {
+  const encoding: TextEncoding = source.encoding ?? 'utf-8';
+  const spliced = spliceFix(raw, source.text, encoding, hunks);
+  if ('refused' in spliced || !readsBackAs(spliced.bytes, fixedText, encoding)) {
+    return { reason: msg('修复处的文字无法按原编码原样写回，未写入修复', 'the fixed text cannot be written back exactly in the file\'s encoding; fix not written') };
+  }
+  const w = writeFixed(file, raw, spliced.bytes, force);
+  return w.ok ? { how: w.how } : { reason: w.reason };
+}
+
+function summarize(file: string, source: SourceText, a: Analysis, extra: { notes: Msg[]; failed: boolean; context: boolean; locale: Locale }): FileResult {
   const lines = a.report.tree.lines;
   let errors = 0;
   let warnings = 0;
@@ -162,33 +178,5 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
   };
   if (source.encoding) { result.encoding = source.encoding; result.bom = !!source.bom; }
   if (extra.failed) result.failed = true;
-  if (extra.fixed) result.fixed = true;
   return result;
-}
-
-/** Writes through a temporary file and a rename; refuses if the file changed since it was read. */
-function save(file: string, original: Buffer, bytes: Buffer): string | null {
-  try {
-    const fd = openSync(file, 'r');
-    let current: Buffer;
-    try {
-      const size = fstatSync(fd).size;
-      current = Buffer.alloc(size);
-      readSync(fd, current, 0, size, 0);
-    } finally {
-      closeSync(fd);
-    }
-    if (!current.equals(original)) return 'changed';
-  } catch {
-    return 'changed';
-  }
-  const tmp = join(dirname(file), `.${basename(file)}.ogi-report-${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
-    return null;
-  } catch (err) {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
-    return (err as NodeJS.ErrnoException).code ?? 'error';
-  }
 }

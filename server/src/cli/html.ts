@@ -57,7 +57,7 @@ tr.report td:first-child::before{content:"▸ ";color:#9e9e9e}
 tr.report.open td:first-child::before{content:"▾ "}
 .file{word-break:break-all}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;color:#fff;font-size:12px;white-space:nowrap}
-.s-errors{background:var(--err)}.s-warnings{background:var(--warn)}.s-clean{background:var(--ok)}.s-unreadable{background:var(--bad)}.s-too-large{background:var(--big)}
+.s-errors{background:var(--err)}.s-warnings{background:var(--warn)}.s-clean{background:var(--ok)}.s-unreadable{background:var(--bad)}.s-too-large{background:var(--big)}.s-timed-out{background:var(--bad)}
 .sev{font-weight:600}.sev-error{color:var(--err)}.sev-warning{color:var(--warn)}.sev-info,.sev-hint{color:var(--info)}
 tr.details>td{background:#fcfcfc;padding:8px 16px 12px 32px}
 .finding{border-left:3px solid var(--line);padding:2px 10px;margin:6px 0}
@@ -75,18 +75,18 @@ footer{color:#9e9e9e;font-size:12px;padding:16px 24px;text-align:center}
 // The page script: renders cards, charts and the table from D (entries) and M (summary, rules).
 const SCRIPT = `
 (function(){
-var STATUS={errors:'有错误',warnings:'有警告',clean:'无问题',unreadable:'无法读取','too-large':'过大未完整检查'};
-var ORDER={errors:0,unreadable:1,'too-large':2,warnings:3,clean:4};
+var STATUS={errors:'有错误',warnings:'有警告',clean:'无问题',unreadable:'无法读取','too-large':'过大未完整检查','timed-out':'超时未完成'};
+var ORDER={errors:0,unreadable:1,'timed-out':1,'too-large':2,warnings:3,clean:4};
 var SEV={error:'错误',warning:'警告',info:'信息',hint:'提示'};
-var COLOR={errors:'#c62828',warnings:'#ef6c00',clean:'#2e7d32',unreadable:'#6a1b9a','too-large':'#455a64'};
+var COLOR={errors:'#c62828',warnings:'#ef6c00',clean:'#2e7d32',unreadable:'#6a1b9a','too-large':'#455a64','timed-out':'#6a1b9a'};
 function el(tag,attrs,kids){var e=document.createElement(tag);for(var k in attrs||{}){if(k==='text')e.textContent=attrs[k];else e.setAttribute(k,attrs[k]);}(kids||[]).forEach(function(c){if(c!=null)e.appendChild(typeof c==='string'?document.createTextNode(c):c);});return e;}
 function svg(tag,attrs,kids){var e=document.createElementNS('http://www.w3.org/2000/svg',tag);for(var k in attrs||{}){if(k==='text')e.textContent=attrs[k];else e.setAttribute(k,attrs[k]);}(kids||[]).forEach(function(c){e.appendChild(c);});return e;}
-var byStatus={errors:0,warnings:0,clean:0,unreadable:0,'too-large':0},byRule={},findings=0;
+var byStatus={errors:0,warnings:0,clean:0,unreadable:0,'too-large':0,'timed-out':0},byRule={},findings=0;
 D.forEach(function(r){byStatus[r.s]++;r.d.forEach(function(d){byRule[d[0]]=(byRule[d[0]]||0)+1;findings++;});});
 var root=D.length?D[0].f.slice(0,D[0].f.lastIndexOf('/')+1):'';D.forEach(function(r){while(root&&r.f.indexOf(root)!==0)root=root.slice(0,root.slice(0,-1).lastIndexOf('/')+1);});
 D.forEach(function(r){r.n=r.f.slice(root.length);});
 document.getElementById('generated').textContent=(root?'目录 '+root+' · ':'')+'生成时间 '+M.generated+' · ogi-report '+M.version;
-var cards=[['报告总数',D.length],['有错误',byStatus.errors],['有警告',byStatus.warnings],['无问题',byStatus.clean],['无法读取',byStatus.unreadable],['过大未完整检查',byStatus['too-large']],['问题总数',findings],['跳过的非报告文件',M.skipped]];
+var cards=[['报告总数',D.length],['有错误',byStatus.errors],['有警告',byStatus.warnings],['无问题',byStatus.clean],['无法读取',byStatus.unreadable],['过大未完整检查',byStatus['too-large']],['超时未完成',byStatus['timed-out']],['问题总数',findings],['跳过的非报告文件',M.skipped]];
 var cd=document.getElementById('cards');cards.forEach(function(c){cd.appendChild(el('div',{class:'card'},[el('b',{text:String(c[1])}),el('span',{text:c[0]})]));});
 function bars(target,items,colorOf,w,left){var rowH=24,right=50,h=Math.max(1,items.length)*rowH+8;var max=Math.max.apply(null,items.map(function(i){return i[1];}).concat([1]));
 var s=svg('svg',{viewBox:'0 0 '+w+' '+h,role:'img'});
@@ -145,7 +145,7 @@ export function htmlReporter(out: Sink, locale: Locale, info: { version: string;
 </section>
 <section class="tools">
 <input id="q" type="search" placeholder="按文件名筛选…" aria-label="按文件名筛选">
-<select id="status" aria-label="按状态筛选"><option value="">全部状态</option><option value="errors">有错误</option><option value="warnings">有警告</option><option value="clean">无问题</option><option value="unreadable">无法读取</option><option value="too-large">过大未完整检查</option></select>
+<select id="status" aria-label="按状态筛选"><option value="">全部状态</option><option value="errors">有错误</option><option value="warnings">有警告</option><option value="clean">无问题</option><option value="unreadable">无法读取</option><option value="too-large">过大未完整检查</option><option value="timed-out">超时未完成</option></select>
 <select id="rule" aria-label="按规则筛选"><option value="">全部规则</option></select>
 <span id="count"></span>
 </section>

@@ -1,20 +1,24 @@
 /**
  * `ogi-report check|extract`: expands the inputs, finds each file's configuration, checks the files
  * across worker threads and streams the chosen format in input order. Exit 0: no errors; 1: errors;
- * 2: a usage error, or a file that could not be read, was too large to check fully, or could not be
- * fixed (one line on stderr each; the other files are still checked). Never prints a stack trace.
+ * 2: a usage error, or a file that could not be read, was too large to check fully, timed out, or could
+ * not be fixed (one line on stderr each; the other files are still checked). Never prints a stack trace.
+ * `--output` never replaces a file the user made (cli/output-guard.ts).
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Locale, RuleSetting } from '../service/analyze';
+import { join } from 'node:path';
+import type { RuleSetting } from '../service/analyze';
 import { effectiveOptions } from '../service/config';
-import type { Msg } from '../rules/rule';
+import { msg } from '../base/msg';
 import { isSourceError, readSource } from '../sources';
 import { LoadedConfig, createConfigFinder, loadConfigFile } from '../config';
 import { HELP, Options, USAGE, UsageError, parseArgs } from './args';
 import { htmlReporter } from './html';
-import { Reporter, Sink, addToSummary, jsonReporter, junitReporter, newSummary, sarifReporter, summaryLine, textReporter } from './output';
+import { Reporter, Sink, addToSummary, fixedLine, jsonReporter, junitReporter, newSummary, sarifReporter, say, summaryLine, textReporter } from './output';
+import { checkOutput, fileId } from './output-guard';
+import { readRegular } from './safe-read';
+import { shownName } from './names';
 import { checkAll } from './pool';
 import { setBatch } from './check';
 import { expandInputs } from './walk';
@@ -30,17 +34,12 @@ function version(): string {
   }
 }
 
-const say = (locale: Locale, file: string, m: Msg) => (locale === 'en' ? `${file}: ${m.en}` : `${file}：${m.zh}`);
-
 async function extract(opts: Options): Promise<number> {
   let code = 0;
   for (const file of opts.inputs) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      const c = (err as NodeJS.ErrnoException).code;
-      process.stderr.write(say(opts.locale, file, c === 'ENOENT' ? { zh: '文件不存在', en: 'no such file' } : c === 'EISDIR' ? { zh: '是目录，不是报告文件', en: 'is a directory, not a report' } : { zh: `无法读取（${c}）`, en: `cannot be read (${c})` }) + '\n');
+    const bytes = readRegular(file);
+    if (!Buffer.isBuffer(bytes)) {
+      process.stderr.write(say(opts.locale, file, bytes.message) + '\n');
       code = 2;
       continue;
     }
@@ -50,7 +49,7 @@ async function extract(opts: Options): Promise<number> {
       code = 2;
       continue;
     }
-    if (opts.inputs.length > 1) process.stdout.write(`==> ${file} <==\n`);
+    if (opts.inputs.length > 1) process.stdout.write(`==> ${shownName(file)} <==\n`);
     process.stdout.write(source.text.endsWith('\n') || !source.text ? source.text : source.text + '\n');
   }
   return code;
@@ -107,23 +106,33 @@ export async function main(argv: string[]): Promise<number> {
 
   const expansion = expandInputs(opts.inputs, (file) => configFor(file)?.isIgnored(file) ?? false);
   for (const g of expansion.unmatched) {
-    process.stderr.write(say(locale, g, { zh: '没有匹配的文件', en: 'matches no file' }) + '\n');
+    process.stderr.write(say(locale, g, msg('没有匹配的文件', 'matches no file')) + '\n');
     failed = true;
   }
   for (const d of expansion.empty) {
-    process.stderr.write(say(locale, d, { zh: '目录中没有报告文件', en: 'folder holds no report file' }) + '\n');
+    process.stderr.write(say(locale, d, msg('目录中没有报告文件', 'folder holds no report file')) + '\n');
     failed = true;
   }
-  // The summary being written is not a report to check, even when it lies in the checked folder.
-  const outputPath = opts.output ? resolve(opts.output) : null;
-  const targets = expansion.targets.filter((t) => resolve(t.file) !== outputPath);
-
+  for (const x of expansion.special) {
+    process.stderr.write(say(locale, x.file, x.reason) + '\n');
+    if (x.explicit) failed = true;
+  }
+  // The output may replace only a new or empty file or an earlier output; an earlier output being
+  // replaced is not a report to check, even when it lies in the checked folder (same device and inode).
+  let targets = expansion.targets;
   let fd: number | null = null;
   if (opts.output) {
+    const verdict = checkOutput(opts.output);
+    if (!verdict.ok) {
+      process.stderr.write(say(locale, opts.output, verdict.reason) + '\n');
+      return 2;
+    }
+    if (verdict.id) targets = targets.filter((t) => fileId(t.file) !== verdict.id);
     try {
       fd = openSync(opts.output, 'w');
     } catch (err) {
-      process.stderr.write(say(locale, opts.output, { zh: `无法写入（${(err as NodeJS.ErrnoException).code}）`, en: `cannot write (${(err as NodeJS.ErrnoException).code})` }) + '\n');
+      const code = (err as NodeJS.ErrnoException).code;
+      process.stderr.write(say(locale, opts.output, msg(`无法写入（${code}）`, `cannot write (${code})`)) + '\n');
       return 2;
     }
   }
@@ -147,23 +156,28 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = opts.jobs ?? (targets.length >= POOL_THRESHOLD ? Math.max(1, availableParallelism()) : 1);
   await checkAll(targets.length, (i) => ({
     i, file: targets[i].file, kind: targets[i].kind,
-    opts: { fix: opts.fix, analyze: optionsFor(targets[i].file), context: opts.format === 'html', locale },
+    opts: { fix: opts.fix, force: opts.force, mayskip: !targets[i].explicit, analyze: optionsFor(targets[i].file), context: opts.format === 'html', locale },
   }), async (r, i) => {
     if (r.error) process.stderr.write(say(locale, r.file, r.error.message) + '\n');
     for (const n of r.notes) process.stderr.write(say(locale, r.file, n) + '\n');
     if (r.failed) failed = true;
-    addToSummary(summary, r);
-    reporter.file(r);
+    if (r.status === 'skipped') summary.skipped++;
+    else {
+      addToSummary(summary, r);
+      reporter.file(r);
+      // The text format says what --fix changed among its findings; the others on stderr.
+      if (r.fixed && (opts.format !== 'text' || fd !== null)) process.stderr.write(fixedLine(r, locale) + '\n');
+    }
     bar.tick(i + 1);
     // Pipes are synchronous on Linux; elsewhere wait for the reader so that memory stays bounded.
     if (fd === null && process.stdout.writableLength > 1 << 20) await new Promise((res) => process.stdout.once('drain', res));
-  }, { jobs, script: __filename, batch });
+  }, { jobs, script: __filename, batch, timeoutMs: opts.timeout * 1000 });
   bar.done();
   reporter.end(summary);
   if (fd !== null) {
     closeSync(fd);
     if (opts.format !== 'text') process.stdout.write(summaryLine(summary, locale));
   }
-  if (failed || summary.unreadable || summary.tooLarge) return 2;
+  if (failed || summary.unreadable || summary.tooLarge || summary.timedOut) return 2;
   return summary.errors > 0 ? 1 : 0;
 }

@@ -6,8 +6,12 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Locale, RULES, localize } from '../service/analyze';
-import type { Msg, Severity } from '../rules/rule';
+import type { Severity } from '../rules/rule';
+import { Msg, join, msg, text } from '../base/msg';
 import type { FileDiagnostic, FileResult } from './check';
+import type { FixChange } from './fix-edits';
+import { JUNIT_MARK } from './output-guard';
+import { shownName } from './names';
 
 export type Sink = (chunk: string) => void;
 
@@ -18,6 +22,7 @@ export interface Summary {
   infos: number;
   unreadable: number;
   tooLarge: number;
+  timedOut: number;
   skipped: number;
   ignored: number;
   byStatus: Record<FileResult['status'], number>;
@@ -31,8 +36,8 @@ export interface Reporter {
 }
 
 export function newSummary(version: string): Summary {
-  return { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, tooLarge: 0, skipped: 0, ignored: 0,
-    byStatus: { clean: 0, warnings: 0, errors: 0, unreadable: 0, 'too-large': 0 }, byRule: {}, version };
+  return { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, tooLarge: 0, timedOut: 0, skipped: 0, ignored: 0,
+    byStatus: { clean: 0, warnings: 0, errors: 0, unreadable: 0, 'too-large': 0, 'timed-out': 0, skipped: 0 }, byRule: {}, version };
 }
 
 export function addToSummary(s: Summary, r: FileResult): void {
@@ -40,6 +45,7 @@ export function addToSummary(s: Summary, r: FileResult): void {
   s.byStatus[r.status]++;
   if (r.status === 'unreadable') s.unreadable++;
   if (r.status === 'too-large') s.tooLarge++;
+  if (r.status === 'timed-out') s.timedOut++;
   for (const d of r.diagnostics) {
     if (d.severity === 'error') s.errors++;
     else if (d.severity === 'warning') s.warnings++;
@@ -52,11 +58,11 @@ const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警�
 
 /** Codes the engine itself reports, beside the rules of the registry. */
 export const ENGINE_CODES: { id: string; description: Msg; defaultSeverity: Severity }[] = [
-  { id: 'suppression', description: { zh: '抑制注释缺少理由或写了不存在的规则', en: 'A suppression comment without a reason or with an unknown rule' }, defaultSeverity: 'warning' },
-  { id: 'document-too-large', description: { zh: '文档过大，未做完整检查', en: 'Document too large to check fully' }, defaultSeverity: 'info' },
-  { id: 'internal-error', description: { zh: '某条规则运行出错，已跳过', en: 'A rule failed and was skipped' }, defaultSeverity: 'info' },
-  { id: 'encoding', description: { zh: '文本很可能是用错误的编码读取的（如 GBK 被当作 UTF-8）', en: 'The text was probably decoded with the wrong encoding (GBK read as UTF-8)' }, defaultSeverity: 'error' },
-  { id: 'workspace-match', description: { zh: '上年报告有多个可能的匹配，未作跨报告比较', en: 'Several reports could be last year\'s; none was compared' }, defaultSeverity: 'info' },
+  { id: 'suppression', description: msg('抑制注释缺少理由或写了不存在的规则', 'A suppression comment without a reason or with an unknown rule'), defaultSeverity: 'warning' },
+  { id: 'document-too-large', description: msg('文档过大，未做完整检查', 'Document too large to check fully'), defaultSeverity: 'info' },
+  { id: 'internal-error', description: msg('某条规则运行出错，已跳过', 'A rule failed and was skipped'), defaultSeverity: 'info' },
+  { id: 'encoding', description: msg('文本很可能是用错误的编码读取的（如 GBK 被当作 UTF-8）', 'The text was probably decoded with the wrong encoding (GBK read as UTF-8)'), defaultSeverity: 'error' },
+  { id: 'workspace-match', description: msg('上年报告有多个可能的匹配，未作跨报告比较', 'Several reports could be last year\'s; none was compared'), defaultSeverity: 'info' },
 ];
 
 export function ruleCatalog() {
@@ -67,25 +73,43 @@ export function ruleCatalog() {
 }
 
 export function originText(d: Pick<FileDiagnostic, 'page' | 'paragraph'>, locale: Locale): string {
-  if (d.page !== undefined) return locale === 'en' ? `page ${d.page}` : `第 ${d.page} 页`;
-  if (d.paragraph !== undefined) return locale === 'en' ? `paragraph ${d.paragraph}` : `第 ${d.paragraph} 段`;
+  if (d.page !== undefined) return text(msg(`第 ${d.page} 页`, `page ${d.page}`), locale);
+  if (d.paragraph !== undefined) return text(msg(`第 ${d.paragraph} 段`, `paragraph ${d.paragraph}`), locale);
   return '';
 }
 
 export function summaryLine(s: Summary, locale: Locale): string {
-  const extra: string[] = [];
-  if (locale === 'en') {
-    if (s.unreadable) extra.push(`${s.unreadable} unreadable`);
-    if (s.tooLarge) extra.push(`${s.tooLarge} too large to check fully`);
-    if (s.skipped) extra.push(`${s.skipped} non-report file(s) skipped`);
-    if (s.ignored) extra.push(`${s.ignored} ignored by configuration`);
-    return `${s.files} file(s): ${s.errors} error(s), ${s.warnings} warning(s)${extra.length ? '; ' + extra.join(', ') : ''}\n`;
-  }
-  if (s.unreadable) extra.push(`${s.unreadable} 个无法读取`);
-  if (s.tooLarge) extra.push(`${s.tooLarge} 个过大未完整检查`);
-  if (s.skipped) extra.push(`跳过 ${s.skipped} 个非报告文件`);
-  if (s.ignored) extra.push(`按配置忽略 ${s.ignored} 个`);
-  return `共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告${extra.length ? '；' + extra.join('，') : ''}\n`;
+  const extra: Msg[] = [];
+  if (s.unreadable) extra.push(msg(`${s.unreadable} 个无法读取`, `${s.unreadable} unreadable`));
+  if (s.tooLarge) extra.push(msg(`${s.tooLarge} 个过大未完整检查`, `${s.tooLarge} too large to check fully`));
+  if (s.timedOut) extra.push(msg(`${s.timedOut} 个超时未完成`, `${s.timedOut} timed out`));
+  if (s.skipped) extra.push(msg(`跳过 ${s.skipped} 个非报告文件`, `${s.skipped} non-report file(s) skipped`));
+  if (s.ignored) extra.push(msg(`按配置忽略 ${s.ignored} 个`, `${s.ignored} ignored by configuration`));
+  const head = msg(`共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告`, `${s.files} file(s): ${s.errors} error(s), ${s.warnings} warning(s)`);
+  return text(join(extra.length ? [head, msg('；', '; '), join(extra, msg('，', ', '))] : [head]), locale) + '\n';
+}
+
+/** How many changes a fix line lists before it says how many more. */
+const FIX_ITEMS = 10;
+
+function changeText(c: FixChange): Msg {
+  const show = (v: string) => (v === '' ? '∅' : v.length > 30 ? v.slice(0, 30) + '…' : v).replace(/\n/g, '⏎');
+  return msg(`第 ${c.line} 行 ${show(c.from)}→${show(c.to)}（${c.code}）`, `line ${c.line} ${show(c.from)}→${show(c.to)} (${c.code})`);
+}
+
+/** One line for a file `--fix` changed: how many changes, which, and how the file was written. */
+export function fixedLine(r: FileResult, locale: Locale): string {
+  const changes = r.fixed ?? [];
+  const items = changes.slice(0, FIX_ITEMS).map(changeText);
+  if (changes.length > FIX_ITEMS) items.push(msg(`等共 ${changes.length} 处`, `and ${changes.length - FIX_ITEMS} more`));
+  const how = r.fixedHow?.length ? join([msg('（', ' ('), join(r.fixedHow, msg('；', '; ')), msg('）', ')')]) : '';
+  const line = join([msg(`已修复 ${changes.length} 处：`, `fixed ${changes.length}: `), join(items, msg('，', ', ')), how]);
+  return say(locale, r.file, line);
+}
+
+/** `file：message` (or `file: message` in English), the file name shown safely for a terminal. */
+export function say(locale: Locale, file: string, m: Msg): string {
+  return text(msg(`${shownName(file)}：${m.zh}`, `${shownName(file)}: ${m.en}`), locale);
 }
 
 // ---------------------------------------------------------------- text
@@ -93,12 +117,14 @@ export function summaryLine(s: Summary, locale: Locale): string {
 export function textReporter(out: Sink, locale: Locale): Reporter {
   return {
     file(r) {
+      const name = shownName(r.file);
       for (const d of r.diagnostics) {
-        const sev = locale === 'en' ? d.severity : SEVERITY_ZH[d.severity];
+        const sev = text(msg(SEVERITY_ZH[d.severity], d.severity), locale);
         const where = originText(d, locale);
-        const fixable = d.fixable ? (locale === 'en' ? ' (fixable)' : '（可自动修复）') : '';
-        out(`${r.file}:${d.line}:${d.column}: ${sev} [${d.code}] ${d.message}${fixable}${where ? (locale === 'en' ? ` [${where}]` : `［${where}］`) : ''}\n`);
+        const fixable = d.fixable ? text(msg('（可自动修复）', ' (fixable)'), locale) : '';
+        out(`${name}:${d.line}:${d.column}: ${sev} [${d.code}] ${d.message}${fixable}${where ? text(msg(`［${where}］`, ` [${where}]`), locale) : ''}\n`);
       }
+      if (r.fixed) out(fixedLine(r, locale) + '\n');
     },
     end(s) { out(summaryLine(s, locale)); },
   };
@@ -112,6 +138,7 @@ export function jsonEntry(r: FileResult, locale: Locale) {
   if (r.error) return { ...base, status: r.status, error: { kind: r.error.kind, message: localize(r.error.message, locale) } };
   return {
     ...base, formatVersion: r.formatVersion, year: r.year, status: r.status, related: r.related ?? [],
+    ...(r.fixed ? { fixed: r.fixed.map((c) => ({ code: c.code, line: c.line, column: c.column, from: c.from, to: c.to })) } : {}),
     diagnostics: r.diagnostics.map((d) => {
       const o: Record<string, unknown> = {
         code: d.code, severity: d.severity, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
@@ -179,7 +206,7 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
     version: '2.1.0',
   };
   out(JSON.stringify(head).slice(0, -1) + ',"runs":[{"tool":' + JSON.stringify({
-    driver: { name: 'ogi-report', version: info.version, semanticVersion: info.version, language: locale === 'en' ? 'en' : 'zh-CN', rules },
+    driver: { name: 'ogi-report', version: info.version, semanticVersion: info.version, language: text(msg('zh-CN', 'en'), locale), rules },
   }) + ',"originalUriBaseIds":' + JSON.stringify({ '%SRCROOT%': { uri: pathToFileURL(process.cwd() + sep).href } }) + ',"results":[');
   let first = true;
   const notifications: object[] = [];
@@ -192,7 +219,7 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
           level: 'error',
           message: { text: `${r.file}: ${localize(r.error.message, locale)}` },
           locations: [{ physicalLocation: location }],
-          descriptor: { id: `unreadable/${r.error.kind}` },
+          descriptor: { id: r.status === 'timed-out' ? 'timed-out' : `unreadable/${r.error.kind}` },
           properties: { kind: r.error.kind, status: r.status },
         });
         return;
@@ -215,15 +242,15 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
         first = false;
       }
       if (r.status === 'too-large') {
-        notifications.push({ level: 'warning', message: { text: `${r.file}: ${locale === 'en' ? 'too large to check fully' : '文件过大，未完整检查'}` }, locations: [{ physicalLocation: location }], descriptor: { id: 'too-large' } });
+        notifications.push({ level: 'warning', message: { text: `${r.file}: ${text(msg('文件过大，未完整检查', 'too large to check fully'), locale)}` }, locations: [{ physicalLocation: location }], descriptor: { id: 'too-large' } });
       }
     },
     end(s) {
       const invocation = {
         commandLine: info.commandLine,
-        executionSuccessful: s.unreadable === 0 && s.tooLarge === 0,
+        executionSuccessful: s.unreadable === 0 && s.tooLarge === 0 && s.timedOut === 0,
         toolExecutionNotifications: notifications,
-        properties: { files: s.files, unreadable: s.unreadable, tooLarge: s.tooLarge, skipped: s.skipped, ignored: s.ignored },
+        properties: { files: s.files, unreadable: s.unreadable, tooLarge: s.tooLarge, timedOut: s.timedOut, skipped: s.skipped, ignored: s.ignored },
       };
       out('],"invocations":[' + JSON.stringify(invocation) + ']}]}\n');
     },
@@ -241,13 +268,13 @@ export function xmlEscape(s: string): string {
 /** One testsuite per file, one testcase per rule: errors and warnings fail it, information is in system-out. */
 export function junitReporter(out: Sink, locale: Locale, ruleSettings: (file: string) => Record<string, string | undefined>): Reporter {
   const catalog = ruleCatalog().filter((r) => !r.tags.includes('engine'));
-  out('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ogi-report">\n');
+  out(`<?xml version="1.0" encoding="UTF-8"?>\n${JUNIT_MARK}\n<testsuites name="ogi-report">\n`);
   return {
     file(r) {
       const name = xmlEscape(r.file);
       if (r.error) {
         out(`  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0">\n`
-          + `    <testcase classname="${name}" name="${locale === 'en' ? 'read' : '读取文件'}">\n`
+          + `    <testcase classname="${name}" name="${text(r.status === 'timed-out' ? msg('超时', 'timeout') : msg('读取文件', 'read'), locale)}">\n`
           + `      <error type="${xmlEscape(r.error.kind)}" message="${xmlEscape(localize(r.error.message, locale))}"/>\n`
           + '    </testcase>\n  </testsuite>\n');
         return;
@@ -261,13 +288,13 @@ export function junitReporter(out: Sink, locale: Locale, ruleSettings: (file: st
         const failing = found.filter((d) => d.severity === 'error' || d.severity === 'warning');
         const line = (d: FileDiagnostic) => {
           const where = originText(d, locale);
-          return `${r.file}:${d.line}:${d.column}: ${locale === 'en' ? d.severity : SEVERITY_ZH[d.severity]} ${d.message}${where ? ` (${where})` : ''}`;
+          return `${r.file}:${d.line}:${d.column}: ${text(msg(SEVERITY_ZH[d.severity], d.severity), locale)} ${d.message}${where ? ` (${where})` : ''}`;
         };
         let body = '';
         if (failing.length) {
           failures++;
           const type = failing.some((d) => d.severity === 'error') ? 'error' : 'warning';
-          const message = locale === 'en' ? `${failing.length} finding(s)` : `${failing.length} 处问题`;
+          const message = text(msg(`${failing.length} 处问题`, `${failing.length} finding(s)`), locale);
           body += `      <failure type="${type}" message="${message}">${xmlEscape(failing.map(line).join('\n'))}</failure>\n`;
         }
         const rest = found.filter((d) => !failing.includes(d));

@@ -3,15 +3,21 @@
  * checked whatever its extension, in argument order; a folder is walked recursively and a glob
  * expanded (tinyglobby), each sorted, keeping report files (`sourceKindOf`) and counting the rest as
  * skipped. Hidden folders and node_modules are not entered; the configuration's `ignore` globs apply.
+ * Only regular files are checked: a FIFO, device or socket, named directly or through a link, in a
+ * folder or matched by a glob, is skipped with its reason (it would block or read forever).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { Dirent, Stats, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import type { Msg } from '../base/msg';
 import { SourceKind, sourceKindOf } from '../sources';
+import { specialKind } from './safe-read';
 
 export interface Target {
   file: string;
   kind: SourceKind | null;
+  /** Named on the command line (always checked), rather than found in a folder or by a glob. */
+  explicit?: boolean;
 }
 
 export interface Expansion {
@@ -24,12 +30,17 @@ export interface Expansion {
   unmatched: string[];
   /** Folders that hold no report file. */
   empty: string[];
+  /** Paths that are not regular files (after following links), with why; counted in `skipped`. */
+  special: { file: string; reason: Msg; explicit: boolean }[];
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function walkDir(dir: string, out: string[]): void {
-  let entries;
+/** A file found in a folder; `checkType`: a link or a special file, whose target's type is checked. */
+interface Found { path: string; checkType: boolean }
+
+function walkDir(dir: string, out: Found[]): void {
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -40,14 +51,14 @@ function walkDir(dir: string, out: string[]): void {
     if (e.isDirectory()) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       walkDir(p, out);
-    } else if (e.isFile() || e.isSymbolicLink()) out.push(p);
+    } else out.push({ path: p, checkType: !e.isFile() });
   }
 }
 
 export function expandInputs(inputs: string[], isIgnored: (file: string) => boolean = () => false): Expansion {
   const seen = new Set<string>();
-  const out: Expansion = { targets: [], skipped: 0, ignored: 0, unmatched: [], empty: [] };
-  const add = (file: string, explicit: boolean) => {
+  const out: Expansion = { targets: [], skipped: 0, ignored: 0, unmatched: [], empty: [], special: [] };
+  const add = (file: string, explicit: boolean, checkType: boolean) => {
     if (seen.has(file)) return;
     seen.add(file);
     const kind = sourceKindOf(file);
@@ -55,28 +66,41 @@ export function expandInputs(inputs: string[], isIgnored: (file: string) => bool
       if (!kind) { out.skipped++; return; }
       if (isIgnored(file)) { out.ignored++; return; }
     }
-    out.targets.push({ file, kind });
+    if (checkType) {
+      let st: Stats | null = null;
+      try { st = statSync(file); } catch { /* a dangling link: reading it says so */ }
+      const reason = st && !st.isDirectory() ? specialKind(st) : null;
+      if (st?.isDirectory() && !explicit) { out.skipped++; return; }
+      if (reason) {
+        out.skipped++;
+        out.special.push({ file, reason, explicit });
+        return;
+      }
+    }
+    out.targets.push(explicit ? { file, kind, explicit } : { file, kind });
   };
   for (const input of inputs) {
     let isDir = false;
     let exists = false;
+    let regular = false;
     try {
       const st = statSync(input);
       exists = true;
       isDir = st.isDirectory();
+      regular = st.isFile();
     } catch { /* not a path: maybe a glob */ }
     if (isDir) {
-      const files: string[] = [];
+      const files: Found[] = [];
       walkDir(input, files);
-      files.sort(byName);
+      files.sort((a, b) => byName(a.path, b.path));
       const before = out.targets.length + out.ignored;
-      for (const f of files) add(f, false);
+      for (const f of files) add(f.path, false, f.checkType);
       if (out.targets.length + out.ignored === before) out.empty.push(input);
     } else if (!exists && isDynamicPattern(input)) {
       const files = globSync(input, { dot: false, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**'] }).sort(byName);
       if (!files.length) out.unmatched.push(input);
-      for (const f of files) add(f, false);
-    } else add(input, true);
+      for (const f of files) add(f, false, true);
+    } else add(input, true, exists && !regular);
   }
   return out;
 }
