@@ -1,0 +1,350 @@
+/**
+ * PDF page geometry, pure (no WebAssembly): the glyphs and ruling lines that `pdfium.ts` reads from a
+ * page become the page as a reader sees it. Glyphs are gathered into runs and runs into lines by their
+ * baseline; ruled tables are found from the lines drawn on the page (the cell borders), runs are placed
+ * in the cells they sit in, and each table row becomes one tab-separated line with merged labels
+ * repeated. Outside tables, lines are gathered into paragraphs by indentation and the right margin, and
+ * page numbers are dropped. Coordinates are as the page is shown, in points, y growing upwards.
+ */
+import type { LineOrigin, SourceText } from './index';
+import { continueTable, GridCell, renderGrid } from './table';
+
+/** One character as the page shows it: its origin, the span of its advance (left…right) and its size. */
+export interface Glyph {
+  ch: string;
+  x: number;
+  y: number;
+  left: number;
+  right: number;
+  size: number;
+}
+
+/** A text run placed on the page as it is shown (y grows upwards). */
+export interface Run {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  size: number;
+}
+
+export interface Segment {
+  /** Horizontal: y fixed, x from a to b. Vertical: x fixed, y from a to b. */
+  pos: number;
+  a: number;
+  b: number;
+}
+
+/** The ruling lines of a page: horizontal and vertical. */
+export interface Segments {
+  h: Segment[];
+  v: Segment[];
+}
+
+export interface Block {
+  top: number;
+  lines: { text: string; size: number; left: number; right: number; top: number; bottom: number }[];
+  table?: { grid: GridCell[][]; xs: number[] };
+}
+
+/** How far apart (in points) two borders may be and still be one border. */
+export const TOL = 2;
+
+// ---------- glyphs → runs ----------
+
+/**
+ * The page's glyphs gathered into runs: characters that follow one another on one baseline at one
+ * size. As a reader would, a gap of a tenth of an em or more is a space, and a gap over 0.6 em (or a
+ * step back, a new baseline or size) starts a new run, which the layout then spaces or tabs by its
+ * distance. `chars` counts the visible characters (a page without any is blank or scanned).
+ */
+export function glyphRuns(glyphs: readonly Glyph[]): { runs: Run[]; chars: number } {
+  const runs: Run[] = [];
+  let chars = 0;
+  let run: Run | null = null;
+  let end = 0;
+  const push = () => {
+    // A blank run only marks a space between its neighbours.
+    if (run) runs.push(run.str.trim() === '' ? { ...run, str: ' ', w: 0 } : run);
+    run = null;
+  };
+  for (const { ch, x, y, left, right, size } of glyphs) {
+    const blank = ch.trim() === '';
+    if (!blank) chars++;
+    const r: Run | null = run;
+    const gap = r ? x - end : 0;
+    if (r && Math.abs(y - r.y) <= r.size * 0.2 && Math.abs(size - r.size) <= 0.5 && gap >= -r.size * 0.3 && gap <= r.size * 0.6) {
+      if (gap > r.size * 0.102 && !blank && !/\s$/.test(r.str)) r.str += ' ';
+      r.str += ch;
+      end = Math.max(end, right);
+      r.w = end - r.x;
+    } else {
+      push();
+      // A new font or size in mid-line still keeps its word space (the runs' gap alone says it only when wide).
+      if (r && !blank && Math.abs(y - r.y) <= Math.max(r.size, size) * 0.5 && gap > Math.min(r.size, size) * 0.102 && gap <= Math.max(r.size, size) * 0.6) runs.push({ str: ' ', x: end, y: r.y, w: 0, h: r.h, size: r.size });
+      run = { str: ch, x: left, y, w: right - left, h: size, size };
+      end = right;
+    }
+  }
+  push();
+  return { runs, chars };
+}
+
+// ---------- ruling lines ----------
+
+/** Adds a stroked straight piece from (x1,y1) to (x2,y2) when it is horizontal or vertical. */
+export function addStroke(segs: Segments, x1: number, y1: number, x2: number, y2: number): void {
+  if (Math.abs(y1 - y2) < 0.8 && Math.abs(x1 - x2) > TOL) segs.h.push({ pos: (y1 + y2) / 2, a: Math.min(x1, x2), b: Math.max(x1, x2) });
+  else if (Math.abs(x1 - x2) < 0.8 && Math.abs(y1 - y2) > TOL) segs.v.push({ pos: (x1 + x2) / 2, a: Math.min(y1, y2), b: Math.max(y1, y2) });
+}
+
+/** Adds a filled shape of four points or more when it is a bar thinner than 2.5pt (a rule drawn as a bar). */
+export function addBar(segs: Segments, points: readonly (readonly [number, number])[]): void {
+  if (points.length < 4) return;
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (const [x, y] of points) {
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  if (y1 - y0 < 2.5 && x1 - x0 > TOL) segs.h.push({ pos: (y0 + y1) / 2, a: x0, b: x1 });
+  else if (x1 - x0 < 2.5 && y1 - y0 > TOL) segs.v.push({ pos: (x0 + x1) / 2, a: y0, b: y1 });
+}
+
+/** Snaps nearby positions to one value (a border drawn twice, or hairline offsets). */
+function snap(values: number[]): number[] {
+  const sorted = [...values].sort((p, q) => p - q);
+  const out: number[] = [];
+  for (const x of sorted) if (!out.length || x - out[out.length - 1] > TOL) out.push(x);
+  return out;
+}
+
+function covers(segs: Segment[], pos: number, at: number): boolean {
+  return segs.some((s) => Math.abs(s.pos - pos) <= TOL && s.a - TOL <= at && at <= s.b + TOL);
+}
+
+export interface Grid {
+  xs: number[];
+  ys: number[];
+  h: Segment[];
+  v: Segment[];
+}
+
+/** Groups ruling lines that touch into tables; each table is a grid of column and row boundaries. */
+export function findGrids(h: Segment[], v: Segment[]): Grid[] {
+  const all = [...h.map((s) => ({ s, horizontal: true })), ...v.map((s) => ({ s, horizontal: false }))];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < h.length; i++) {
+    for (let j = 0; j < v.length; j++) {
+      const a = h[i], b = v[j];
+      if (b.pos >= a.a - TOL && b.pos <= a.b + TOL && a.pos >= b.a - TOL && a.pos <= b.b + TOL) parent[find(i)] = find(h.length + j);
+    }
+  }
+  const groups = new Map<number, { h: Segment[]; v: Segment[] }>();
+  all.forEach((e, i) => {
+    const g = groups.get(find(i)) ?? { h: [], v: [] };
+    (e.horizontal ? g.h : g.v).push(e.s);
+    groups.set(find(i), g);
+  });
+  const grids: Grid[] = [];
+  for (const g of groups.values()) {
+    const ys = snap(g.h.map((s) => s.pos)).reverse();
+    const xs = snap(g.v.map((s) => s.pos));
+    if (ys.length >= 2 && xs.length >= 2) grids.push({ xs, ys, h: g.h, v: g.v });
+  }
+  return grids;
+}
+
+// ---------- page layout ----------
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/**
+ * Joins the runs of one line: a gap is a space (except between CJK runs inside a table cell), and
+ * outside tables a wide gap is a tab, so that a table printed without borders still reads as cells.
+ */
+export function joinRuns(runs: Run[], cell = false): string {
+  let out = '';
+  let end = -Infinity;
+  let space = false;
+  for (const r of runs) {
+    if (r.str === ' ') {
+      space = true;
+      continue;
+    }
+    const gap = r.x - end;
+    const cjk = cell && (CJK.test(out.slice(-1)) || CJK.test(r.str.charAt(0)));
+    // Outside ruled tables, a gap of two characters or more separates the columns of a borderless table.
+    if (out && !cell && gap > r.size * 2) out = out.trimEnd() + '\t';
+    else if (out && (space || gap > r.size * 0.6) && !cjk && !/\s$/.test(out) && !/^\s/.test(r.str)) out += ' ';
+    out += r.str;
+    end = Math.max(end, r.x + r.w);
+    space = false;
+  }
+  return out;
+}
+
+/** Whether some line of the page has runs set apart by a wide gap, as table cells are. */
+export function hasCells(runs: Run[]): boolean {
+  return toLines(runs.filter((r) => r.str !== ' ')).some((line) => line.some((r, i) => i > 0 && r.x - (line[i - 1].x + line[i - 1].w) > r.size * 1.5));
+}
+
+/** Runs grouped into lines by baseline (top to bottom), each sorted left to right. */
+export function toLines(runs: Run[]): Run[][] {
+  const sorted = [...runs].sort((p, q) => q.y - p.y || p.x - q.x);
+  const lines: { y: number; size: number; runs: Run[] }[] = [];
+  for (const r of sorted) {
+    const line = lines.find((l) => Math.abs(l.y - r.y) < Math.max(2, Math.min(l.size, r.size) * 0.5));
+    if (line) line.runs.push(r);
+    else lines.push({ y: r.y, size: r.size, runs: [r] });
+  }
+  return lines.sort((p, q) => q.y - p.y).map((l) => l.runs.sort((p, q) => p.x - q.x));
+}
+
+/** The text of one table cell: its lines joined; spaces that only pad justified CJK text are dropped. */
+function cellText(runs: Run[]): string {
+  if (!runs.length) return '';
+  const lines = toLines(runs).map((l) => joinRuns(l, true).trim());
+  let text = lines.join('');
+  if (lines.length > 1) text = text.replace(new RegExp(`(?<=${CJK.source})\\s+(?=${CJK.source})`, 'g'), '');
+  return text;
+}
+
+export function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bottom: number, top: number): Block[] {
+  const grids = findGrids(segs.h, segs.v);
+  const used = new Set<Run>();
+  const blocks: Block[] = [];
+  for (const g of grids) {
+    const nr = g.ys.length - 1, nc = g.xs.length - 1;
+    // Union the grid positions that no border separates into merged cells.
+    const id = (r: number, c: number) => r * nc + c;
+    const parent = Array.from({ length: nr * nc }, (_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (let r = 0; r < nr; r++) {
+      const ym = (g.ys[r] + g.ys[r + 1]) / 2;
+      for (let c = 0; c < nc; c++) {
+        const xm = (g.xs[c] + g.xs[c + 1]) / 2;
+        if (c + 1 < nc && !covers(g.v, g.xs[c + 1], ym)) parent[find(id(r, c + 1))] = find(id(r, c));
+        if (r + 1 < nr && !covers(g.h, g.ys[r + 1], xm)) parent[find(id(r + 1, c))] = find(id(r, c));
+      }
+    }
+    const cellRuns = new Map<number, Run[]>();
+    for (const run of runs) {
+      const cx = run.x + run.w / 2;
+      const cy = run.y + Math.min(run.h, run.size) * 0.35;
+      if (cx < g.xs[0] || cx > g.xs[nc] || cy > g.ys[0] || cy < g.ys[nr]) continue;
+      let c = 0;
+      while (c < nc - 1 && cx > g.xs[c + 1]) c++;
+      let r = 0;
+      while (r < nr - 1 && cy < g.ys[r + 1]) r++;
+      const k = find(id(r, c));
+      const list = cellRuns.get(k);
+      if (list) list.push(run);
+      else cellRuns.set(k, [run]);
+      used.add(run);
+    }
+    const texts = new Map<number, string>();
+    for (const [k, list] of cellRuns) texts.set(k, cellText(list));
+    // Top-left position of every merged cell.
+    const origin = new Map<number, [number, number]>();
+    for (let r = 0; r < nr; r++) for (let c = 0; c < nc; c++) if (!origin.has(find(id(r, c)))) origin.set(find(id(r, c)), [r, c]);
+    const grid: GridCell[][] = [];
+    for (let r = 0; r < nr; r++) {
+      if (g.ys[r] - g.ys[r + 1] < 1) continue;
+      const row: GridCell[] = [];
+      for (let c = 0; c < nc; c++) {
+        if (g.xs[c + 1] - g.xs[c] < 1) continue;
+        const k = find(id(r, c));
+        const [r0, c0] = origin.get(k)!;
+        row.push({ text: texts.get(k) ?? '', rowOffset: r - r0, colOffset: c - c0 });
+      }
+      grid.push(row);
+    }
+    const xs = g.xs.filter((x, i) => i === 0 || x - g.xs[i - 1] >= 1);
+    if (grid.length) blocks.push({ top: g.ys[0], lines: [], table: { grid, xs } });
+  }
+  const height = top - bottom;
+  for (const line of toLines(runs.filter((r) => !used.has(r)))) {
+    const text = joinRuns(line).trim();
+    if (!text) continue;
+    const y = line[0].y;
+    const size = Math.max(...line.map((r) => r.size));
+    // Page numbers in the top or bottom margin: "- 3 -", "第 3 页", "3/10".
+    if ((y < bottom + height * 0.1 || y > top - height * 0.08) && /^第?\d+页?([/／]\d+)?(共\d+页)?$/.test(text.replace(/[-－—–\s]/g, ''))) continue;
+    const left = line[0].x;
+    const right = Math.max(...line.map((r) => r.x + r.w));
+    blocks.push({ top: y + size, lines: [{ text, size, left, right, top: y + size, bottom: y }] });
+  }
+  return blocks.sort((p, q) => q.top - p.top);
+}
+
+// ---------- paragraphs ----------
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+  let best = values[0] ?? 0, n = 0;
+  for (const [v, k] of counts) if (k > n) [best, n] = [v, k];
+  return best;
+}
+
+export function assemble(pages: { blocks: Block[]; page: number }[]): SourceText {
+  const textLines = pages.flatMap((p) => p.blocks.flatMap((b) => b.lines));
+  const body = mode(textLines.map((l) => l.size));
+  const bodyLines = textLines.filter((l) => Math.abs(l.size - body) < 0.5);
+  const leftMargin = mode(bodyLines.map((l) => l.left));
+  const rightMargin = Math.max(...bodyLines.map((l) => l.right), 0);
+
+  const out: string[] = [];
+  const origins: LineOrigin[] = [];
+  // A table is written when the next block is not its continuation on the following page.
+  let table: { grid: GridCell[][]; xs: number[]; pages: number[]; lastPage: number } | null = null;
+  const flush = () => {
+    if (!table) return;
+    renderGrid(table.grid).forEach((line) => { out.push(line); origins.push({ page: table!.pages[0] }); });
+    table = null;
+  };
+  type Prev = { size: number; right: number; bottom: number } | null;
+  let prev: Prev = null;
+  for (const { blocks, page } of pages) {
+    blocks.forEach((b, i) => {
+      if (b.table) {
+        if (table && i === 0 && table.lastPage === page - 1 && sameColumns(table.xs, b.table.xs)) {
+          table.grid = continueTable(table.grid, b.table.grid);
+          table.lastPage = page;
+        } else {
+          flush();
+          table = { grid: b.table.grid, xs: b.table.xs, pages: [page], lastPage: page };
+        }
+        prev = null;
+        return;
+      }
+      flush();
+      const l = b.lines[0];
+      const sameSize = prev && Math.abs(prev.size - l.size) < 0.5;
+      const prevFull = prev && prev.right >= rightMargin - l.size * 1.5;
+      const notIndented = l.left <= leftMargin + l.size * 0.5;
+      // A heading (larger than the body) wrapped over lines is one heading.
+      const headingWrap = sameSize && l.size > body * 1.15 && prev && prev.bottom - l.top < l.size * 1.5;
+      const tabbed = l.text.includes('\t') || (out.length > 0 && out[out.length - 1].includes('\t'));
+      const continues = prev && sameSize && !tabbed && ((prevFull && notIndented) || headingWrap);
+      if (continues && out.length) {
+        const last = out[out.length - 1];
+        out[out.length - 1] = last + (/[A-Za-z]$/.test(last) && /^[A-Za-z]/.test(l.text) ? ' ' : '') + l.text;
+      } else {
+        out.push(l.text);
+        origins.push({ page });
+      }
+      prev = { size: l.size, right: l.right, bottom: l.bottom };
+    });
+  }
+  flush();
+  return { kind: 'pdf', text: out.join('\n') + '\n', origins };
+}
+
+function sameColumns(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 3);
+}
