@@ -7,7 +7,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import type { SourceError, SourceText } from './index';
+import { SourceError, sourceError, SourceText } from './types';
 import { expandSpans, renderGrid, SpanCell } from './table';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'select', 'button', 'input', 'textarea', 'svg', 'object', 'head', 'title', 'meta', 'link']);
@@ -187,7 +187,7 @@ export function readHtml(bytes: Uint8Array): SourceText | SourceError {
   const body = find(doc.children, 'body') ?? (doc as unknown as Element);
   const { el, weight } = findArticle(body);
   if (weight < 100) {
-    return { error: { kind: 'no-report', message: { zh: '网页中没有找到正文（可能是栏目页、目录页或错误页），不是年度报告', en: 'the page has no article text (perhaps an index, a list or an error page); it is not a report' } } };
+    return sourceError('no-report', '网页中没有找到正文（可能是栏目页、目录页或错误页），不是年度报告', 'the page has no article text (perhaps an index, a list or an error page); it is not a report');
   }
   const out: Out = { lines: [], current: '' };
   walk(el, out, false);

@@ -6,7 +6,7 @@
  * repeated. Outside tables, lines are gathered into paragraphs by indentation and the right margin, and
  * page numbers are dropped. Coordinates are as the page is shown, in points, y growing upwards.
  */
-import type { LineOrigin, SourceText } from './index';
+import type { LineOrigin, SourceText } from './types';
 import { continueTable, GridCell, renderGrid } from './table';
 
 /** One character as the page shows it: its origin, the span of its advance (left…right) and its size. */

@@ -7,21 +7,17 @@
  * Bounds: at most `MAX_PDF_PAGES` pages (and the `MAX_SOURCE_BYTES` of every source); beyond, one
  * `too-large` line.
  */
-import type { SourceError, SourceText } from './index';
+import { SourceError, sourceError, SourceText } from './types';
 import { assemble, Block, glyphRuns, hasCells, layoutPage, Segments } from './pdf-layout';
 import { readPdfPages } from './pdfium';
 
-function fail(kind: 'corrupt' | 'encrypted' | 'scanned' | 'too-large' | 'no-report', zh: string, en: string): SourceError {
-  return { error: { kind, message: { zh, en } } };
-}
-
-const corrupt = () => fail('corrupt', '是损坏的 PDF，无法读取', 'is a damaged PDF and cannot be read');
+const corrupt = () => sourceError('corrupt', '是损坏的 PDF，无法读取', 'is a damaged PDF and cannot be read');
 
 export const MAX_PDF_PAGES = 500;
 
 export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceError> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) return fail('corrupt', '不是有效的 PDF 文件（缺少 %PDF 文件头，可能是改了扩展名的其他文件）', 'is not a PDF file (no %PDF header; perhaps another file renamed to .pdf)');
+  if (!head.includes('%PDF-')) return sourceError('corrupt', '不是有效的 PDF 文件（缺少 %PDF 文件头，可能是改了扩展名的其他文件）', 'is not a PDF file (no %PDF header; perhaps another file renamed to .pdf)');
   const pages: { blocks: Block[]; page: number }[] = [];
   let chars = 0;
   let images = 0;
@@ -38,13 +34,13 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
   });
   if ('failure' in read) {
     switch (read.failure) {
-      case 'encrypted': return fail('encrypted', '是加密的 PDF，需要密码才能打开，无法读取', 'is an encrypted PDF that needs a password; it cannot be read');
-      case 'no-memory': return fail('too-large', 'PDF 太大，无法读取', 'the PDF is too large to be read');
-      case 'too-many-pages': return fail('too-large', `PDF 有 ${read.pages} 页，超过 ${MAX_PDF_PAGES} 页的上限`, `the PDF has ${read.pages} pages, over the limit of ${MAX_PDF_PAGES}`);
+      case 'encrypted': return sourceError('encrypted', '是加密的 PDF，需要密码才能打开，无法读取', 'is an encrypted PDF that needs a password; it cannot be read');
+      case 'no-memory': return sourceError('too-large', 'PDF 太大，无法读取', 'the PDF is too large to be read');
+      case 'too-many-pages': return sourceError('too-large', `PDF 有 ${read.pages} 页，超过 ${MAX_PDF_PAGES} 页的上限`, `the PDF has ${read.pages} pages, over the limit of ${MAX_PDF_PAGES}`);
       default: return corrupt();
     }
   }
-  if (chars === 0 && images === 0) return fail('no-report', 'PDF 中没有任何文字（页面是空白的）', 'the PDF holds no text at all (its pages are blank)');
-  if (chars === 0) return fail('scanned', '是扫描件，没有文字层，需要 OCR 才能读取', 'is a scanned PDF with no text layer; it needs OCR to be read');
+  if (chars === 0 && images === 0) return sourceError('no-report', 'PDF 中没有任何文字（页面是空白的）', 'the PDF holds no text at all (its pages are blank)');
+  if (chars === 0) return sourceError('scanned', '是扫描件，没有文字层，需要 OCR 才能读取', 'is a scanned PDF with no text layer; it needs OCR to be read');
   return assemble(pages);
 }
