@@ -22,7 +22,7 @@ await Promise.all([
 
 // Tests: each file bundled on its own so that node:test and mocha load them directly.
 const list = (dir) => { try { return readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)); } catch { return []; } };
-const testEntries = [...list('test/unit'), ...list('test/fuzz'), ...list('test/e2e/suite')];
+const testEntries = [...list('test/unit'), ...list('test/integration'), ...list('test/fuzz'), ...list('test/e2e/suite')];
 if (testEntries.length) {
   await esbuild.build({ ...common, ...importMeta, minify: false, sourcemap: false, entryPoints: testEntries, outdir: 'dist-test', outbase: 'test', external: [...lazy, 'vscode', 'mocha', 'fast-check', 'playwright-core', 'typescript', 'recheck', 'vscode-jsonrpc', 'vscode-jsonrpc/node', 'vscode-textmate', 'vscode-oniguruma'] });
 }

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addBar, addStroke, assemble, findGrids, Glyph, glyphRuns, hasCells, layoutPage, Run, Segments, toLines } from '../../server/src/sources/pdf-layout';
+import { addBar, addStroke, assemble, findGrids, Glyph, glyphRuns, hasCells, layoutPage, Run, Segment, Segments, toLines } from '../../server/src/sources/pdf-layout';
 
 /** Glyphs of a word in a monospaced font: each character advances `size * 0.5` (Latin) or `size` (CJK). */
 function word(str: string, x: number, y: number, size = 10): Glyph[] {
@@ -117,5 +117,53 @@ describe('pdf-layout: ruling lines and grids', () => {
     const out = assemble([{ page: 1, blocks: page(100, 'A', '1') }, { page: 2, blocks: page(800, 'B', '2') }]);
     assert.equal(out.text, 'A\t1\nB\t2\n');
     assert.deepEqual(out.origins, [{ page: 1 }, { page: 1 }]);
+  });
+});
+
+/** The plain definition the sweep must agree with: every horizontal line against every vertical one. */
+function gridsByPairs(h: Segment[], v: Segment[]): { xs: number[]; ys: number[] }[] {
+  const TOL = 2;
+  const parent = [...h, ...v].map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < h.length; i++) for (let j = 0; j < v.length; j++) {
+    const a = h[i], b = v[j];
+    if (b.pos >= a.a - TOL && b.pos <= a.b + TOL && a.pos >= b.a - TOL && a.pos <= b.b + TOL) parent[find(i)] = find(h.length + j);
+  }
+  const groups = new Map<number, { h: number[]; v: number[] }>();
+  parent.forEach((_, i) => {
+    const g = groups.get(find(i)) ?? { h: [], v: [] };
+    if (i < h.length) g.h.push(h[i].pos);
+    else g.v.push(v[i - h.length].pos);
+    groups.set(find(i), g);
+  });
+  const snap = (values: number[]) => {
+    const out: number[] = [];
+    for (const x of values.sort((p, q) => p - q)) if (!out.length || x - out[out.length - 1] > TOL) out.push(x);
+    return out;
+  };
+  const out: { xs: number[]; ys: number[] }[] = [];
+  for (const g of groups.values()) {
+    const ys = snap(g.h).reverse(), xs = snap(g.v);
+    if (ys.length >= 2 && xs.length >= 2) out.push({ xs, ys });
+  }
+  return out;
+}
+
+describe('pdf-layout: findGrids at scale', () => {
+  it('agrees with the pairwise definition on random lines, grid for grid and in order', () => {
+    let seed = 12345;
+    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return (seed % (n * 4)) / 4; };
+    for (let round = 0; round < 200; round++) {
+      const h: Segment[] = [], v: Segment[] = [];
+      const n = 1 + (round % 40);
+      for (let i = 0; i < n; i++) {
+        const a = rnd(100);
+        h.push({ pos: rnd(100), a, b: a + rnd(40) });
+        const b = rnd(100);
+        v.push({ pos: rnd(100), a: b, b: b + rnd(40) });
+      }
+      const got = findGrids(h, v).map((g) => ({ xs: g.xs, ys: g.ys }));
+      assert.deepEqual(got, gridsByPairs(h, v), `round ${round}`);
+    }
   });
 });

@@ -7,7 +7,11 @@
  * page numbers are dropped. Coordinates are as the page is shown, in points, y growing upwards.
  */
 import type { LineOrigin, SourceText } from './types';
+import { borderIndex, findGrids, Segment, TOL } from './pdf-grid';
 import { continueTable, GridCell, renderGrid } from './table';
+
+export { findGrids, TOL } from './pdf-grid';
+export type { Grid, Segment } from './pdf-grid';
 
 /** One character as the page shows it: its origin, the span of its advance (left…right) and its size. */
 export interface Glyph {
@@ -29,12 +33,6 @@ export interface Run {
   size: number;
 }
 
-export interface Segment {
-  /** Horizontal: y fixed, x from a to b. Vertical: x fixed, y from a to b. */
-  pos: number;
-  a: number;
-  b: number;
-}
 
 /** The ruling lines of a page: horizontal and vertical. */
 export interface Segments {
@@ -48,8 +46,6 @@ export interface Block {
   table?: { grid: GridCell[][]; xs: number[] };
 }
 
-/** How far apart (in points) two borders may be and still be one border. */
-export const TOL = 2;
 
 // ---------- glyphs → runs ----------
 
@@ -113,51 +109,6 @@ export function addBar(segs: Segments, points: readonly (readonly [number, numbe
   else if (x1 - x0 < 2.5 && y1 - y0 > TOL) segs.v.push({ pos: (x0 + x1) / 2, a: y0, b: y1 });
 }
 
-/** Snaps nearby positions to one value (a border drawn twice, or hairline offsets). */
-function snap(values: number[]): number[] {
-  const sorted = [...values].sort((p, q) => p - q);
-  const out: number[] = [];
-  for (const x of sorted) if (!out.length || x - out[out.length - 1] > TOL) out.push(x);
-  return out;
-}
-
-function covers(segs: Segment[], pos: number, at: number): boolean {
-  return segs.some((s) => Math.abs(s.pos - pos) <= TOL && s.a - TOL <= at && at <= s.b + TOL);
-}
-
-export interface Grid {
-  xs: number[];
-  ys: number[];
-  h: Segment[];
-  v: Segment[];
-}
-
-/** Groups ruling lines that touch into tables; each table is a grid of column and row boundaries. */
-export function findGrids(h: Segment[], v: Segment[]): Grid[] {
-  const all = [...h.map((s) => ({ s, horizontal: true })), ...v.map((s) => ({ s, horizontal: false }))];
-  const parent = all.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < h.length; i++) {
-    for (let j = 0; j < v.length; j++) {
-      const a = h[i], b = v[j];
-      if (b.pos >= a.a - TOL && b.pos <= a.b + TOL && a.pos >= b.a - TOL && a.pos <= b.b + TOL) parent[find(i)] = find(h.length + j);
-    }
-  }
-  const groups = new Map<number, { h: Segment[]; v: Segment[] }>();
-  all.forEach((e, i) => {
-    const g = groups.get(find(i)) ?? { h: [], v: [] };
-    (e.horizontal ? g.h : g.v).push(e.s);
-    groups.set(find(i), g);
-  });
-  const grids: Grid[] = [];
-  for (const g of groups.values()) {
-    const ys = snap(g.h.map((s) => s.pos)).reverse();
-    const xs = snap(g.v.map((s) => s.pos));
-    if (ys.length >= 2 && xs.length >= 2) grids.push({ xs, ys, h: g.h, v: g.v });
-  }
-  return grids;
-}
-
 // ---------- page layout ----------
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
@@ -192,12 +143,28 @@ export function hasCells(runs: Run[]): boolean {
   return toLines(runs.filter((r) => r.str !== ' ')).some((line) => line.some((r, i) => i > 0 && r.x - (line[i - 1].x + line[i - 1].w) > r.size * 1.5));
 }
 
-/** Runs grouped into lines by baseline (top to bottom), each sorted left to right. */
+/**
+ * Runs grouped into lines by baseline (top to bottom), each sorted left to right. A run joins the first
+ * line (from the top) whose baseline is within half the smaller size (at least 2pt); only the lines
+ * within the run's own reach can be that line, so each run looks at those alone.
+ */
 export function toLines(runs: Run[]): Run[][] {
   const sorted = [...runs].sort((p, q) => q.y - p.y || p.x - q.x);
   const lines: { y: number; size: number; runs: Run[] }[] = [];
   for (const r of sorted) {
-    const line = lines.find((l) => Math.abs(l.y - r.y) < Math.max(2, Math.min(l.size, r.size) * 0.5));
+    // Baselines only go down: the lines within reach are the last ones, from the first below r.y + reach.
+    const reach = Math.max(2, r.size * 0.5);
+    let lo = 0, hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid].y - r.y < reach) hi = mid;
+      else lo = mid + 1;
+    }
+    let line: (typeof lines)[number] | undefined;
+    for (let i = lo; i < lines.length && !line; i++) {
+      const l = lines[i];
+      if (Math.abs(l.y - r.y) < Math.max(2, Math.min(l.size, r.size) * 0.5)) line = l;
+    }
     if (line) line.runs.push(r);
     else lines.push({ y: r.y, size: r.size, runs: [r] });
   }
@@ -213,33 +180,56 @@ function cellText(runs: Run[]): string {
   return text;
 }
 
+/** Most grid positions (rows × columns, over all the ruled tables of a page) the layout builds. */
+export const MAX_GRID_CELLS = 1_000_000;
+
+/** A page beyond a bound of the layout (`MAX_GRID_CELLS`). */
+export class LayoutLimit extends Error {}
+
+/**
+ * The blocks of one page, top to bottom: each ruled table (its runs placed in its cells, cells no
+ * border separates merged), and each line of the runs outside tables. Linear in the runs, lines and
+ * grid positions, up to a log factor; throws `LayoutLimit` over `MAX_GRID_CELLS` grid positions.
+ */
 export function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bottom: number, top: number): Block[] {
   const grids = findGrids(segs.h, segs.v);
+  let cells = 0;
+  for (const g of grids) cells += (g.ys.length - 1) * (g.xs.length - 1);
+  if (cells > MAX_GRID_CELLS) throw new LayoutLimit(`${cells}`);
   const used = new Set<Run>();
   const blocks: Block[] = [];
+  // Runs by the height of their centre, so that each grid finds its runs by a binary search.
+  const cxs = runs.map((run) => run.x + run.w / 2);
+  const cys = runs.map((run) => run.y + Math.min(run.h, run.size) * 0.35);
+  const byCy = grids.length ? [...runs.keys()].filter((i) => !Number.isNaN(cys[i])).sort((p, q) => cys[p] - cys[q]) : [];
+  const noCy = grids.length ? [...runs.keys()].filter((i) => Number.isNaN(cys[i])) : [];
+  const firstCy = (y: number, above: boolean) => lowerBound(byCy.length, (k) => (above ? cys[byCy[k]] > y : cys[byCy[k]] >= y));
   for (const g of grids) {
     const nr = g.ys.length - 1, nc = g.xs.length - 1;
     // Union the grid positions that no border separates into merged cells.
     const id = (r: number, c: number) => r * nc + c;
-    const parent = Array.from({ length: nr * nc }, (_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    const parent = new Int32Array(nr * nc);
+    for (let i = 0; i < parent.length; i++) parent[i] = i;
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+      return i;
+    };
+    const vBorder = borderIndex(g.v, g.xs), hBorder = borderIndex(g.h, g.ys);
     for (let r = 0; r < nr; r++) {
       const ym = (g.ys[r] + g.ys[r + 1]) / 2;
       for (let c = 0; c < nc; c++) {
         const xm = (g.xs[c] + g.xs[c + 1]) / 2;
-        if (c + 1 < nc && !covers(g.v, g.xs[c + 1], ym)) parent[find(id(r, c + 1))] = find(id(r, c));
-        if (r + 1 < nr && !covers(g.h, g.ys[r + 1], xm)) parent[find(id(r + 1, c))] = find(id(r, c));
+        if (c + 1 < nc && !vBorder(ym, c + 1)) parent[find(id(r, c + 1))] = find(id(r, c));
+        if (r + 1 < nr && !hBorder(xm, r + 1)) parent[find(id(r + 1, c))] = find(id(r, c));
       }
     }
     const cellRuns = new Map<number, Run[]>();
-    for (const run of runs) {
-      const cx = run.x + run.w / 2;
-      const cy = run.y + Math.min(run.h, run.size) * 0.35;
+    const inside = byCy.slice(firstCy(g.ys[nr], false), firstCy(g.ys[0], true)).concat(noCy).sort((p, q) => p - q);
+    for (const i of inside) {
+      const run = runs[i], cx = cxs[i], cy = cys[i];
       if (cx < g.xs[0] || cx > g.xs[nc] || cy > g.ys[0] || cy < g.ys[nr]) continue;
-      let c = 0;
-      while (c < nc - 1 && cx > g.xs[c + 1]) c++;
-      let r = 0;
-      while (r < nr - 1 && cy < g.ys[r + 1]) r++;
+      const c = lowerBound(nc - 1, (k) => !(cx > g.xs[k + 1]));
+      const r = lowerBound(nr - 1, (k) => !(cy < g.ys[k + 1]));
       const k = find(id(r, c));
       const list = cellRuns.get(k);
       if (list) list.push(run);
@@ -271,14 +261,28 @@ export function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bo
     const text = joinRuns(line).trim();
     if (!text) continue;
     const y = line[0].y;
-    const size = Math.max(...line.map((r) => r.size));
+    let size = -Infinity, right = -Infinity;
+    for (const r of line) {
+      size = Math.max(size, r.size);
+      right = Math.max(right, r.x + r.w);
+    }
     // Page numbers in the top or bottom margin: "- 3 -", "第 3 页", "3/10".
     if ((y < bottom + height * 0.1 || y > top - height * 0.08) && /^第?\d+页?([/／]\d+)?(共\d+页)?$/.test(text.replace(/[-－—–\s]/g, ''))) continue;
     const left = line[0].x;
-    const right = Math.max(...line.map((r) => r.x + r.w));
     blocks.push({ top: y + size, lines: [{ text, size, left, right, top: y + size, bottom: y }] });
   }
   return blocks.sort((p, q) => q.top - p.top);
+}
+
+/** The first k in 0…n for which `pred` holds (n when none), `pred` being false then true. */
+function lowerBound(n: number, pred: (k: number) => boolean): number {
+  let lo = 0, hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 // ---------- paragraphs ----------
@@ -296,7 +300,8 @@ export function assemble(pages: { blocks: Block[]; page: number }[]): SourceText
   const body = mode(textLines.map((l) => l.size));
   const bodyLines = textLines.filter((l) => Math.abs(l.size - body) < 0.5);
   const leftMargin = mode(bodyLines.map((l) => l.left));
-  const rightMargin = Math.max(...bodyLines.map((l) => l.right), 0);
+  let rightMargin = 0;
+  for (const l of bodyLines) rightMargin = Math.max(rightMargin, l.right);
 
   const out: string[] = [];
   const origins: LineOrigin[] = [];

@@ -4,11 +4,12 @@
  * read only where they can matter: on a page whose text has cells (runs set apart on a line), which
  * may hold a ruled table, and on a page with no text, which may be a scan.
  *
- * Bounds: at most `MAX_PDF_PAGES` pages (and the `MAX_SOURCE_BYTES` of every source); beyond, one
- * `too-large` line.
+ * Bounds: at most `MAX_PDF_PAGES` (500) pages, and at most `MAX_GRID_CELLS` (1,000,000) ruled-table
+ * positions on a page (and the 50 MB `MAX_SOURCE_BYTES` of every source); beyond, one `too-large`
+ * line. Within them the layout is O(n log n) in the glyphs and ruling lines of a page.
  */
 import { SourceError, sourceError, SourceText } from './types';
-import { assemble, Block, glyphRuns, hasCells, layoutPage, Segments } from './pdf-layout';
+import { assemble, Block, glyphRuns, hasCells, layoutPage, LayoutLimit, MAX_GRID_CELLS, Segments } from './pdf-layout';
 import { readPdfPages } from './pdfium';
 
 const corrupt = () => sourceError('corrupt', '是损坏的 PDF，无法读取', 'is a damaged PDF and cannot be read');
@@ -21,6 +22,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
   const pages: { blocks: Block[]; page: number }[] = [];
   let chars = 0;
   let images = 0;
+  let limit: number | null = null;
   const read = await readPdfPages(bytes, MAX_PDF_PAGES, (page, p) => {
     const text = glyphRuns(page.glyphs());
     chars += text.chars;
@@ -30,7 +32,13 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
       if (!text.runs.length) images += drawn.images;
       segments = drawn;
     }
-    pages.push({ page: p + 1, blocks: layoutPage(text.runs, segments, 0, page.height) });
+    try {
+      pages.push({ page: p + 1, blocks: layoutPage(text.runs, segments, 0, page.height) });
+    } catch (e) {
+      if (!(e instanceof LayoutLimit)) throw e;
+      limit = p + 1;
+      return false;
+    }
   });
   if ('failure' in read) {
     switch (read.failure) {
@@ -40,6 +48,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
       default: return corrupt();
     }
   }
+  if (limit !== null) return sourceError('too-large', `PDF 第 ${limit} 页的表格线围成超过 ${MAX_GRID_CELLS.toLocaleString('en')} 个单元格，不予读取`, `page ${limit} of the PDF rules a table of over ${MAX_GRID_CELLS.toLocaleString('en')} cells and is not read`);
   if (chars === 0 && images === 0) return sourceError('no-report', 'PDF 中没有任何文字（页面是空白的）', 'the PDF holds no text at all (its pages are blank)');
   if (chars === 0) return sourceError('scanned', '是扫描件，没有文字层，需要 OCR 才能读取', 'is a scanned PDF with no text layer; it needs OCR to be read');
   return assemble(pages);

@@ -67,6 +67,9 @@ const ERR_PASSWORD = 4, ERR_SECURITY = 5;
 
 let libPromise: Promise<Lib> | null = null;
 
+/** PDFium's memory kept between documents; an instance that grew beyond is dropped after its document. */
+const KEEP_MEMORY_BYTES = 128 * 1024 * 1024;
+
 function loadPdfium(): Promise<Lib> {
   if (!libPromise) {
     libPromise = (async () => {
@@ -108,11 +111,11 @@ export interface PdfPage {
 export type PdfiumFailure = { failure: 'corrupt' | 'encrypted' | 'no-memory' } | { failure: 'too-many-pages'; pages: number };
 
 /**
- * Opens a document and hands each page to `onPage` in order, while it is open. Fails (without
+ * Opens a document and hands each page to `onPage` in order, while it is open (`false` stops). Fails (without
  * throwing) on a damaged or encrypted file, or on more than `maxPages` pages; an exception thrown by
  * PDFium or by `onPage` gives `corrupt` and a fresh PDFium instance for the next file.
  */
-export async function readPdfPages(bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => void): Promise<{ pages: number } | PdfiumFailure> {
+export async function readPdfPages(bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => boolean | void): Promise<{ pages: number } | PdfiumFailure> {
   const lib = await loadPdfium();
   try {
     return readDocument(lib, bytes, maxPages, onPage);
@@ -120,10 +123,13 @@ export async function readPdfPages(bytes: Uint8Array, maxPages: number, onPage: 
     // A trap inside PDFium leaves its heap in an unknown state: the next file gets a new instance.
     libPromise = null;
     return { failure: 'corrupt' };
+  } finally {
+    // WebAssembly memory never shrinks: after a document that grew it past this, the instance is let go.
+    if (lib.pdf.memory.buffer.byteLength > KEEP_MEMORY_BYTES) libPromise = null;
   }
 }
 
-function readDocument(lib: Lib, bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => void): { pages: number } | PdfiumFailure {
+function readDocument(lib: Lib, bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => boolean | void): { pages: number } | PdfiumFailure {
   const { pdf } = lib;
   const data = pdf.malloc(bytes.length);
   if (!data) return { failure: 'no-memory' };
@@ -147,7 +153,7 @@ function readDocument(lib: Lib, bytes: Uint8Array, maxPages: number, onPage: (pa
           const view = pageView(lib, page);
           if (!view) return { failure: 'corrupt' };
           const { shown, height } = view;
-          onPage({ height, glyphs: () => readGlyphs(lib, page, shown), drawings: () => readDrawings(lib, page, shown) }, p);
+          if (onPage({ height, glyphs: () => readGlyphs(lib, page, shown), drawings: () => readDrawings(lib, page, shown) }, p) === false) return { pages: p + 1 };
         } finally {
           pdf.FPDF_ClosePage(page);
         }

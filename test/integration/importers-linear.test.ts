@@ -1,0 +1,112 @@
+/**
+ * Importers stay linear in their input: each hostile input of issue 18 (a few lines that generate
+ * hundreds of thousands of ruling lines, table rows, nested elements or characters outside GBK) is
+ * generated here, read, and gives the right text or one clear error. Nothing large is committed.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { addStroke, findGrids, Segments } from '../../server/src/sources/pdf-layout';
+import { isSourceError, readSource, SourceError, SourceText } from '../../server/src/sources/index';
+
+async function readOk(name: string, data: Uint8Array): Promise<SourceText> {
+  const r = await readSource(name, data);
+  if (isSourceError(r)) assert.fail(`${name}: ${r.error.kind} ${r.error.message.zh}`);
+  return r;
+}
+
+async function readError(name: string, data: Uint8Array): Promise<SourceError['error']> {
+  const r = await readSource(name, data);
+  if (!isSourceError(r)) assert.fail(`${name} should not be readable, got text: ${r.text.slice(0, 80)}`);
+  assert.ok(r.error.message.zh.length > 0 && r.error.message.en.length > 0 && !r.error.message.en.includes('\n'));
+  return r.error;
+}
+
+/** A one-page PDF (a large page, Helvetica as /F1) with the given content stream, written by hand. */
+function onePagePdf(content: string): Uint8Array {
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let s = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(s.length);
+    s += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = s.length;
+  s += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  s += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(s, 'latin1'));
+}
+
+/** A row of text with cells (so the page's drawings are read), then `n` short ruling lines: apart, or a mesh of small cells. */
+function ruledPdf(n: number, shape: 'apart' | 'mesh'): Uint8Array {
+  const ops = ['BT /F1 10 Tf 72 40 Td (Row A) Tj ET', 'BT /F1 10 Tf 300 40 Td (95) Tj ET'];
+  if (shape === 'apart') {
+    for (let i = 0; i < n / 2; i++) {
+      const x = 50 + (i % 1000) * 10, y = 100 + Math.floor(i / 1000) * 10;
+      ops.push(`${x} ${y} m ${x + 3} ${y} l S`, `${x + 6} ${y + 5} m ${x + 6} ${y + 8} l S`);
+    }
+  } else {
+    const k = Math.floor(Math.sqrt(n / 2));
+    for (let i = 0; i < k; i++) for (let j = 0; j <= k; j++) {
+      ops.push(`${100 + i * 5} ${100 + j * 5} m ${105 + i * 5} ${100 + j * 5} l S`, `${100 + j * 5} ${100 + i * 5} m ${100 + j * 5} ${105 + i * 5} l S`);
+    }
+  }
+  return onePagePdf(ops.join('\n'));
+}
+
+describe('PDF: many ruling lines on one page', () => {
+  for (const n of [40_000, 100_000, 400_000]) {
+    it(`${n.toLocaleString('en')} short lines that never touch`, async () => {
+      assert.equal((await readOk('lines.pdf', ruledPdf(n, 'apart'))).text, 'Row A\t95\n');
+    });
+  }
+  it('400,000 short lines drawing one mesh of 80,000 small cells', async () => {
+    assert.equal((await readOk('mesh.pdf', ruledPdf(400_000, 'mesh'))).text, 'Row A\t95\n');
+  });
+  it('a page ruling more than a million cells is refused with one line', async () => {
+    // 1,100 long lines each way cross in 1.2 million cells.
+    const ops = ['BT /F1 10 Tf 72 40 Td (Row A) Tj ET', 'BT /F1 10 Tf 300 40 Td (95) Tj ET'];
+    for (let i = 0; i <= 1100; i++) ops.push(`100 ${100 + i * 5} m 5600 ${100 + i * 5} l S`, `${100 + i * 5} 100 m ${100 + i * 5} 5600 l S`);
+    const err = await readError('dense.pdf', onePagePdf(ops.join('\n')));
+    assert.equal(err.kind, 'too-large');
+    assert.match(err.message.zh, /1,000,000 个单元格/);
+  });
+});
+
+describe('pdf-layout: findGrids on synthetic lines', () => {
+  it('groups 400,000 short lines that never touch, and a mesh of 200,000 into one grid, without comparing every pair', () => {
+    const apart: Segments = { h: [], v: [] };
+    for (let i = 0; i < 200_000; i++) {
+      const x = (i % 1000) * 10, y = Math.floor(i / 1000) * 10;
+      addStroke(apart, x, y, x + 3, y);
+      addStroke(apart, x + 6, y + 5, x + 6, y + 8);
+    }
+    assert.deepEqual(findGrids(apart.h, apart.v), []);
+    const mesh: Segments = { h: [], v: [] };
+    const k = 316;
+    for (let i = 0; i < k; i++) for (let j = 0; j <= k; j++) {
+      addStroke(mesh, i * 5, j * 5, i * 5 + 5, j * 5);
+      addStroke(mesh, j * 5, i * 5, j * 5, i * 5 + 5);
+    }
+    const grids = findGrids(mesh.h, mesh.v);
+    assert.equal(grids.length, 1);
+    assert.equal(grids[0].xs.length, k + 1);
+    assert.equal(grids[0].ys.length, k + 1);
+  });
+
+  it('a long vertical line joins every horizontal line it crosses, however many', () => {
+    const segs: Segments = { h: [], v: [] };
+    for (let i = 0; i < 50_000; i++) addStroke(segs, 0, i * 3, 100 + (i % 7), i * 3);
+    addStroke(segs, 50, 0, 50, 150_000);
+    addStroke(segs, 10, 0, 10, 30);
+    const grids = findGrids(segs.h, segs.v);
+    assert.equal(grids.length, 1);
+    assert.equal(grids[0].ys.length, 50_000);
+    assert.deepEqual(grids[0].xs, [10, 50]);
+  });
+});
