@@ -47,51 +47,77 @@ export function encodeText(text: string, encoding: TextEncoding, bom: boolean): 
   }
 }
 
-let gbTable: Map<string, number[]> | null = null;
+/** For each BMP code unit, its GB18030 bytes: two-byte codes as `a << 8 | b`, four-byte ones as pointer + 0x10000; 0 when none. */
+let gbTable: Int32Array | null = null;
+
+/** First pointer past the four-byte codes of the BMP searched (0x81308130 up to 0x8439FE39). */
+const FOUR_BYTE_POINTERS = 4 * 12600;
 
 /**
- * GB18030 encoder for the characters a fix can write (digits, CJK wording already present in the
- * file): Node has a GB18030 decoder but no encoder, so unchanged text is re-encoded by looking up
- * each character in a table built once from the decoder over the two-byte range; four-byte
- * characters are looked up lazily the same way.
+ * The table, built once from Node's GB18030 decoder (Node has a decoder but no encoder): the two-byte
+ * range one code at a time, the four-byte BMP range in one call. The first code that decodes to a
+ * character is its code, so that decode(encode(x)) === x for every character the decoder produces.
  */
-function encodeGb18030(text: string): Buffer {
-  if (!gbTable) {
-    gbTable = new Map();
-    const dec = new TextDecoder('gb18030');
-    for (let a = 0x81; a <= 0xfe; a++) {
-      for (let b = 0x40; b <= 0xfe; b++) {
-        if (b === 0x7f) continue;
-        const ch = dec.decode(new Uint8Array([a, b]));
-        if (ch.length === 1 && ch !== '\ufffd' && !gbTable.has(ch)) gbTable.set(ch, [a, b]);
-      }
+function gb18030Table(): Int32Array {
+  if (gbTable) return gbTable;
+  const table = new Int32Array(0x10000);
+  const dec = new TextDecoder('gb18030');
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([a, b]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table[ch.charCodeAt(0)]) table[ch.charCodeAt(0)] = (a << 8) | b;
     }
   }
-  const out: number[] = [];
+  const bytes = new Uint8Array(FOUR_BYTE_POINTERS * 4);
+  for (let p = 0; p < FOUR_BYTE_POINTERS; p++) bytes.set(pointerBytes(p), p * 4);
+  const all = dec.decode(bytes);
+  // One character per code when the decoder replaces each invalid code by one U+FFFD; else one call per code.
+  const at = all.length === FOUR_BYTE_POINTERS ? (p: number) => all.charCodeAt(p) : (p: number) => {
+    const ch = dec.decode(bytes.subarray(p * 4, p * 4 + 4));
+    return ch.length === 1 ? ch.charCodeAt(0) : 0xfffd;
+  };
+  for (let p = 0; p < FOUR_BYTE_POINTERS; p++) {
+    const u = at(p);
+    if (u !== 0xfffd && !table[u]) table[u] = 0x10000 + p;
+  }
+  return (gbTable = table);
+}
+
+/** The four bytes of a GB18030 four-byte pointer (0 = 0x81308130). */
+function pointerBytes(p: number): number[] {
+  return [0x81 + Math.floor(p / 12600), 0x30 + Math.floor((p % 12600) / 1260), 0x81 + Math.floor((p % 1260) / 10), 0x30 + (p % 10)];
+}
+
+/**
+ * GB18030 encoder: a table lookup per BMP character (built once, lazily), arithmetic for the
+ * supplementary planes (linear from 0x90308130). A character GB18030 cannot encode (a lone
+ * surrogate) is written as `?`.
+ */
+function encodeGb18030(text: string): Buffer {
+  const table = gb18030Table();
+  const out = Buffer.alloc(text.length * 4);
+  let n = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) { out.push(cp); continue; }
-    const two = gbTable.get(ch);
-    if (two) { out.push(...two); continue; }
-    out.push(...fourByteGb18030(cp));
+    if (cp < 0x80) {
+      out[n++] = cp;
+      continue;
+    }
+    if (cp >= 0x10000) {
+      let k = cp - 0x10000;
+      const d = k % 10; k = (k - d) / 10;
+      const c = k % 126; k = (k - c) / 126;
+      const b = k % 10; k = (k - b) / 10;
+      out[n++] = 0x90 + k; out[n++] = 0x30 + b; out[n++] = 0x81 + c; out[n++] = 0x30 + d;
+      continue;
+    }
+    const code = table[cp];
+    if (code === 0) out[n++] = 0x3f;
+    else if (code < 0x10000) {
+      out[n++] = code >> 8;
+      out[n++] = code & 0xff;
+    } else for (const byte of pointerBytes(code - 0x10000)) out[n++] = byte;
   }
-  return Buffer.from(out);
+  return out.subarray(0, n);
 }
-
-function fourByteGb18030(cp: number): number[] {
-  // Supplementary planes are linear from 0x90308130; BMP four-byte codes are found by search.
-  if (cp >= 0x10000) {
-    let n = cp - 0x10000;
-    const d = n % 10; n = (n - d) / 10;
-    const c = n % 126; n = (n - c) / 126;
-    const b = n % 10; n = (n - b) / 10;
-    return [0x90 + n, 0x30 + b, 0x81 + c, 0x30 + d];
-  }
-  const dec = new TextDecoder('gb18030');
-  const target = String.fromCodePoint(cp);
-  for (let a = 0x81; a <= 0x84; a++) for (let b = 0x30; b <= 0x39; b++) for (let c = 0x81; c <= 0xfe; c++) for (let d = 0x30; d <= 0x39; d++) {
-    if (dec.decode(new Uint8Array([a, b, c, d])) === target) return [a, b, c, d];
-  }
-  return [0x3f];
-}
-

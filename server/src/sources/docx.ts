@@ -4,11 +4,16 @@
  * XML mode, and writes paragraphs one per line and tables one row per line. Merged cells
  * (`w:gridSpan`, `w:vMerge`) are expanded on the table grid; a table continued after a page break
  * as a second table is joined to the first. Each line remembers its paragraph number.
+ *
+ * Bounds (each beyond gives one `too-large` line): 10,000 ZIP entries (`MAX_DOCX_ENTRIES`), 50 MB of
+ * unpacked `word/document.xml` (`MAX_DOCX_XML_BYTES`), elements nested 1,000 deep (`MAX_NESTING`);
+ * tables are at most 64 columns wide (wider cells are dropped). Within them reading is linear: a table
+ * continued over any number of breaks is joined in place.
  */
 import { unzipSync } from 'fflate';
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { LineOrigin, SourceError, sourceError, SourceText } from './types';
+import { MAX_NESTING, parseBounded, TooDeep } from './dom';
 import { continueTable, GridCell, renderGridRows } from './table';
 
 /** Unpacked size of `word/document.xml` accepted (a zip bomb is refused before inflating). */
@@ -52,12 +57,17 @@ export function readDocx(bytes: Uint8Array): SourceText | SourceError {
   const xml = files['word/document.xml'];
   if (!xml) return sourceError('corrupt', '不是有效的 .docx 文件（缺少 word/document.xml）', 'is not a valid .docx file (word/document.xml is missing)');
   if (xml.length > MAX_DOCX_XML_BYTES) return sourceError('too-large', '.docx 正文解压后过大，不予读取', 'the .docx body unpacks too large and is not read');
-  const doc = parseDocument(new TextDecoder('utf-8').decode(xml), { xmlMode: true });
-  const root = doc.children.find((c): c is Element => isElement(c) && c.name === 'w:document');
-  const body = kid(root, 'w:body');
-  if (!body) return sourceError('corrupt', '不是有效的 .docx 文件（没有正文）', 'is not a valid .docx file (no document body)');
-  const numbering = files['word/numbering.xml'];
-  return render(body, numbering ? readNumbering(new TextDecoder('utf-8').decode(numbering)) : new Map());
+  try {
+    const doc = parseBounded(new TextDecoder('utf-8').decode(xml), { xmlMode: true });
+    const root = doc.children.find((c): c is Element => isElement(c) && c.name === 'w:document');
+    const body = kid(root, 'w:body');
+    if (!body) return sourceError('corrupt', '不是有效的 .docx 文件（没有正文）', 'is not a valid .docx file (no document body)');
+    const numbering = files['word/numbering.xml'];
+    return render(body, numbering ? readNumbering(new TextDecoder('utf-8').decode(numbering)) : new Map());
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    return sourceError('too-large', `.docx 正文的元素嵌套超过 ${MAX_NESTING} 层，不予读取`, `the .docx body nests elements over ${MAX_NESTING} deep and is not read`);
+  }
 }
 
 interface State {
@@ -101,7 +111,8 @@ function render(body: Element, numbering: Numbering): SourceText {
           const before = st.table.grid.length;
           st.table.grid = continueTable(st.table.grid, grid);
           // Heading rows repeated after the break were dropped from the front of the new part.
-          st.table.paragraphs.push(...st.rowParagraphs.slice(grid.length - (st.table.grid.length - before)));
+          const paragraphs = st.table.paragraphs;
+          for (let k = grid.length - (st.table.grid.length - before); k < st.rowParagraphs.length; k++) paragraphs.push(st.rowParagraphs[k]);
         } else st.table = { grid, paragraphs: st.rowParagraphs };
       } else if (c.name === 'w:sdt') blocks(kid(c, 'w:sdtContent') ?? c);
       else if (c.name === 'w:customXml' || c.name === 'w:ins' || c.name === 'w:smartTag') blocks(c);
@@ -201,7 +212,7 @@ type Numbering = Map<string, { abstract: string; levels: { fmt: string; text: st
 
 /** Reads `word/numbering.xml`: lists point at abstract definitions, whose levels give the label format. */
 function readNumbering(xml: string): Numbering {
-  const doc = parseDocument(xml, { xmlMode: true });
+  const doc = parseBounded(xml, { xmlMode: true });
   const root = doc.children.find((c): c is Element => isElement(c) && c.name === 'w:numbering');
   const out: Numbering = new Map();
   if (!root) return out;

@@ -4,10 +4,13 @@
  * article body rather than the site's navigation, and writes paragraphs one per line and tables one
  * row per line (spans expanded, empty cells kept in place). Also reads the HTML that the Word
  * importer produces.
+ *
+ * Bounds: elements nested 1,000 deep (`MAX_NESTING`; deeper gives one `too-large` line), tables 64
+ * columns wide; a table of any number of rows is read in time linear in its cells.
  */
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { SourceError, sourceError, SourceText } from './types';
+import { MAX_NESTING, parseBounded, TooDeep } from './dom';
 import { expandSpans, renderGrid, SpanCell } from './table';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'select', 'button', 'input', 'textarea', 'svg', 'object', 'head', 'title', 'meta', 'link']);
@@ -17,7 +20,14 @@ const CJK = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
 /** Whitespace from the page's source formatting (a line break, &nbsp; padding, a run of spaces), not typed. */
 const SOFT_GAP = new RegExp(`(?<=${CJK})(\\s*[\\n\\u00a0]\\s*|[ \\t]{2,})(?=${CJK})`, 'g');
 
-/** Decodes a page: BOM first, then the charset the page declares, then UTF-8, then GB18030. */
+const GBK_LABELS = /^(gb2312|gbk|gb_2312-80|x-gbk|gb18030|cp936|euc-cn)$/;
+
+/**
+ * Decodes a page: BOM first, then the charset the page declares, then UTF-8, then GB18030. As browsers
+ * do, a declared UTF-16 in a page without a BOM means UTF-8. A declaration that lies is not believed:
+ * bytes that are valid UTF-8 with characters beyond ASCII are UTF-8 whatever the page says, and a page
+ * declared UTF-8 whose bytes are not UTF-8 but are GB18030 is GB18030.
+ */
 export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
@@ -30,19 +40,33 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
     const tag = lower.slice(at, end < 0 ? undefined : end).replace(/\s+/g, '');
     declared = /charset=["']?([\w-]+)/.exec(tag)?.[1];
   }
+  const strict = (label: string) => {
+    try {
+      return new TextDecoder(label, { fatal: true }).decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+  const utf8 = strict('utf-8');
   if (declared) {
-    const label = /^(gb2312|gbk|gb_2312-80|x-gbk|gb18030|cp936|euc-cn)$/.test(declared) ? 'gb18030' : declared;
+    let label = GBK_LABELS.test(declared) ? 'gb18030' : declared;
+    if (/^(utf-?16|utf-?16le|utf-?16be|unicode|ucs-?2)$/.test(label)) label = 'utf-8';
+    if (label === 'utf-8' || label === 'utf8') {
+      if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+      const gb = strict('gb18030');
+      if (gb !== null) return { text: gb, encoding: 'gb18030' };
+      return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+    }
+    // UTF-8 with characters beyond ASCII is almost never meant as another encoding.
+    if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) return { text: utf8, encoding: 'utf-8' };
     try {
       return { text: new TextDecoder(label).decode(bytes), encoding: label };
     } catch {
       // an unknown label: sniff below
     }
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
 }
 
 const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
@@ -157,7 +181,7 @@ function walk(el: Element, out: Out, inCell: boolean): void {
       else breakLine(out);
     } else if (name === 'table' && !inCell && !isLayoutTable(child)) {
       breakLine(out);
-      out.lines.push(...readTable(child));
+      for (const line of readTable(child)) out.lines.push(line);
     } else if (BLOCK.has(name) || name === 'table' || name === 'tr' || name === 'td' || name === 'th') {
       if (inCell) {
         out.current += '\n';
@@ -174,7 +198,13 @@ function walk(el: Element, out: Out, inCell: boolean): void {
 
 export function readHtml(bytes: Uint8Array): SourceText | SourceError {
   const { text: source } = decodeHtml(bytes);
-  const doc = parseDocument(source, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  let doc: ReturnType<typeof parseBounded>;
+  try {
+    doc = parseBounded(source, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    return sourceError('too-large', `网页的元素嵌套超过 ${MAX_NESTING} 层，不予读取`, `the page nests elements over ${MAX_NESTING} deep and is not read`);
+  }
   const find = (nodes: ChildNode[], name: string): Element | null => {
     for (const n of nodes) {
       if (!isElement(n)) continue;
