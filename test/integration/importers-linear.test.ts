@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
 import { addStroke, findGrids, Segments } from '../../server/src/sources/pdf-layout';
-import { isSourceError, readSource, SourceError, SourceText } from '../../server/src/sources/index';
+import { encodeText, isSourceError, readSource, SourceError, SourceText } from '../../server/src/sources/index';
 
 async function readOk(name: string, data: Uint8Array): Promise<SourceText> {
   const r = await readSource(name, data);
@@ -108,5 +109,70 @@ describe('pdf-layout: findGrids on synthetic lines', () => {
     assert.equal(grids.length, 1);
     assert.equal(grids[0].ys.length, 50_000);
     assert.deepEqual(grids[0].xs, [10, 50]);
+  });
+});
+
+/** A .docx holding the given body XML (and nothing else Word needs to read it). */
+function docx(body: string): Uint8Array {
+  const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
+    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>${body}</w:body></w:document>`),
+  });
+}
+
+const cell = (text: string) => `<w:tc><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+
+describe('Word: tables joined over breaks, nesting', () => {
+  it('50,000 one-row tables separated by empty paragraphs are one table of 50,000 rows', async () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 50_000; i++) parts.push(`<w:tbl><w:tr>${cell(`row ${i}`)}${cell(String(i))}</w:tr></w:tbl><w:p/>`);
+    const src = await readOk('tables.docx', docx(parts.join('')));
+    const lines = src.text.split('\n');
+    assert.equal(lines.length, 50_001);
+    assert.equal(lines[49_999], 'row 49999\t49999');
+    assert.equal(src.origins?.length, 50_000);
+  });
+
+  it('100,000 nested w:sdt are refused with one line; 500 are read', async () => {
+    const nested = (n: number) => docx('<w:sdt><w:sdtContent>'.repeat(n) + '<w:p><w:r><w:t>deep</w:t></w:r></w:p>' + '</w:sdtContent></w:sdt>'.repeat(n));
+    const err = await readError('deep.docx', nested(100_000));
+    assert.equal(err.kind, 'too-large');
+    assert.match(err.message.zh, /嵌套超过 1000 层/);
+    assert.equal((await readOk('ok.docx', nested(450))).text, 'deep\n');
+  });
+});
+
+describe('HTML: a table of 130,000 rows, deep nesting', () => {
+  const page = (body: string) => Buffer.from(`<html><head><meta charset="utf-8"><title>某某区2024年政府信息公开工作年度报告</title></head><body><div><p>${'正文段落。'.repeat(30)}</p>${body}</div></body></html>`);
+
+  it('reads every row', async () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 130_000; i++) rows.push(`<tr><td>项目${i}</td><td>${i}</td></tr>`);
+    const lines = (await readOk('rows.html', page(`<table>${rows.join('')}</table>`))).text.split('\n');
+    assert.equal(lines.length, 130_003);
+    assert.equal(lines[130_001], '项目129999\t129999');
+  });
+
+  it('rowspans that overlap every row below stay linear', async () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 20_000; i++) rows.push(`<tr><td rowspan="65534">项目${i}</td><td colspan="64">${i}</td></tr>`);
+    // Each row's first cell lands in the first column no span from above covers; after 64 rows none is left.
+    const text = (await readOk('spans.html', page(`<table>${rows.join('')}</table>`))).text;
+    assert.match(text, /^项目0\t0$/m);
+  });
+
+  it('100,000 nested elements are refused with one line', async () => {
+    const err = await readError('deep.html', page('<div>'.repeat(100_000) + '深' + '</div>'.repeat(100_000)));
+    assert.equal(err.kind, 'too-large');
+    assert.match(err.message.en, /nests elements over 1000 deep/);
+  });
+});
+
+describe('GB18030: characters outside GBK', () => {
+  it('2,000 Hangul syllables encode and decode back', () => {
+    const text = '一、总体情况\n' + '가'.repeat(2000) + '\n';
+    const bytes = encodeText(text, 'gb18030', false);
+    assert.equal(new TextDecoder('gb18030').decode(bytes), text);
   });
 });

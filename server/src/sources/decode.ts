@@ -77,9 +77,19 @@ function gb18030Table(): Int32Array {
     const ch = dec.decode(bytes.subarray(p * 4, p * 4 + 4));
     return ch.length === 1 ? ch.charCodeAt(0) : 0xfffd;
   };
+  const fatal = new TextDecoder('gb18030', { fatal: true });
   for (let p = 0; p < FOUR_BYTE_POINTERS; p++) {
     const u = at(p);
-    if (u !== 0xfffd && !table[u]) table[u] = 0x10000 + p;
+    if (table[u]) continue;
+    // U+FFFD has a code of its own; every invalid code also decodes to it.
+    if (u === 0xfffd) {
+      try {
+        fatal.decode(bytes.subarray(p * 4, p * 4 + 4));
+      } catch {
+        continue;
+      }
+    }
+    table[u] = 0x10000 + p;
   }
   return (gbTable = table);
 }
