@@ -10,6 +10,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { analyze, Analysis } from '../../server/src/service/analyze';
 import { encodeText, extractText, isSourceError, readSource, SourceError, SourceText } from '../../server/src/sources/index';
 import { expandSpans, renderGrid } from '../../server/src/sources/table';
+import { dropSoftGaps } from '../../server/src/sources/html';
 import { FIXTURES, ROOT, corpusPath } from './helpers';
 
 // The .docx fixtures are generated here; the published PDFs, pages and their texts are the corpus's own files.
@@ -226,6 +227,25 @@ describe('HTML importer', () => {
     // GBK bytes under a UTF-8 declaration.
     const gbk = await read('a.htm', encodeText(`<html><head><meta charset="utf-8"></head>${body}`, 'gb18030', false));
     assert.ok(gbk.text.includes('一、总体情况：依申请公开。'));
+  });
+
+  it('drops the source formatting between CJK characters as the expression does, in one pass', () => {
+    const CJK = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
+    const SOFT_GAP = new RegExp(`(?<=${CJK})(\\s*[\\n\\u00a0]\\s*|[ \\t]{2,})(?=${CJK})`, 'g');
+    const alphabet = ['中', '文', '\u3000', ' ', '\t', '\n', '\u00a0', 'x', '\r'];
+    let seed = 7;
+    for (let round = 0; round < 20_000; round++) {
+      let t = '';
+      const n = 1 + (round % 14);
+      for (let i = 0; i < n; i++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        t += alphabet[seed % alphabet.length];
+      }
+      assert.equal(dropSoftGaps(t), t.replace(SOFT_GAP, ''), JSON.stringify(t));
+    }
+    // 200,000 line breaks after a CJK character: the expression takes minutes, the pass milliseconds.
+    assert.equal(dropSoftGaps(`中${'\n'.repeat(200_000)}x`), `中${'\n'.repeat(200_000)}x`);
+    assert.equal(dropSoftGaps(`中${'\u3000\n'.repeat(100_000)}x`), '中\u3000\nx');
   });
 
   it('says a page with no article is not a report', async () => {

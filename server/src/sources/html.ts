@@ -17,8 +17,56 @@ const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'sele
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'address', 'center', 'form', 'fieldset', 'figure', 'figcaption', 'hr', 'caption', 'body', 'html']);
 const CJK = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
-/** Whitespace from the page's source formatting (a line break, &nbsp; padding, a run of spaces), not typed. */
-const SOFT_GAP = new RegExp(`(?<=${CJK})(\\s*[\\n\\u00a0]\\s*|[ \\t]{2,})(?=${CJK})`, 'g');
+const CJK_CHAR = new RegExp(CJK);
+const SPACE = /\s/;
+
+/**
+ * Drops whitespace from the page's source formatting (a line break, &nbsp; padding, a run of spaces),
+ * not typed, between two CJK characters: what `text.replace(/(?<=CJK)(\s*[\n\u00a0]\s*|[ \t]{2,})(?=CJK)/g, '')`
+ * does, in one pass (the expression backtracks quadratically on long runs of whitespace). A gap is
+ * dropped from a CJK character (U+3000 counts as both CJK and space) up to the last CJK character its
+ * run of whitespace reaches, when the gap holds a line break or &nbsp;, or is two or more spaces or tabs.
+ */
+export function dropSoftGaps(text: string): string {
+  const isCjk = (i: number) => i >= 0 && i < text.length && CJK_CHAR.test(text[i]);
+  let out = '';
+  let copied = 0;
+  for (let s = 0; s < text.length;) {
+    if (!SPACE.test(text[s])) {
+      s++;
+      continue;
+    }
+    let r = s;
+    while (r < text.length && SPACE.test(text[r])) r++;
+    // Within the run [s, r): the next line break or &nbsp; at or after each position, the last U+3000.
+    const nextBreak = new Int32Array(r - s + 1).fill(r);
+    for (let i = r - 1; i >= s; i--) nextBreak[i - s] = text[i] === '\n' || text[i] === '\u00a0' ? i : nextBreak[i + 1 - s];
+    let lastIdeo = -1;
+    for (let i = s; i < r; i++) if (text[i] === '\u3000') lastIdeo = i;
+    const endCjk = isCjk(r);
+    for (let p = s; p < r;) {
+      let end = -1;
+      if (isCjk(p - 1)) {
+        const br = nextBreak[p - s];
+        if (br < r) end = endCjk ? r : lastIdeo > br ? lastIdeo : -1;
+        if (end < 0) {
+          let t = p;
+          while (t < r && (text[t] === ' ' || text[t] === '\t')) t++;
+          if (t - p >= 2 && isCjk(t)) end = t;
+        }
+      }
+      if (end < 0) {
+        p++;
+        continue;
+      }
+      out += text.slice(copied, p);
+      copied = end;
+      p = end;
+    }
+    s = r;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
 
 const GBK_LABELS = /^(gb2312|gbk|gb_2312-80|x-gbk|gb18030|cp936|euc-cn)$/;
 
@@ -119,7 +167,7 @@ function cellText(el: Element): string {
   const out: Out = { lines: [], current: '' };
   walk(el, out, true);
   out.lines.push(out.current);
-  return out.lines.join('\n').replace(SOFT_GAP, '').replace(/\s+/g, ' ').trim();
+  return dropSoftGaps(out.lines.join('\n')).replace(/\s+/g, ' ').trim();
 }
 
 /**
