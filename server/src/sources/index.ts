@@ -39,14 +39,25 @@ export function sniffKind(bytes: Uint8Array): SourceKind | null {
 }
 
 /**
- * Reads any supported file into text: by its bytes when they say what it is (`sniffKind`), else by its name. `docx`, `html` and `pdf` importers live beside this file and
+ * Reads any supported file into text: by its bytes when they say what it is (`sniffKind`) and are
+ * readable as such, else by its name. `docx`, `html` and `pdf` importers live beside this file and
  * are loaded lazily (`await import`) so that the editor bundle never runs them and the language
  * server does not load PDFium. Never throws: an importer that fails unexpectedly gives `corrupt`.
  */
 export async function readSource(path: string, bytes: Uint8Array): Promise<SourceText | SourceError> {
   if (bytes.length === 0) return sourceError('empty', '是空文件（0 字节）', 'is an empty file (0 bytes)');
   if (bytes.length > MAX_SOURCE_BYTES) return sourceError('too-large', `文件超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB，不予读取`, `the file is over ${MAX_SOURCE_BYTES / 1024 / 1024} MB and is not read`);
-  const kind = sniffKind(bytes) ?? sourceKindOf(path) ?? 'text';
+  const named = sourceKindOf(path) ?? 'text';
+  const sniffed = sniffKind(bytes);
+  if (sniffed && sniffed !== named) {
+    // A file whose bytes say Word or PDF is read as one; if it is not a readable one, as its name says.
+    const r = await readAs(sniffed, bytes);
+    if (!isSourceError(r) || r.error.kind !== 'corrupt') return r;
+  }
+  return readAs(named, bytes);
+}
+
+async function readAs(kind: SourceKind, bytes: Uint8Array): Promise<SourceText | SourceError> {
   try {
     switch (kind) {
       case 'docx': return await (await import('./docx')).readDocx(bytes);
