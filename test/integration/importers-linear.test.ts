@@ -40,15 +40,17 @@ function extract(name: string, data: Uint8Array): { status: number | null; stdou
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A one-page PDF (a large page, Helvetica as /F1) with the given content stream, written by hand. */
-function onePagePdf(content: string): Uint8Array {
+/** A PDF of `pages` large pages (Helvetica as /F1), each showing the given content stream, written by hand. */
+function onePagePdf(content: string, pages = 1, width = 14400): Uint8Array {
+  const kids = Array.from({ length: pages }, (_, i) => `${6 + i} 0 R`).join(' ');
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< >>',
   ];
+  for (let i = 0; i < pages; i++) objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} 14400] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
   let s = '%PDF-1.4\n';
   const offsets: number[] = [];
   objs.forEach((o, i) => {
@@ -87,6 +89,15 @@ describe('PDF: many ruling lines on one page', () => {
   it('400,000 short lines drawing one mesh of 200,000 small cells', () => {
     assert.deepEqual(extract('mesh.pdf', ruledPdf(400_000, 'mesh')), { status: 0, stdout: 'Row A\t95\n', stderr: '' });
   });
+  it('one paragraph of 23,000 full lines over 20 pages', () => {
+    const line = 'word '.repeat(20).trim();
+    const ops: string[] = [];
+    for (let y = 14300; y > 100; y -= 12) ops.push(`BT /F1 10 Tf 72 ${y} Td (${line}) Tj ET`);
+    const r = extract('paragraph.pdf', onePagePdf(ops.join('\n'), 20, 600));
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `${Array(ops.length * 20).fill(line).join(' ')}\n`);
+  });
+
   it('a page ruling more than a million cells is refused with one line', async () => {
     // 1,100 long lines each way cross in 1.2 million cells.
     const ops = ['BT /F1 10 Tf 72 40 Td (Row A) Tj ET', 'BT /F1 10 Tf 300 40 Td (95) Tj ET'];

@@ -60,6 +60,8 @@ export function glyphRuns(glyphs: readonly Glyph[]): { runs: Run[]; chars: numbe
   let chars = 0;
   let run: Run | null = null;
   let end = 0;
+  // Whether the run ends in a space (kept here: testing the growing string would cost its length).
+  let endsSpace = false;
   const push = () => {
     // A blank run only marks a space between its neighbours.
     if (run) runs.push(run.str.trim() === '' ? { ...run, str: ' ', w: 0 } : run);
@@ -71,8 +73,9 @@ export function glyphRuns(glyphs: readonly Glyph[]): { runs: Run[]; chars: numbe
     const r: Run | null = run;
     const gap = r ? x - end : 0;
     if (r && Math.abs(y - r.y) <= r.size * 0.2 && Math.abs(size - r.size) <= 0.5 && gap >= -r.size * 0.3 && gap <= r.size * 0.6) {
-      if (gap > r.size * 0.102 && !blank && !/\s$/.test(r.str)) r.str += ' ';
+      if (gap > r.size * 0.102 && !blank && !endsSpace) r.str += ' ';
       r.str += ch;
+      endsSpace = /\s$/.test(ch);
       end = Math.max(end, right);
       r.w = end - r.x;
     } else {
@@ -80,6 +83,7 @@ export function glyphRuns(glyphs: readonly Glyph[]): { runs: Run[]; chars: numbe
       // A new font or size in mid-line still keeps its word space (the runs' gap alone says it only when wide).
       if (r && !blank && Math.abs(y - r.y) <= Math.max(r.size, size) * 0.5 && gap > Math.min(r.size, size) * 0.102 && gap <= Math.max(r.size, size) * 0.6) runs.push({ str: ' ', x: end, y: r.y, w: 0, h: r.h, size: r.size });
       run = { str: ch, x: left, y, w: right - left, h: size, size };
+      endsSpace = /\s$/.test(ch);
       end = right;
     }
   }
@@ -118,7 +122,12 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
  * outside tables a wide gap is a tab, so that a table printed without borders still reads as cells.
  */
 export function joinRuns(runs: Run[], cell = false): string {
-  let out = '';
+  // The line is kept in parts, so that looking at its end costs nothing however long it grows.
+  const parts: string[] = [];
+  const lastChar = () => {
+    const p = parts[parts.length - 1];
+    return p ? p.charAt(p.length - 1) : '';
+  };
   let end = -Infinity;
   let space = false;
   for (const r of runs) {
@@ -127,15 +136,23 @@ export function joinRuns(runs: Run[], cell = false): string {
       continue;
     }
     const gap = r.x - end;
-    const cjk = cell && (CJK.test(out.slice(-1)) || CJK.test(r.str.charAt(0)));
+    const cjk = cell && (CJK.test(lastChar()) || CJK.test(r.str.charAt(0)));
     // Outside ruled tables, a gap of two characters or more separates the columns of a borderless table.
-    if (out && !cell && gap > r.size * 2) out = out.trimEnd() + '\t';
-    else if (out && (space || gap > r.size * 0.6) && !cjk && !/\s$/.test(out) && !/^\s/.test(r.str)) out += ' ';
-    out += r.str;
+    if (parts.length && !cell && gap > r.size * 2) {
+      while (parts.length) {
+        const p = parts.pop()!.trimEnd();
+        if (p) {
+          parts.push(p);
+          break;
+        }
+      }
+      parts.push('\t');
+    } else if (parts.length && (space || gap > r.size * 0.6) && !cjk && !/\s/.test(lastChar()) && !/^\s/.test(r.str)) parts.push(' ');
+    if (r.str) parts.push(r.str);
     end = Math.max(end, r.x + r.w);
     space = false;
   }
-  return out;
+  return parts.join('');
 }
 
 /** Whether some line of the page has runs set apart by a wide gap, as table cells are. */
@@ -307,9 +324,16 @@ export function assemble(pages: { blocks: Block[]; page: number }[]): SourceText
   const origins: LineOrigin[] = [];
   // A table is written when the next block is not its continuation on the following page.
   let table: { grid: GridCell[][]; xs: number[]; pages: number[]; lastPage: number } | null = null;
+  // Whether the last line written holds a tab, and ends in a Latin letter (kept, not searched for: a paragraph can grow long).
+  let lastTabbed = false, lastLatin = false;
   const flush = () => {
     if (!table) return;
-    renderGrid(table.grid).forEach((line) => { out.push(line); origins.push({ page: table!.pages[0] }); });
+    for (const line of renderGrid(table.grid)) {
+      out.push(line);
+      origins.push({ page: table.pages[0] });
+      lastTabbed = line.includes('\t');
+      lastLatin = /[A-Za-z]$/.test(line);
+    }
     table = null;
   };
   type Prev = { size: number; right: number; bottom: number } | null;
@@ -334,15 +358,16 @@ export function assemble(pages: { blocks: Block[]; page: number }[]): SourceText
       const notIndented = l.left <= leftMargin + l.size * 0.5;
       // A heading (larger than the body) wrapped over lines is one heading.
       const headingWrap = sameSize && l.size > body * 1.15 && prev && prev.bottom - l.top < l.size * 1.5;
-      const tabbed = l.text.includes('\t') || (out.length > 0 && out[out.length - 1].includes('\t'));
+      const tabbed = l.text.includes('\t') || (out.length > 0 && lastTabbed);
       const continues = prev && sameSize && !tabbed && ((prevFull && notIndented) || headingWrap);
       if (continues && out.length) {
-        const last = out[out.length - 1];
-        out[out.length - 1] = last + (/[A-Za-z]$/.test(last) && /^[A-Za-z]/.test(l.text) ? ' ' : '') + l.text;
+        out[out.length - 1] += (lastLatin && /^[A-Za-z]/.test(l.text) ? ' ' : '') + l.text;
       } else {
         out.push(l.text);
         origins.push({ page });
+        lastTabbed = l.text.includes('\t');
       }
+      lastLatin = /[A-Za-z]$/.test(l.text);
       prev = { size: l.size, right: l.right, bottom: l.bottom };
     });
   }
