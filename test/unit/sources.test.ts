@@ -10,6 +10,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { analyze, Analysis } from '../../server/src/service/analyze';
 import { encodeText, extractText, isSourceError, readSource, SourceError, SourceText } from '../../server/src/sources/index';
 import { expandSpans, renderGrid } from '../../server/src/sources/table';
+import { dropSoftGaps } from '../../server/src/sources/html';
 import { FIXTURES, ROOT, corpusPath } from './helpers';
 
 // The .docx fixtures are generated here; the published PDFs, pages and their texts are the corpus's own files.
@@ -216,6 +217,37 @@ describe('HTML importer', () => {
     assert.ok(src.text.includes('一、总体情况：依申请公开。'));
   });
 
+  it('does not believe a meta charset that lies', async () => {
+    const body = `<body><div><p>${'一、总体情况：依申请公开。'.repeat(12)}</p></div></body></html>`;
+    // UTF-8 bytes under a GBK declaration, and a UTF-16 declaration on a page without a BOM (read as UTF-8, as browsers do).
+    for (const charset of ['gbk', 'utf-16', 'windows-1252']) {
+      const src = await read('a.htm', Buffer.from(`<html><head><meta charset="${charset}"></head>${body}`));
+      assert.ok(src.text.includes('一、总体情况：依申请公开。'), charset);
+    }
+    // GBK bytes under a UTF-8 declaration.
+    const gbk = await read('a.htm', encodeText(`<html><head><meta charset="utf-8"></head>${body}`, 'gb18030', false));
+    assert.ok(gbk.text.includes('一、总体情况：依申请公开。'));
+  });
+
+  it('drops the source formatting between CJK characters as the expression does, in one pass', () => {
+    const CJK = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
+    const SOFT_GAP = new RegExp(`(?<=${CJK})(\\s*[\\n\\u00a0]\\s*|[ \\t]{2,})(?=${CJK})`, 'g');
+    const alphabet = ['中', '文', '\u3000', ' ', '\t', '\n', '\u00a0', 'x', '\r'];
+    let seed = 7;
+    for (let round = 0; round < 20_000; round++) {
+      let t = '';
+      const n = 1 + (round % 14);
+      for (let i = 0; i < n; i++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        t += alphabet[seed % alphabet.length];
+      }
+      assert.equal(dropSoftGaps(t), t.replace(SOFT_GAP, ''), JSON.stringify(t));
+    }
+    // 200,000 line breaks after a CJK character: the expression takes minutes, the pass milliseconds.
+    assert.equal(dropSoftGaps(`中${'\n'.repeat(200_000)}x`), `中${'\n'.repeat(200_000)}x`);
+    assert.equal(dropSoftGaps(`中${'\u3000\n'.repeat(100_000)}x`), '中\u3000\nx');
+  });
+
   it('says a page with no article is not a report', async () => {
     const page = `<html><body><ul>${'<li><a href="/x">政府信息公开年报</a></li>'.repeat(50)}</ul></body></html>`;
     assert.equal((await readError('list.shtml', Buffer.from(page))).kind, 'no-report');
@@ -291,6 +323,39 @@ describe('readSource', () => {
         assert.ok(isSourceError(r) || typeof r.text === 'string');
       }
     }
+  });
+
+  it('reads a Word file or a PDF by its bytes whatever its name', async () => {
+    const docx = await read('renamed.txt', bytes('huaian_2024.docx'));
+    assert.equal(docx.kind, 'docx');
+    assert.ok(docx.text.startsWith('淮安市人民政府2024 年政府信息公开工作年度报告\n'));
+    const pdf = await read('renamed.html', minimalPdf('BT /F1 12 Tf 72 700 Td (Annual report 2024) Tj ET'));
+    assert.equal(pdf.kind, 'pdf');
+    assert.equal(pdf.text, 'Annual report 2024\n');
+    assert.equal((await readError('old.txt', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).kind, 'encrypted');
+  });
+
+  it('GB18030: every BMP character the decoder produces encodes back to itself', () => {
+    const dec = new TextDecoder('gb18030', { fatal: true });
+    const produced = new Set<string>();
+    const add = (bytes: number[]) => {
+      try {
+        const ch = dec.decode(new Uint8Array(bytes));
+        if (ch.length === 1) produced.add(ch);
+      } catch {
+        // not a code
+      }
+    };
+    for (let a = 0; a < 0x80; a++) add([a]);
+    for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) add([a, b]);
+    for (let a = 0x81; a <= 0x84; a++) for (let b = 0x30; b <= 0x39; b++) for (let c = 0x81; c <= 0xfe; c++) for (let d = 0x30; d <= 0x39; d++) add([a, b, c, d]);
+    assert.ok(produced.size > 60_000, `${produced.size} characters`);
+    const text = [...produced].join('');
+    assert.equal(new TextDecoder('gb18030').decode(encodeText(text, 'gb18030', false)), text);
+    const wrong = [...produced].filter((c) => new TextDecoder('gb18030').decode(encodeText(c, 'gb18030', false)) !== c);
+    assert.deepEqual(wrong, []);
+    const astral = '𠀀𪚥😀\u{10FFFF}';
+    assert.equal(new TextDecoder('gb18030').decode(encodeText(astral, 'gb18030', false)), astral);
   });
 
   it('extractText gives the text a file is read as', async () => {

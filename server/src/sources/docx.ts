@@ -4,11 +4,16 @@
  * XML mode, and writes paragraphs one per line and tables one row per line. Merged cells
  * (`w:gridSpan`, `w:vMerge`) are expanded on the table grid; a table continued after a page break
  * as a second table is joined to the first. Each line remembers its paragraph number.
+ *
+ * Bounds (each beyond gives one `too-large` line): 10,000 ZIP entries (`MAX_DOCX_ENTRIES`), 50 MB of
+ * unpacked `word/document.xml` (`MAX_DOCX_XML_BYTES`), elements nested 1,000 deep (`MAX_NESTING`);
+ * tables are at most 64 columns wide (wider cells are dropped). Within them reading is linear: a table
+ * continued over any number of breaks is joined in place.
  */
 import { unzipSync } from 'fflate';
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import type { LineOrigin, SourceError, SourceText } from './index';
+import { LineOrigin, SourceError, sourceError, SourceText } from './types';
+import { MAX_NESTING, parseBounded, TooDeep } from './dom';
 import { continueTable, GridCell, renderGridRows } from './table';
 
 /** Unpacked size of `word/document.xml` accepted (a zip bomb is refused before inflating). */
@@ -19,10 +24,6 @@ const CJK = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
 const CJK_END = new RegExp(`${CJK}$`);
 const CJK_START = new RegExp(`^${CJK}`);
 
-function fail(kind: 'corrupt' | 'too-large' | 'encrypted', zh: string, en: string): SourceError {
-  return { error: { kind, message: { zh, en } } };
-}
-
 const isElement = (n: ChildNode): n is Element => n.type === 'tag';
 const kids = (el: Element, name: string): Element[] => el.children.filter((c): c is Element => isElement(c) && c.name === name);
 const kid = (el: Element | undefined, name: string): Element | undefined => (el ? kids(el, name)[0] : undefined);
@@ -30,9 +31,9 @@ const kid = (el: Element | undefined, name: string): Element | undefined => (el 
 export function readDocx(bytes: Uint8Array): SourceText | SourceError {
   // An encrypted Word file is an OLE compound file, not a ZIP.
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return fail('encrypted', '是加密的 Word 文件或旧版 .doc 文件，无法读取（请另存为未加密的 .docx）', 'is an encrypted Word file or an old .doc file; save it as an unencrypted .docx');
+    return sourceError('encrypted', '是加密的 Word 文件或旧版 .doc 文件，无法读取（请另存为未加密的 .docx）', 'is an encrypted Word file or an old .doc file; save it as an unencrypted .docx');
   }
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return fail('corrupt', '不是有效的 .docx 文件（不是 ZIP 包）', 'is not a valid .docx file (not a ZIP package)');
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return sourceError('corrupt', '不是有效的 .docx 文件（不是 ZIP 包）', 'is not a valid .docx file (not a ZIP package)');
   let entries = 0;
   let tooLarge = false;
   let files: Record<string, Uint8Array>;
@@ -49,19 +50,24 @@ export function readDocx(bytes: Uint8Array): SourceText | SourceError {
       },
     });
   } catch {
-    if (entries > MAX_DOCX_ENTRIES) return fail('too-large', `.docx 包内文件超过 ${MAX_DOCX_ENTRIES} 个，疑似压缩炸弹，不予读取`, `the .docx holds over ${MAX_DOCX_ENTRIES} files (a zip bomb?) and is not read`);
-    return fail('corrupt', '是损坏的 .docx 文件（ZIP 包不完整或已损坏），无法读取', 'is a damaged .docx file (the ZIP package is truncated or broken)');
+    if (entries > MAX_DOCX_ENTRIES) return sourceError('too-large', `.docx 包内文件超过 ${MAX_DOCX_ENTRIES} 个，疑似压缩炸弹，不予读取`, `the .docx holds over ${MAX_DOCX_ENTRIES} files (a zip bomb?) and is not read`);
+    return sourceError('corrupt', '是损坏的 .docx 文件（ZIP 包不完整或已损坏），无法读取', 'is a damaged .docx file (the ZIP package is truncated or broken)');
   }
-  if (tooLarge) return fail('too-large', `.docx 正文解压后超过 ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB，疑似压缩炸弹，不予读取`, `the .docx body unpacks to over ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB (a zip bomb?) and is not read`);
+  if (tooLarge) return sourceError('too-large', `.docx 正文解压后超过 ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB，疑似压缩炸弹，不予读取`, `the .docx body unpacks to over ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB (a zip bomb?) and is not read`);
   const xml = files['word/document.xml'];
-  if (!xml) return fail('corrupt', '不是有效的 .docx 文件（缺少 word/document.xml）', 'is not a valid .docx file (word/document.xml is missing)');
-  if (xml.length > MAX_DOCX_XML_BYTES) return fail('too-large', '.docx 正文解压后过大，不予读取', 'the .docx body unpacks too large and is not read');
-  const doc = parseDocument(new TextDecoder('utf-8').decode(xml), { xmlMode: true });
-  const root = doc.children.find((c): c is Element => isElement(c) && c.name === 'w:document');
-  const body = kid(root, 'w:body');
-  if (!body) return fail('corrupt', '不是有效的 .docx 文件（没有正文）', 'is not a valid .docx file (no document body)');
-  const numbering = files['word/numbering.xml'];
-  return render(body, numbering ? readNumbering(new TextDecoder('utf-8').decode(numbering)) : new Map());
+  if (!xml) return sourceError('corrupt', '不是有效的 .docx 文件（缺少 word/document.xml）', 'is not a valid .docx file (word/document.xml is missing)');
+  if (xml.length > MAX_DOCX_XML_BYTES) return sourceError('too-large', '.docx 正文解压后过大，不予读取', 'the .docx body unpacks too large and is not read');
+  try {
+    const doc = parseBounded(new TextDecoder('utf-8').decode(xml), { xmlMode: true });
+    const root = doc.children.find((c): c is Element => isElement(c) && c.name === 'w:document');
+    const body = kid(root, 'w:body');
+    if (!body) return sourceError('corrupt', '不是有效的 .docx 文件（没有正文）', 'is not a valid .docx file (no document body)');
+    const numbering = files['word/numbering.xml'];
+    return render(body, numbering ? readNumbering(new TextDecoder('utf-8').decode(numbering)) : new Map());
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    return sourceError('too-large', `.docx 正文的元素嵌套超过 ${MAX_NESTING} 层，不予读取`, `the .docx body nests elements over ${MAX_NESTING} deep and is not read`);
+  }
 }
 
 interface State {
@@ -105,7 +111,8 @@ function render(body: Element, numbering: Numbering): SourceText {
           const before = st.table.grid.length;
           st.table.grid = continueTable(st.table.grid, grid);
           // Heading rows repeated after the break were dropped from the front of the new part.
-          st.table.paragraphs.push(...st.rowParagraphs.slice(grid.length - (st.table.grid.length - before)));
+          const paragraphs = st.table.paragraphs;
+          for (let k = grid.length - (st.table.grid.length - before); k < st.rowParagraphs.length; k++) paragraphs.push(st.rowParagraphs[k]);
         } else st.table = { grid, paragraphs: st.rowParagraphs };
       } else if (c.name === 'w:sdt') blocks(kid(c, 'w:sdtContent') ?? c);
       else if (c.name === 'w:customXml' || c.name === 'w:ins' || c.name === 'w:smartTag') blocks(c);
@@ -205,7 +212,7 @@ type Numbering = Map<string, { abstract: string; levels: { fmt: string; text: st
 
 /** Reads `word/numbering.xml`: lists point at abstract definitions, whose levels give the label format. */
 function readNumbering(xml: string): Numbering {
-  const doc = parseDocument(xml, { xmlMode: true });
+  const doc = parseBounded(xml, { xmlMode: true });
   const root = doc.children.find((c): c is Element => isElement(c) && c.name === 'w:numbering');
   const out: Numbering = new Map();
   if (!root) return out;

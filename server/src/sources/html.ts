@@ -4,20 +4,78 @@
  * article body rather than the site's navigation, and writes paragraphs one per line and tables one
  * row per line (spans expanded, empty cells kept in place). Also reads the HTML that the Word
  * importer produces.
+ *
+ * Bounds: elements nested 1,000 deep (`MAX_NESTING`; deeper gives one `too-large` line), tables 64
+ * columns wide; a table of any number of rows is read in time linear in its cells.
  */
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import type { SourceError, SourceText } from './index';
+import { SourceError, sourceError, SourceText } from './types';
+import { MAX_NESTING, parseBounded, TooDeep } from './dom';
 import { expandSpans, renderGrid, SpanCell } from './table';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'select', 'button', 'input', 'textarea', 'svg', 'object', 'head', 'title', 'meta', 'link']);
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'address', 'center', 'form', 'fieldset', 'figure', 'figcaption', 'hr', 'caption', 'body', 'html']);
 const CJK = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
-/** Whitespace from the page's source formatting (a line break, &nbsp; padding, a run of spaces), not typed. */
-const SOFT_GAP = new RegExp(`(?<=${CJK})(\\s*[\\n\\u00a0]\\s*|[ \\t]{2,})(?=${CJK})`, 'g');
+const CJK_CHAR = new RegExp(CJK);
+const SPACE = /\s/;
 
-/** Decodes a page: BOM first, then the charset the page declares, then UTF-8, then GB18030. */
+/**
+ * Drops whitespace from the page's source formatting (a line break, &nbsp; padding, a run of spaces),
+ * not typed, between two CJK characters: what `text.replace(/(?<=CJK)(\s*[\n\u00a0]\s*|[ \t]{2,})(?=CJK)/g, '')`
+ * does, in one pass (the expression backtracks quadratically on long runs of whitespace). A gap is
+ * dropped from a CJK character (U+3000 counts as both CJK and space) up to the last CJK character its
+ * run of whitespace reaches, when the gap holds a line break or &nbsp;, or is two or more spaces or tabs.
+ */
+export function dropSoftGaps(text: string): string {
+  const isCjk = (i: number) => i >= 0 && i < text.length && CJK_CHAR.test(text[i]);
+  let out = '';
+  let copied = 0;
+  for (let s = 0; s < text.length;) {
+    if (!SPACE.test(text[s])) {
+      s++;
+      continue;
+    }
+    let r = s;
+    while (r < text.length && SPACE.test(text[r])) r++;
+    // Within the run [s, r): the next line break or &nbsp; at or after each position, the last U+3000.
+    const nextBreak = new Int32Array(r - s + 1).fill(r);
+    for (let i = r - 1; i >= s; i--) nextBreak[i - s] = text[i] === '\n' || text[i] === '\u00a0' ? i : nextBreak[i + 1 - s];
+    let lastIdeo = -1;
+    for (let i = s; i < r; i++) if (text[i] === '\u3000') lastIdeo = i;
+    const endCjk = isCjk(r);
+    for (let p = s; p < r;) {
+      let end = -1;
+      if (isCjk(p - 1)) {
+        const br = nextBreak[p - s];
+        if (br < r) end = endCjk ? r : lastIdeo > br ? lastIdeo : -1;
+        if (end < 0) {
+          let t = p;
+          while (t < r && (text[t] === ' ' || text[t] === '\t')) t++;
+          if (t - p >= 2 && isCjk(t)) end = t;
+        }
+      }
+      if (end < 0) {
+        p++;
+        continue;
+      }
+      out += text.slice(copied, p);
+      copied = end;
+      p = end;
+    }
+    s = r;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+const GBK_LABELS = /^(gb2312|gbk|gb_2312-80|x-gbk|gb18030|cp936|euc-cn)$/;
+
+/**
+ * Decodes a page: BOM first, then the charset the page declares, then UTF-8, then GB18030. As browsers
+ * do, a declared UTF-16 in a page without a BOM means UTF-8. A declaration that lies is not believed:
+ * bytes that are valid UTF-8 with characters beyond ASCII are UTF-8 whatever the page says, and a page
+ * declared UTF-8 whose bytes are not UTF-8 but are GB18030 is GB18030.
+ */
 export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
@@ -30,19 +88,33 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
     const tag = lower.slice(at, end < 0 ? undefined : end).replace(/\s+/g, '');
     declared = /charset=["']?([\w-]+)/.exec(tag)?.[1];
   }
+  const strict = (label: string) => {
+    try {
+      return new TextDecoder(label, { fatal: true }).decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+  const utf8 = strict('utf-8');
   if (declared) {
-    const label = /^(gb2312|gbk|gb_2312-80|x-gbk|gb18030|cp936|euc-cn)$/.test(declared) ? 'gb18030' : declared;
+    let label = GBK_LABELS.test(declared) ? 'gb18030' : declared;
+    if (/^(utf-?16|utf-?16le|utf-?16be|unicode|ucs-?2)$/.test(label)) label = 'utf-8';
+    if (label === 'utf-8' || label === 'utf8') {
+      if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+      const gb = strict('gb18030');
+      if (gb !== null) return { text: gb, encoding: 'gb18030' };
+      return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+    }
+    // UTF-8 with characters beyond ASCII is almost never meant as another encoding.
+    if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) return { text: utf8, encoding: 'utf-8' };
     try {
       return { text: new TextDecoder(label).decode(bytes), encoding: label };
     } catch {
       // an unknown label: sniff below
     }
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
 }
 
 const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
@@ -95,7 +167,7 @@ function cellText(el: Element): string {
   const out: Out = { lines: [], current: '' };
   walk(el, out, true);
   out.lines.push(out.current);
-  return out.lines.join('\n').replace(SOFT_GAP, '').replace(/\s+/g, ' ').trim();
+  return dropSoftGaps(out.lines.join('\n')).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -157,7 +229,7 @@ function walk(el: Element, out: Out, inCell: boolean): void {
       else breakLine(out);
     } else if (name === 'table' && !inCell && !isLayoutTable(child)) {
       breakLine(out);
-      out.lines.push(...readTable(child));
+      for (const line of readTable(child)) out.lines.push(line);
     } else if (BLOCK.has(name) || name === 'table' || name === 'tr' || name === 'td' || name === 'th') {
       if (inCell) {
         out.current += '\n';
@@ -174,7 +246,13 @@ function walk(el: Element, out: Out, inCell: boolean): void {
 
 export function readHtml(bytes: Uint8Array): SourceText | SourceError {
   const { text: source } = decodeHtml(bytes);
-  const doc = parseDocument(source, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  let doc: ReturnType<typeof parseBounded>;
+  try {
+    doc = parseBounded(source, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    return sourceError('too-large', `网页的元素嵌套超过 ${MAX_NESTING} 层，不予读取`, `the page nests elements over ${MAX_NESTING} deep and is not read`);
+  }
   const find = (nodes: ChildNode[], name: string): Element | null => {
     for (const n of nodes) {
       if (!isElement(n)) continue;
@@ -187,7 +265,7 @@ export function readHtml(bytes: Uint8Array): SourceText | SourceError {
   const body = find(doc.children, 'body') ?? (doc as unknown as Element);
   const { el, weight } = findArticle(body);
   if (weight < 100) {
-    return { error: { kind: 'no-report', message: { zh: '网页中没有找到正文（可能是栏目页、目录页或错误页），不是年度报告', en: 'the page has no article text (perhaps an index, a list or an error page); it is not a report' } } };
+    return sourceError('no-report', '网页中没有找到正文（可能是栏目页、目录页或错误页），不是年度报告', 'the page has no article text (perhaps an index, a list or an error page); it is not a report');
   }
   const out: Out = { lines: [], current: '' };
   walk(el, out, false);

@@ -2,47 +2,20 @@
  * Sources: turns the bytes of a file into the text a report is read from, and remembers where each
  * line came from (page or paragraph) when the file is not plain text. It knows nothing about reports
  * and never throws: a file that cannot be read yields one `SourceError` with a clear bilingual reason.
+ * This module only dispatches: the shared shapes are in `types.ts`, text decoding in `decode.ts`, and
+ * the importers (`docx.ts`, `html.ts`, `pdf.ts`) are loaded lazily.
+ *
+ * Bounds, each giving one bilingual line beyond it: any file 50 MB (`MAX_SOURCE_BYTES`); PDF 500 pages
+ * and a million ruled-table cells on a page; Word 10,000 ZIP entries and 50 MB unpacked body; Word
+ * and HTML elements nested 1,000 deep (`MAX_NESTING`); tables 64 columns wide. Within them every
+ * importer is linear in its input, up to a log factor.
  */
+import { decodeText } from './decode';
+import { isSourceError, MAX_SOURCE_BYTES, SourceError, sourceError, SourceKind, SourceText } from './types';
 
-export type SourceKind = 'text' | 'docx' | 'html' | 'pdf';
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
-
-import type { Msg } from '../base/msg';
-
-/** @deprecated the base message type; kept as an alias while importers move to `Msg`. */
-export type Bilingual = Msg;
-
-/** Where a line of the extracted text came from in the original file (1-based). */
-export interface LineOrigin {
-  page?: number;
-  paragraph?: number;
-}
-
-export interface SourceText {
-  kind: SourceKind;
-  text: string;
-  /** For text files: the encoding the bytes were decoded with, and whether they began with a BOM. */
-  encoding?: TextEncoding;
-  bom?: boolean;
-  /** One entry per line of `text` (index = 0-based line), when the format has pages or paragraphs. */
-  origins?: (LineOrigin | undefined)[];
-}
-
-export type SourceErrorKind =
-  | 'missing' | 'directory' | 'permission' | 'io' | 'empty' | 'binary' | 'encoding' | 'too-large'
-  | 'corrupt' | 'encrypted' | 'scanned' | 'no-report' | 'unsupported';
-
-export interface SourceError {
-  error: { kind: SourceErrorKind; message: Bilingual };
-}
-
-export function isSourceError<T extends object>(x: T | SourceError): x is SourceError {
-  return (x as SourceError).error !== undefined;
-}
-
-function fail(kind: SourceErrorKind, zh: string, en: string): SourceError {
-  return { error: { kind, message: { zh, en } } };
-}
+export { decodeText, encodeText } from './decode';
+export { isSourceError, MAX_SOURCE_BYTES } from './types';
+export type { LineOrigin, SourceError, SourceErrorKind, SourceKind, SourceText, TextEncoding } from './types';
 
 /** The kind of a file by its name, or null when it is not a report file this tool reads. */
 export function sourceKindOf(path: string): SourceKind | null {
@@ -55,108 +28,36 @@ export function sourceKindOf(path: string): SourceKind | null {
 }
 
 /**
- * Decodes a text file: UTF-8 (with or without BOM), UTF-16 LE/BE with a BOM, otherwise GB18030 —
- * the encoding Chinese Windows tools still save in. Invalid UTF-8 that is also invalid GB18030 is an error.
+ * The kind a file's bytes say it is, whatever its name: a ZIP package or an OLE compound file (an
+ * Office document, encrypted or old) is Word, `%PDF-` at the start is PDF; null when the bytes do not say.
  */
-export function decodeText(bytes: Uint8Array): SourceText | SourceError {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { kind: 'text', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { kind: 'text', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
-  }
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
-  if (body.subarray(0, 8192).includes(0)) return fail('binary', '是二进制文件，不是文本报告', 'is a binary file, not a text report');
-  try {
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8', bom };
-  } catch {
-    // not UTF-8: fall through to GB18030
-  }
-  try {
-    return { kind: 'text', text: new TextDecoder('gb18030', { fatal: true }).decode(body), encoding: 'gb18030', bom: false };
-  } catch {
-    return fail('encoding', '无法识别文本编码（既不是 UTF-8、UTF-16，也不是 GBK/GB18030）', 'unknown text encoding (not UTF-8, UTF-16 or GBK/GB18030)');
-  }
+export function sniffKind(bytes: Uint8Array): SourceKind | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'docx';
+  if (bytes.length >= 5 && String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3], bytes[4]) === '%PDF-') return 'pdf';
+  return null;
 }
-
-/** Encodes text back in the encoding it was read with (for `--fix`). */
-export function encodeText(text: string, encoding: TextEncoding, bom: boolean): Buffer {
-  switch (encoding) {
-    case 'utf-16le':
-      return Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
-    case 'utf-16be': {
-      const le = Buffer.from(text, 'utf16le');
-      for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
-      return Buffer.concat([bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), le]);
-    }
-    case 'gb18030':
-      return encodeGb18030(text);
-    default:
-      return Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
-  }
-}
-
-let gbTable: Map<string, number[]> | null = null;
 
 /**
- * GB18030 encoder for the characters a fix can write (digits, CJK wording already present in the
- * file): Node has a GB18030 decoder but no encoder, so unchanged text is re-encoded by looking up
- * each character in a table built once from the decoder over the two-byte range; four-byte
- * characters are looked up lazily the same way.
- */
-function encodeGb18030(text: string): Buffer {
-  if (!gbTable) {
-    gbTable = new Map();
-    const dec = new TextDecoder('gb18030');
-    for (let a = 0x81; a <= 0xfe; a++) {
-      for (let b = 0x40; b <= 0xfe; b++) {
-        if (b === 0x7f) continue;
-        const ch = dec.decode(new Uint8Array([a, b]));
-        if (ch.length === 1 && ch !== '\ufffd' && !gbTable.has(ch)) gbTable.set(ch, [a, b]);
-      }
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) { out.push(cp); continue; }
-    const two = gbTable.get(ch);
-    if (two) { out.push(...two); continue; }
-    out.push(...fourByteGb18030(cp));
-  }
-  return Buffer.from(out);
-}
-
-function fourByteGb18030(cp: number): number[] {
-  // Supplementary planes are linear from 0x90308130; BMP four-byte codes are found by search.
-  if (cp >= 0x10000) {
-    let n = cp - 0x10000;
-    const d = n % 10; n = (n - d) / 10;
-    const c = n % 126; n = (n - c) / 126;
-    const b = n % 10; n = (n - b) / 10;
-    return [0x90 + n, 0x30 + b, 0x81 + c, 0x30 + d];
-  }
-  const dec = new TextDecoder('gb18030');
-  const target = String.fromCodePoint(cp);
-  for (let a = 0x81; a <= 0x84; a++) for (let b = 0x30; b <= 0x39; b++) for (let c = 0x81; c <= 0xfe; c++) for (let d = 0x30; d <= 0x39; d++) {
-    if (dec.decode(new Uint8Array([a, b, c, d])) === target) return [a, b, c, d];
-  }
-  return [0x3f];
-}
-
-/** Largest file `readSource` accepts (bytes as stored; a `.docx` is also bounded after unpacking). */
-export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
-
-/**
- * Reads any supported file into text. `docx`, `html` and `pdf` importers live beside this file and
+ * Reads any supported file into text: by its bytes when they say what it is (`sniffKind`) and are
+ * readable as such, else by its name. `docx`, `html` and `pdf` importers live beside this file and
  * are loaded lazily (`await import`) so that the editor bundle never runs them and the language
  * server does not load PDFium. Never throws: an importer that fails unexpectedly gives `corrupt`.
  */
 export async function readSource(path: string, bytes: Uint8Array): Promise<SourceText | SourceError> {
-  if (bytes.length === 0) return fail('empty', '是空文件（0 字节）', 'is an empty file (0 bytes)');
-  if (bytes.length > MAX_SOURCE_BYTES) return fail('too-large', `文件超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB，不予读取`, `the file is over ${MAX_SOURCE_BYTES / 1024 / 1024} MB and is not read`);
-  const kind = sourceKindOf(path) ?? 'text';
+  if (bytes.length === 0) return sourceError('empty', '是空文件（0 字节）', 'is an empty file (0 bytes)');
+  if (bytes.length > MAX_SOURCE_BYTES) return sourceError('too-large', `文件超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB，不予读取`, `the file is over ${MAX_SOURCE_BYTES / 1024 / 1024} MB and is not read`);
+  const named = sourceKindOf(path) ?? 'text';
+  const sniffed = sniffKind(bytes);
+  if (sniffed && sniffed !== named) {
+    // A file whose bytes say Word or PDF is read as one; if it is not a readable one, as its name says.
+    const r = await readAs(sniffed, bytes);
+    if (!isSourceError(r) || r.error.kind !== 'corrupt') return r;
+  }
+  return readAs(named, bytes);
+}
+
+async function readAs(kind: SourceKind, bytes: Uint8Array): Promise<SourceText | SourceError> {
   try {
     switch (kind) {
       case 'docx': return await (await import('./docx')).readDocx(bytes);
@@ -167,7 +68,7 @@ export async function readSource(path: string, bytes: Uint8Array): Promise<Sourc
   } catch (e) {
     const what = kind === 'docx' ? 'Word (.docx)' : kind.toUpperCase();
     const detail = e instanceof Error && e.message ? `：${e.message.slice(0, 200)}` : '';
-    return fail('corrupt', `无法读取这个 ${what} 文件${detail}`, `cannot read this ${what} file${detail ? `: ${detail.slice(1)}` : ''}`);
+    return sourceError('corrupt', `无法读取这个 ${what} 文件${detail}`, `cannot read this ${what} file${detail ? `: ${detail.slice(1)}` : ''}`);
   }
 }
 

@@ -73,8 +73,9 @@ export interface SpanCell {
 
 /**
  * Expands rows of cells with `colSpan`/`rowSpan` into a grid, placing each cell at the first position
- * not already covered by a cell from a row above (the HTML table model). Spans are bounded so that a
- * hostile `rowspan=100000` cannot blow up the grid.
+ * not already covered by a cell from a row above (the HTML table model). Spans are bounded (at most
+ * `maxCols` columns, no further than the last row, never over a position already covered) so that a
+ * hostile `rowspan=100000` cannot blow up the grid: the cost is linear in rows × `maxCols`.
  */
 export function expandSpans(rows: SpanCell[][], maxCols = 64): GridCell[][] {
   const grid: (GridCell | undefined)[][] = rows.map(() => []);
@@ -82,10 +83,13 @@ export function expandSpans(rows: SpanCell[][], maxCols = 64): GridCell[][] {
     let c = 0;
     for (const cell of rows[r]) {
       while (grid[r][c]) c++;
+      if (c >= maxCols) break;
       const colSpan = Math.max(1, Math.min(cell.colSpan || 1, maxCols - c));
       const rowSpan = Math.max(1, Math.min(cell.rowSpan || 1, rows.length - r));
-      for (let dr = 0; dr < rowSpan; dr++) {
-        for (let dc = 0; dc < colSpan; dc++) grid[r + dr][c + dc] = { text: cell.text, rowOffset: dr, colOffset: dc };
+      // A span stops where a cell from above already lies (overlapping spans are a table error), so
+      // every position is written once and a table is expanded in time linear in its positions.
+      for (let dr = 0; dr < rowSpan && (dr === 0 || !grid[r + dr][c]); dr++) {
+        for (let dc = 0; dc < colSpan && (dc === 0 || !grid[r + dr][c + dc]); dc++) grid[r + dr][c + dc] = { text: cell.text, rowOffset: dr, colOffset: dc };
       }
       c += colSpan;
       if (c >= maxCols) break;
@@ -103,9 +107,10 @@ const CONTINUED_ITEM = /^\s*(([2-9]|[1-9]\d)\s*[.．、]|[（(][二三四五六�
 
 /**
  * Appends the part of a table printed after a page break (the next PDF page, or a second Word
- * table after a page break). Heading rows that the word processor
- * repeats on each page are dropped, and a label cell that was cut by the page break (empty on the
- * new page, a label just above it) carries on the label, as the merged cell it is.
+ * table after a page break) to `grid`, in place, and returns `grid`. Heading rows that the word
+ * processor repeats on each page are dropped, and a label cell that was cut by the page break (empty
+ * on the new page, a label just above it) carries on the label, as the merged cell it is. The cost is
+ * that of the new part (plus the merged cell above when its text grows), never of the whole grid.
  */
 export function continueTable(grid: GridCell[][], next: GridCell[][]): GridCell[][] {
   const key = (row: GridCell[]) => row.map((c) => c.text).join('\t');
@@ -122,11 +127,13 @@ export function continueTable(grid: GridCell[][], next: GridCell[][]): GridCell[
       const besideNext = rows[0].slice(c + 1).find((x) => x.text !== '' && x.rowOffset === 0)?.text ?? '';
       if (below.text !== '' && !CONTINUED_ITEM.test(besideNext)) continue;
       const text = below.text === '' || above.text.endsWith(below.text) ? above.text : above.text + below.text;
-      for (let r = grid.length - 1, k = above.rowOffset; r >= 0 && k >= 0 && grid[r][c]?.rowOffset === k; r--, k--) grid[r][c] = { ...grid[r][c], text };
+      // The positions above already hold the text unless it grew.
+      if (text !== above.text) for (let r = grid.length - 1, k = above.rowOffset; r >= 0 && k >= 0 && grid[r][c]?.rowOffset === k; r--, k--) grid[r][c] = { ...grid[r][c], text };
       for (let r = 0; r < rows.length && rows[r][c].rowOffset === r; r++) {
         rows[r][c] = { text, rowOffset: above.rowOffset + 1 + r, colOffset: above.colOffset };
       }
     }
   }
-  return [...grid, ...rows];
+  for (const row of rows) grid.push(row);
+  return grid;
 }
