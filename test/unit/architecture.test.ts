@@ -26,13 +26,6 @@ const CLIENT_MAY = ['base/', 'service/new-report.ts', 'service/snippets.ts', 'se
 const PURE = ['syntax', 'model', 'workspace', 'rules', 'service'];
 const FS = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'];
 
-/** The value-import cycles still present, each as its set of files (paths under server/src or client/src). */
-// lead: empty this after merging
-const KNOWN_CYCLES: string[][] = [
-];
-/** Files over 400 lines while they are being split. */
-// lead: empty this after merging
-const KNOWN_LONG = ['server/src/sources/pdf.ts'];
 const MAX_LINES = 400;
 /** A generated file says so in its first lines; data tables live in a data/ or vocabulary/ folder. */
 const GENERATED = /@generated|\bgenerated (by|from)\b/i;
@@ -203,16 +196,14 @@ describe('architecture', () => {
   it('no value import closes a cycle (type-only imports may)', () => {
     const graph = new Map(files.map((f) => [rel(f), imports.get(f)!.filter((i) => !i.typeOnly && i.target && /\.tsx?$/.test(i.target)).map((i) => rel(i.target!))]));
     const found = cycles(graph);
-    const unknown = found.filter((c) => !KNOWN_CYCLES.some((k) => c.every((f) => k.includes(f))));
-    assert.deepEqual(unknown, [], 'a value-import cycle: move what both sides need into a module below them');
+    assert.deepEqual(found, [], 'a value-import cycle: move what both sides need into a module below them');
   });
 
   it(`no source file is over ${MAX_LINES} lines (data and generated files aside)`, () => {
     const long = files
       .filter((f) => !/\/(data|vocabulary)\//.test(rel(f)) && !GENERATED.test(readFileSync(f, 'utf8').split('\n', 5).join('\n')))
       .filter((f) => readFileSync(f, 'utf8').replace(/\n$/, '').split('\n').length > MAX_LINES)
-      .map(rel)
-      .filter((f) => !KNOWN_LONG.includes(f));
+      .map(rel);
     assert.deepEqual(long, []);
   });
 
