@@ -83,6 +83,17 @@ describe('--format junit', () => {
 });
 
 describe('configuration', () => {
+  it('a configuration file in the old form still works, with one warning line and no failure', () => {
+    const dir = scratch();
+    copyFileSync(SEED001, join(dir, 'r.txt'));
+    writeFileSync(join(dir, 'ogi-report.config.json'), JSON.stringify({ copiedTextThreshold: 0.8 }));
+    const r = runCli(['check', join(dir, 'r.txt')]);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.err.trim().split('\n');
+    assert.equal(lines.length, 1, r.err);
+    assert.match(lines[0], /copiedTextThreshold.*已弃用.*"threshold": 80/);
+  });
+
   it('a configuration file found upwards changes severities; the nearest wins; --rule wins over both', () => {
     const dir = scratch();
     mkdirSync(join(dir, '县', '乡'), { recursive: true });

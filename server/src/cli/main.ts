@@ -93,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
     if (!c || reported.has(c.path)) return;
     reported.add(c.path);
     for (const p of c.problems) { process.stderr.write(say(locale, c.path, p) + '\n'); failed = true; }
+    // Deprecated forms still work: one line each, and the run does not fail for them.
+    for (const w of c.warnings) process.stderr.write(say(locale, c.path, w) + '\n');
   };
   const explicit = opts.config ? loadConfigFile(opts.config) : null;
   if (explicit?.fatal) {

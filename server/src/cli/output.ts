@@ -12,6 +12,7 @@ import type { FileDiagnostic, FileResult } from './check';
 import type { FixChange } from './fix-edits';
 import { JUNIT_MARK } from './output-guard';
 import { shownName } from './names';
+import { ENGINE_CODES } from '../service/engine-codes';
 
 export type Sink = (chunk: string) => void;
 
@@ -56,14 +57,8 @@ export function addToSummary(s: Summary, r: FileResult): void {
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
 
-/** Codes the engine itself reports, beside the rules of the registry. */
-export const ENGINE_CODES: { id: string; description: Msg; defaultSeverity: Severity }[] = [
-  { id: 'suppression', description: msg('抑制注释缺少理由或写了不存在的规则', 'A suppression comment without a reason or with an unknown rule'), defaultSeverity: 'warning' },
-  { id: 'document-too-large', description: msg('文档过大，未做完整检查', 'Document too large to check fully'), defaultSeverity: 'info' },
-  { id: 'internal-error', description: msg('某条规则运行出错，已跳过', 'A rule failed and was skipped'), defaultSeverity: 'info' },
-  { id: 'encoding', description: msg('文本很可能是用错误的编码读取的（如 GBK 被当作 UTF-8）', 'The text was probably decoded with the wrong encoding (GBK read as UTF-8)'), defaultSeverity: 'error' },
-  { id: 'workspace-match', description: msg('上年报告有多个可能的匹配，未作跨报告比较', 'Several reports could be last year\'s; none was compared'), defaultSeverity: 'info' },
-];
+
+export { ENGINE_CODES };
 
 export function ruleCatalog() {
   return [
@@ -189,7 +184,7 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
   const rules = catalog.map((r) => {
     const zhLevel = SEVERITY_ZH[r.defaultSeverity];
     const text = `${r.description.zh}（默认级别：${zhLevel}${r.fixable ? '，可自动修复' : ''}）。\n${r.description.en} (default: ${r.defaultSeverity}${r.fixable ? ', fixable' : ''}).\n`
-      + (r.tags.includes('engine') ? '由检查引擎报告，级别不可调整。 / Reported by the engine itself; its severity is fixed.'
+      + (r.tags.includes('engine') ? `由检查引擎报告；级别可在 ogi-report.config.json 的 "rules" 中或用 --rule ${r.id}=off|hint|info|warning|error 调整。 / Reported by the engine itself; set its severity in ogi-report.config.json "rules" or with --rule ${r.id}=off|hint|info|warning|error.`
         : `级别可在 ogi-report.config.json 的 "rules" 中或用 --rule ${r.id}=off|hint|info|warning|error 调整。 / Set its severity in ogi-report.config.json "rules" or with --rule ${r.id}=off|hint|info|warning|error.`);
     return {
       id: r.id,
