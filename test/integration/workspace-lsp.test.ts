@@ -101,14 +101,14 @@ describe('language server: reports across the workspace', () => {
     }));
     const items = await pull();
     assert.deepEqual(items.map((d) => d.code), ['carry-over']);
-    assert.match(items[0].message, /上年报告 清河镇2023年政府信息公开工作年度报告\.txt 的“四、结转下年度继续办理”·自然人为 \d+/);
+    assert.match(items[0].message, /上年报告 清河镇2023年政府信息公开工作年度报告\.txt 的“四、结转下年度继续办理·自然人”为 \d+/);
     const rel = items[0].relatedInformation![0];
     assert.equal(rel.location.uri, uri2023);
     assert.equal(text2023.split('\n')[rel.location.range.start.line].startsWith('四、结转下年度继续办理'), true);
 
     const hover = await conn.sendRequest('textDocument/hover', { textDocument: { uri: uri2024 }, position: items[0].range.start }) as { contents: { value: string } };
     assert.match(hover.contents.value, /跨报告比对/);
-    assert.match(hover.contents.value, /上年报告 清河镇2023年政府信息公开工作年度报告\.txt：“四、结转下年度继续办理”·自然人 = \d+/);
+    assert.match(hover.contents.value, /上年报告 清河镇2023年政府信息公开工作年度报告\.txt：“四、结转下年度继续办理·自然人” = \d+/);
     assert.ok(hover.contents.value.includes(`${uri2023}#L${rel.location.range.start.line + 1}`), 'a link to last year\'s cell');
   });
 

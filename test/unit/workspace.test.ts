@@ -65,7 +65,7 @@ describe('last year\'s report', () => {
     const index = buildWorkspaceIndex([files[0], { path: y2023, text: edited }, files[2]]);
     const d = check(index, y2024).diagnostics.filter((x) => x.code === 'carry-over');
     assert.equal(d.length, 1);
-    assert.match(d[0].message.zh, /清河镇2023年政府信息公开工作年度报告\.txt 的“四、结转下年度继续办理”·自然人为 \d+/);
+    assert.match(d[0].message.zh, /清河镇2023年政府信息公开工作年度报告\.txt 的“四、结转下年度继续办理·自然人”为 \d+/);
     assert.equal(d[0].related![0].file!.path, y2023);
   });
 

@@ -1,4 +1,4 @@
-import { identityFindings } from './identities';
+import { identityFindings } from './lib/identities';
 import { Rule, msg } from './rule';
 
 /** Table 三, per column: 一 + 二 = 三（七） + 四 (R1), the 勾稽关系 printed in the table. A view of the localization. */

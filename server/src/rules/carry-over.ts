@@ -4,6 +4,7 @@
  * the workspace and both rows were read; the 总计 column is reported only when no applicant column is.
  */
 import { T3_TOTAL_COL } from '../model/template';
+import { cellName } from '../model/names';
 import { fileName, fileRange } from '../workspace';
 import { findRow, numberOf, rowLabel } from '../workspace/figures';
 import { Rule, msg } from './rule';
@@ -43,12 +44,12 @@ export const rule: Rule = {
         start: cell.cell.start,
         end: cell.cell.end,
         message: msg(
-          `“${nowLabel}”·${col}为 ${numberOf(cell)}，但上年报告 ${file} 的“${thenLabel}”·${col}为 ${numberOf(last)}，两者应相等`,
+          `“${cellName(nowLabel, col)}”为 ${numberOf(cell)}，但上年报告 ${file} 的“${cellName(thenLabel, col)}”为 ${numberOf(last)}，两者应相等`,
           `Carried over (${col}) is ${numberOf(cell)}, but last year's report ${file} carried forward ${numberOf(last)} (${thenLabel}, ${col}); they must be equal`,
         ),
         related: [{
           start: 0, end: 0,
-          message: msg(`上年报告 ${file}：“${thenLabel}”·${col} = ${numberOf(last)}`, `Last year's report ${file}: ${thenLabel}, ${col} = ${numberOf(last)}`),
+          message: msg(`上年报告 ${file}：“${cellName(thenLabel, col)}” = ${numberOf(last)}`, `Last year's report ${file}: ${thenLabel}, ${col} = ${numberOf(last)}`),
           file: fileRange(prev.entry.path, prev.report, last.cell.start, last.cell.end),
         }],
       });

@@ -1,4 +1,4 @@
-import { identityFindings } from './identities';
+import { identityFindings } from './lib/identities';
 import { Rule, msg } from './rule';
 
 /** Table 三, per column: （一）…（六） sum to （七）总计 (R2). A view of the localization in model/error-location.ts. */

@@ -1,4 +1,4 @@
-import { identityFindings } from './identities';
+import { identityFindings } from './lib/identities';
 import { Rule, msg } from './rule';
 
 /** Table 四: each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结. One identity per group, so the culprit is known only when a single non-negative change explains it. */

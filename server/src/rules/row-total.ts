@@ -1,4 +1,4 @@
-import { identityFindings } from './identities';
+import { identityFindings } from './lib/identities';
 import { Rule, msg } from './rule';
 
 /** Table 三: a row's 总计 ≠ its six applicant columns (R3). Reported on the localized culprit cell, or on the total when the culprit cannot be told. */

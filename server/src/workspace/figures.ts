@@ -5,6 +5,7 @@
  */
 import { Report, Table, TableRow, TypedCell } from '../model/report';
 import { T2_ITEMS, T3_ROWS, VERSIONS } from '../model/template';
+import { cellName } from '../model/names';
 
 export interface Figure {
   /** `t3/new/total`, `t2/1/normative/valid`, `t4/results/review-total`. */
@@ -33,8 +34,7 @@ export function rowLabel(table: Table, row: TableRow): string {
 }
 
 export function figureLabel(table: Table, row: TableRow, cell: TypedCell): string {
-  const r = rowLabel(table, row);
-  return r ? `${r}·${cell.column.label}` : cell.column.label;
+  return cellName(rowLabel(table, row), cell.column.label);
 }
 
 /** Every numeric figure of tables 二, 三 and 四, keyed by identity (the first table of each kind). */

@@ -61,7 +61,7 @@ describe('ogi-report in VS Code', function () {
     const ds = await diagnosticsWhere(editor.document.uri, hasCode('row-total'), 'row-total');
     assert.deepEqual([...new Set(ds.map(code))].sort(), ['row-total']);
     const d = ds.find((x) => code(x) === 'row-total')!;
-    assert.match(d.message, /“（七）总计”·自然人应为 121/);
+    assert.match(d.message, /表三“（七）总计·自然人”应为 121/);
     assert.equal(editor.document.getText(d.range), '122');
     assert.equal(d.source, 'ogi-report');
   });

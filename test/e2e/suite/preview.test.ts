@@ -185,7 +185,7 @@ describe('table preview, column hints, status bar and workspace check', function
     const summary = await vscode.commands.executeCommand<{ files: number; errors: number }>('ogiReport.checkWorkspace');
     assert.ok(summary && summary.files >= 9, `summary ${JSON.stringify(summary)}`);
     const ds = await diagnosticsWhere(unopened, (d) => d.some((x) => code(x) === 'row-total'), 'workspace diagnostics of unopened.ogi');
-    assert.match(ds.find((x) => code(x) === 'row-total')!.message, /“（七）总计”·自然人应为 121/);
+    assert.match(ds.find((x) => code(x) === 'row-total')!.message, /表三“（七）总计·自然人”应为 121/);
     await diagnosticsWhere(draft, (d) => d.some((x) => code(x) === 'row-total'), 'a plain-text report found by its title');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), 'still not opened');
   });

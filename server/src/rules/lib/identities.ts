@@ -4,10 +4,10 @@
  * with its fix, under the id of the first identity it breaks; an identity whose culprit cannot be
  * told is reported on its total cell, naming the cells that could be wrong, with a suggestion only.
  */
-import type { Culprit, Identity, IdentityKind, Localization, Unresolved } from '../model/error-location';
-import type { TypedCell } from '../model/report';
-import { cellName, tableName } from '../model/names';
-import { Finding, Msg, msg, setCell } from './rule';
+import type { Culprit, Identity, IdentityKind, Localization, Unresolved } from '../../model/error-location';
+import type { TypedCell } from '../../model/report';
+import { cellName, tableName } from '../../model/names';
+import { Finding, Msg, msg, setCell } from '../rule';
 
 /** A table 三 cell, quoted: “（七）总计·自然人”. */
 function quotedCell(c: TypedCell, rowLabel: string): string {
