@@ -19,11 +19,17 @@ export interface LoadedConfig {
   isIgnored(file: string): boolean;
 }
 
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** Reads and parses one configuration file; a file that cannot be read is one problem. */
 export function loadConfigFile(path: string): LoadedConfig {
   const abs = resolve(path);
   let text: string;
   try {
+    // A regular file of a sane size only: `--config /dev/zero` or a FIFO must not read or wait forever.
+    const st = statSync(abs);
+    if (!st.isFile()) return withMatcher(abs, emptyConfig(), [msg('配置文件不是普通文件', 'the configuration file is not a regular file')], [], true);
+    if (st.size > MAX_CONFIG_BYTES) return withMatcher(abs, emptyConfig(), [msg('配置文件过大（上限 1 MB）', 'the configuration file is too large (limit 1 MB)')], [], true);
     text = readFileSync(abs, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';

@@ -64,7 +64,7 @@ export const HELP = `ogi-report —— 政府信息公开工作年度报告检�
 配置 / configuration:
   从被检查文件所在目录向上查找 ogi-report.config.json 或 .ogi-reportrc.json：
   Found from the checked file's folder upwards:
-    { "rules": { "blank-cell": "off" }, "ignore": ["草稿/**"], "copiedTextThreshold": 0.8 }
+    { "rules": { "blank-cell": "off", "copied-text": { "threshold": 80 } }, "ignore": ["草稿/**"] }
   优先级 / precedence: --rule > 配置文件 config file > 默认 defaults
 
 限制 / limits:

@@ -69,6 +69,14 @@ function buildIndex(paths: readonly string[], keep: boolean): WorkspaceIndex {
 }
 
 /** The workspace for checking `file` (undefined alone or without the index), with the texts its check needs. */
+/**
+ * Builds the batch's index now, if there is one to build. Workers call it before a file's time limit
+ * starts: reading every file of a large batch (on a slow share, say) is the run's cost, not one file's.
+ */
+export function prepareBatch(fix: boolean): void {
+  if (batchPaths.length >= 2) index ??= buildIndex(batchPaths, fix);
+}
+
 export function workspaceFor(file: string, fix: boolean): WorkspaceContext | undefined {
   if (batchPaths.length < 2) return undefined;
   index ??= buildIndex(batchPaths, fix);

@@ -11,6 +11,7 @@ import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { msg } from '../base/msg';
 import { CheckFileOptions, FileResult, checkFile, setBatch } from './check';
 import type { Target } from './walk';
+import { prepareBatch } from './batch';
 
 export interface Task {
   i: number;
@@ -62,6 +63,8 @@ export function runWorker(): void {
   parentPort!.on('message', (tasks: Task[]) => {
     queue = queue.then(async () => {
       const results: { i: number; json: string }[] = [];
+      // The batch index is built outside any file's time limit (its reads are the whole run's).
+      try { if (tasks.length) prepareBatch(tasks[0].opts.fix); } catch { /* each check reports its own trouble */ }
       // As JSON text: structured cloning a result of many small objects cost more than the check's
       // own output, and the main thread, which parses it, has time to spare.
       for (const task of tasks) {

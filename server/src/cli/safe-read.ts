@@ -6,10 +6,10 @@
  */
 import { Stats, closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { Msg, msg } from '../base/msg';
-import type { SourceErrorKind } from '../sources';
+import { MAX_SOURCE_BYTES, type SourceErrorKind } from '../sources';
 
-/** Larger files are not read at all, so that memory stays bounded whatever the input. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Larger files are not read at all, so that memory stays bounded whatever the input (the importers' cap too). */
+export const MAX_FILE_BYTES = MAX_SOURCE_BYTES;
 
 export type ReadProblemKind = SourceErrorKind | 'special';
 export interface ReadProblem {

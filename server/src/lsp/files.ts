@@ -3,14 +3,17 @@
  * enforced while reading (a file that grows in between is cut off, not read whole), so a stray 1.5 GB
  * file in the workspace costs a stat, not the server's memory.
  */
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { decodeText, isSourceError } from '../sources';
 
 /** The file's bytes, or null when it is not a regular file, is larger than `maxBytes`, or cannot be read. */
 export async function readCapped(path: string, maxBytes: number): Promise<Buffer | null> {
   let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(path, 'r');
+    // A FIFO or device must not block a libuv thread: stat first, and open without blocking.
+    const pre = await fs.stat(path);
+    if (!pre.isFile() || pre.size > maxBytes) return null;
+    handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const st = await handle.stat();
     if (!st.isFile() || st.size > maxBytes) return null;
     const buf = Buffer.alloc(st.size + 1);

@@ -9,6 +9,7 @@ import { Locale, resolveLocale } from '../base/msg';
 import { LoadedConfig, createConfigFinder } from '../config';
 import { AnalyzeOptions, RULES, RuleSetting } from '../service/analyze';
 import { effectiveOptions } from '../service/config';
+import { ENGINE_CODES } from '../service/engine-codes';
 import type { WorkspaceContext } from '../workspace';
 
 export interface Settings {
@@ -81,7 +82,7 @@ export function createSettings(connection: Connection): SettingsFeature {
       const config = found && !found.fatal ? found.config : null;
       const effective = effectiveOptions(settings.rules, config);
       const ignored = found && !found.fatal && found.isIgnored(fileURLToPath(uri));
-      const rules = ignored ? Object.fromEntries(RULES.map((r) => [r.id, 'off' as const])) : effective.rules;
+      const rules = ignored ? Object.fromEntries([...RULES, ...ENGINE_CODES].map((r) => [r.id, 'off' as const])) : effective.rules;
       // The editor's ogiReport.copiedTextThreshold (percent, like the rule option) applies unless the
       // rule's own option is set (in ogiReport.rules or a configuration file).
       const ruleOptions = { ...effective.ruleOptions };

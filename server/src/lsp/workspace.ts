@@ -94,8 +94,19 @@ export function startWorkspace(connection: Connection, documents: TextDocuments<
     else indexFile(index, path, text);
     const after = index.reports.get(path);
     if (!before && !after && !manifest) return;
-    const identity = manifest || !before || !after || before.agency !== after.agency || before.key !== after.key || before.year !== after.year;
+    // Copies of one report are one report (by content hash), and a lookup that finds two different texts
+    // is ambiguous: a change of text where another report holds the same body and year can change what
+    // another analysis finds, although it read neither, so it counts as a change of identity.
+    const identity = manifest || !before || !after || before.agency !== after.agency || before.key !== after.key || before.year !== after.year
+      || (before.hash !== after.hash && sharesSlot(path, after));
     staleSoon(hooks.stale(path, { identity, edited }), edited);
+  };
+
+  /** Whether another indexed report has the same body and year as `entry`. */
+  const sharesSlot = (path: string, entry: { key: string | null; year: number | null }) => {
+    if (entry.key === null || entry.year === null) return false;
+    for (const o of index.reports.values()) if (o.path !== path && o.key === entry.key && o.year === entry.year) return true;
+    return false;
   };
 
   const readDisk = (path: string): Promise<string | null> => readText(path, MAX_BYTES);
@@ -135,6 +146,7 @@ export function startWorkspace(connection: Connection, documents: TextDocuments<
     const path = pathOfUri(e.document.uri);
     const inFolder = e.document.uri.startsWith('file:') && folders.some((f) => path.startsWith(f));
     const text = inFolder ? await readDisk(path) : null;
+    if (isOpen(path)) return; // opened again while the disk was read: the editor's text wins
     update(path, text !== null && looksLikeReport(path, text.slice(0, 2000)) ? text : null);
   });
 
@@ -149,6 +161,7 @@ export function startWorkspace(connection: Connection, documents: TextDocuments<
       }
       if (isOpen(path)) continue; // the editor's text wins over the disk
       const text = c.type === FileChangeType.Deleted ? null : await readDisk(path);
+      if (isOpen(path)) continue; // opened while the disk was read
       update(path, text !== null && looksLikeReport(path, text.slice(0, 2000)) ? text : null);
     }
   });

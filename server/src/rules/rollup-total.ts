@@ -7,7 +7,7 @@
 import { T3_TOTAL_COL } from '../model/template';
 import { fileName } from '../workspace';
 import { figures } from '../workspace/figures';
-import { Rule, msg } from './rule';
+import { Msg, Rule, msg } from './rule';
 
 const MAX_COLUMNS_IN_MESSAGE = 3;
 
@@ -36,7 +36,7 @@ export const rule: Rule = {
       }
       if (!region.aggregate || children.some((c) => !c.report)) continue;
       const kids = children.map((c) => ({ name: c.report!.agency ?? (c.lookup.kind === 'found' ? fileName(c.lookup.entry.path) : c.ref.label), figures: figures(c.report!) }));
-      const byRow = new Map<string, { start: number; end: number; label: string; parts: { zh: string; en: string }[]; columns: number[] }>();
+      const byRow = new Map<string, { start: number; end: number; label: string; parts: Msg[]; columns: number[] }>();
       for (const f of figures(ctx.report).values()) {
         if (f.table.kind !== 't3' && f.table.kind !== 't4') continue;
         const values = kids.map((k) => k.figures.get(f.key)?.value);
@@ -48,7 +48,7 @@ export const rule: Rule = {
         const entry = byRow.get(rowKey) ?? { start: f.cell.cell.start, end: f.cell.cell.end, label, parts: [], columns: [] };
         entry.columns.push(f.cell.col);
         const detail = kids.map((k, i) => `${k.name} ${values[i]}`).join(' + ');
-        entry.parts.push({ zh: `${f.cell.column.label} 本报告 ${f.value}，下级合计 ${sum}（${detail}）`, en: `${f.cell.column.label}: ${f.value} here, children's sum ${sum} (${detail})` });
+        entry.parts.push(msg(`${f.cell.column.label} 本报告 ${f.value}，下级合计 ${sum}（${detail}）`, `${f.cell.column.label}: ${f.value} here, children's sum ${sum} (${detail})`));
         byRow.set(rowKey, entry);
       }
       // （七）总计 and the 总计 column follow from the figures beside them: one problem, one finding.

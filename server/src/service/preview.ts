@@ -6,7 +6,8 @@
  */
 import type { Analysis, Diagnostic } from './analyze';
 import type { Table, TableRow, TypedCell } from '../model/report';
-import type { Msg, Severity } from '../rules/rule';
+import type { Severity } from '../rules/rule';
+import { Msg, join, msg } from '../base/msg';
 import {
   FormatVersion, T2_HEADER, T2_ITEMS, T3_BALANCE_NOTE, T3_COLUMNS, T3_HEADER, T3_ROWS, T4_COLUMNS, T4_GROUPS, T4_PARTS, TableKind,
   versionForYear,
@@ -70,9 +71,9 @@ export interface PreviewModel {
 }
 
 export const TABLE_TITLE: Record<TableKind, Msg> = {
-  t2: { zh: '表二 主动公开政府信息情况', en: 'Table 二 proactive disclosure' },
-  t3: { zh: '表三 收到和处理政府信息公开申请情况', en: 'Table 三 applications received and handled' },
-  t4: { zh: '表四 政府信息公开行政复议、行政诉讼情况', en: 'Table 四 administrative reviews and lawsuits' },
+  t2: msg('表二 主动公开政府信息情况', 'Table 二 proactive disclosure'),
+  t3: msg('表三 收到和处理政府信息公开申请情况', 'Table 三 applications received and handled'),
+  t4: msg('表四 政府信息公开行政复议、行政诉讼情况', 'Table 四 administrative reviews and lawsuits'),
 };
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
@@ -145,7 +146,7 @@ function previewTable(a: Analysis, table: Table, version: FormatVersion, span: S
     };
   };
   const missingRow = (label: string, depth: number, columns: readonly { label: string }[]): PreviewRow => ({
-    kind: 'missing', label, depth, level: 'ok', messages: [{ zh: '表中缺少此行', en: 'This row is missing' }],
+    kind: 'missing', label, depth, level: 'ok', messages: [msg('表中缺少此行', 'This row is missing')],
     cells: columns.map((c) => ({ text: '', status: 'missing' as const, messages: [], column: c.label })),
   });
 
@@ -256,14 +257,15 @@ function tableStatus(inTable: Diagnostic[], rows: PreviewRow[]): PreviewTable['s
   const warnings = inTable.filter((d) => d.severity === 'warning').length;
   const unreadable = rows.filter((r) => r.kind === 'unreadable').length;
   const missing = rows.filter((r) => r.kind === 'missing').length;
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (errors) { zh.push(`${errors} 处错误`); en.push(`${errors} error${errors > 1 ? 's' : ''}`); }
-  if (unreadable) { zh.push(`${unreadable} 行无法读取`); en.push(`${unreadable} unreadable row${unreadable > 1 ? 's' : ''}`); }
-  if (missing) { zh.push(`缺 ${missing} 行`); en.push(`${missing} missing row${missing > 1 ? 's' : ''}`); }
-  if (warnings) { zh.push(`${warnings} 处警告`); en.push(`${warnings} warning${warnings > 1 ? 's' : ''}`); }
-  if (errors) return { level: 'error', text: { zh: `✗ ${zh.join('，')}`, en: `✗ ${en.join(', ')}` } };
-  if (unreadable || missing) return { level: 'unreadable', text: { zh: `⚠ ${zh.join('，')}`, en: `⚠ ${en.join(', ')}` } };
-  if (warnings) return { level: 'warning', text: { zh: `⚠ ${zh.join('，')}`, en: `⚠ ${en.join(', ')}` } };
-  return { level: 'ok', text: { zh: '✓ 无错误', en: '✓ no errors' } };
+  const parts: Msg[] = [];
+  const plural = (n: number) => (n > 1 ? 's' : '');
+  if (errors) parts.push(msg(`${errors} 处错误`, `${errors} error${plural(errors)}`));
+  if (unreadable) parts.push(msg(`${unreadable} 行无法读取`, `${unreadable} unreadable row${plural(unreadable)}`));
+  if (missing) parts.push(msg(`缺 ${missing} 行`, `${missing} missing row${plural(missing)}`));
+  if (warnings) parts.push(msg(`${warnings} 处警告`, `${warnings} warning${plural(warnings)}`));
+  const listed = (mark: string) => join([mark, join(parts, msg('，', ', '))], ' ');
+  if (errors) return { level: 'error', text: listed('✗') };
+  if (unreadable || missing) return { level: 'unreadable', text: listed('⚠') };
+  if (warnings) return { level: 'warning', text: listed('⚠') };
+  return { level: 'ok', text: msg('✓ 无错误', '✓ no errors') };
 }

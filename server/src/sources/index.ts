@@ -5,7 +5,7 @@
  * This module only dispatches: the shared shapes are in `types.ts`, text decoding in `decode.ts`, and
  * the importers (`docx.ts`, `html.ts`, `pdf.ts`) are loaded lazily.
  *
- * Bounds, each giving one bilingual line beyond it: any file 50 MB (`MAX_SOURCE_BYTES`); PDF 500 pages
+ * Bounds, each giving one bilingual line beyond it: any file 64 MB (`MAX_SOURCE_BYTES`, the CLI's read cap too); PDF 500 pages
  * and a million ruled-table cells on a page; Word 10,000 ZIP entries and 50 MB unpacked body; Word
  * and HTML elements nested 1,000 deep (`MAX_NESTING`); tables 64 columns wide. Within them every
  * importer is linear in its input, up to a log factor.

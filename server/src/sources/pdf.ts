@@ -5,7 +5,7 @@
  * may hold a ruled table, and on a page with no text, which may be a scan.
  *
  * Bounds: at most `MAX_PDF_PAGES` (500) pages, and at most `MAX_GRID_CELLS` (1,000,000) ruled-table
- * positions on a page (and the 50 MB `MAX_SOURCE_BYTES` of every source); beyond, one `too-large`
+ * positions on a page (and the 64 MB `MAX_SOURCE_BYTES` of every source); beyond, one `too-large`
  * line. Within them the layout is O(n log n) in the glyphs and ruling lines of a page.
  */
 import { SourceError, sourceError, SourceText } from './types';

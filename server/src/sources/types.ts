@@ -42,4 +42,4 @@ export function sourceError(kind: SourceErrorKind, zh: string, en: string): Sour
 }
 
 /** Largest file `readSource` accepts (bytes as stored; a `.docx` is also bounded after unpacking). */
-export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
+export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
