@@ -212,6 +212,17 @@ describe('only regular files are read', () => {
     assert.equal(extract.code, 2);
   });
 
+  it('--config on /dev/zero or a FIFO is one line and exit 2, not a read that never ends', () => {
+    const dir = scratch();
+    mkfifo(join(dir, 'cfg.json'));
+    for (const cfg of ['/dev/zero', join(dir, 'cfg.json')]) {
+      const r = runCli(['check', '--config', cfg, SEED002]);
+      assert.equal(r.signal, null, `${cfg} finished`);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /配置文件不是普通文件/);
+    }
+  });
+
   it('the batch index does not read a link to /dev/zero either (two reports and the link)', () => {
     const dir = scratch();
     copyFileSync(SEED002, join(dir, 'a.txt'));

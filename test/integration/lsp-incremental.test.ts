@@ -162,4 +162,32 @@ describe('language server: an edit re-checks only what it touches', () => {
       assert.ok(after.byUri[now] > before.byUri[now], 'this year\'s report analysed again');
     });
   });
+
+  describe('two copies of last year\'s report', () => {
+    let c: Client;
+    const copyA = uriOf('清河镇2023年报告-a.txt'); // first by path: the copy this year's report reads
+    const copyB = uriOf('清河镇2023年报告-b.txt');
+    const now = uriOf('清河镇2024年报告.txt');
+    before(async () => {
+      c = new Client();
+      await c.start();
+      await c.openDoc(copyA, report(2023));
+      await c.openDoc(copyB, report(2023));
+      await c.openDoc(now, report(2024));
+      await c.settle();
+    });
+    after(() => c.stop());
+
+    it('editing the copy this year\'s report did not read makes the comparison ambiguous, and it is re-checked', async () => {
+      // Copies of one text are one report: this year's is compared with one of them and reads only that one.
+      assert.deepEqual(await c.pull(now), []);
+      const before = await c.count();
+      const edited = c.open.get(copyB)!.text.replace(/^(四、结转下年度继续办理\t)(\d+)/m, (_, a, n) => a + (Number(n) + 2));
+      await c.edit(copyB, edited);
+      await c.settle();
+      const after = await c.count();
+      assert.ok(after.byUri[now] > before.byUri[now], 'this year\'s report analysed again');
+      assert.deepEqual(await c.pull(now), ['workspace-match'], 'two different texts now claim to be last year\'s');
+    });
+  });
 });
