@@ -10,7 +10,7 @@
 //
 // BENCH_SCALE (default 1) scales every size: 0.05 gives 5 open reports, a 100,000-character document and
 // 50/100/150/250-file batches, for trying the bench out. BENCH_ROUNDS (default 1): CLI runs per size, median.
-// HOUSE_PARTS=lsp or HOUSE_PARTS=cli runs one half.
+// HOUSE_PARTS=lsp or HOUSE_PARTS=cli runs one half; HOUSE_PARTS=roundtrip only the LSP round trip.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -121,7 +121,8 @@ export function unrelatedReports(n) {
 // re-pulls every open document when the server asks for a refresh, and, when the server declares
 // inter-file dependencies, pulls the other open documents in the background after a change.
 
-const SERVER_EXEC_ARGV = ['--max-semi-space-size=1']; // as the VS Code client and the bin start it
+// As the VS Code client and the bin start it; BENCH_SERVER_NODE_ARGS adds node options (e.g. --cpu-prof).
+const SERVER_EXEC_ARGV = ['--max-semi-space-size=1', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
 const ANALYSIS_COUNT = 'ogiReport/analysisCount';
 const REQUEST_TIMEOUT = 600_000;
 
@@ -344,7 +345,7 @@ async function roundTrip(build, text, edits) {
       await pull(s, uri);
       times.push(performance.now() - t0);
     }
-    return { edits, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99) };
+    return { edits, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), times };
   } finally {
     await stopServer(s);
   }
@@ -536,6 +537,14 @@ export async function runHouse() {
   console.log(`\nHouse issue (17): ${builds.map((b) => `${b.label} (${b.dir}, ${b.kind})`).join(' vs ')}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}, scale ${SCALE}, rounds ${ROUNDS}`);
   let lsp = null;
   let cli = null;
+  if (PARTS.includes('roundtrip') && !PARTS.includes('lsp')) {
+    const seed = readFileSync(join(SEEDS, '000_eefba31524fbc4b6.txt'), 'utf8');
+    for (const b of builds) {
+      const r = await roundTrip(b, seed, ROUND_TRIP_EDITS);
+      const late = r.times.slice(50);
+      console.log(`${b.label}: round trip (${r.edits} edits) p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}; after the first 50 edits p50 ${ms(pct(late, 50))}, p95 ${ms(pct(late, 95))}`);
+    }
+  }
   if (PARTS.includes('lsp')) {
     const seed = readFileSync(join(SEEDS, '000_eefba31524fbc4b6.txt'), 'utf8');
     const big = seed.repeat(Math.ceil(BIG_CHARS / (seed.length + 1)) + 1).slice(0, BIG_CHARS);

@@ -55,8 +55,6 @@ export function splitLines(text: string): Line[] {
 }
 
 const CELL_LINE = /^\t[^\t]*$/;
-/** Characters trimmed from cell content: ASCII and Unicode spaces, BOM, and Markdown bold marks. */
-const TRIM_CHAR = /[\s\uFEFF*]/;
 
 /** Characters at the end of `s` that pass `test`, counted without a backtracking regex. */
 export function countTrailing(s: string, test: RegExp): number {
@@ -80,17 +78,30 @@ export function trimWhere(s: string, test: RegExp, ends: 'both' | 'end' = 'both'
 
 /** A Markdown table separator row: | --- | :---: | (at least one run of three dashes). */
 function isMarkdownSeparator(t: string): boolean {
+  if (!t.includes('---')) return false;
   const body = trimWhere(t, /[\s|]/);
   if (!body.includes('---')) return false;
   return body.split('|').every((part) => /^:?-+:?$/.test(part.trim()));
 }
 
+/**
+ * Characters trimmed from cell content: ASCII and Unicode spaces, BOM, and Markdown bold marks — the
+ * class /[\s\uFEFF*]/, told by code (no one-character string per test).
+ */
+function isTrimCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return c === 0x2a;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
+    || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function makeCell(text: string, from: number, to: number, line: number): Cell {
-  const raw = text.slice(from, to);
-  const lead = countLeading(raw, TRIM_CHAR);
-  if (lead === raw.length) return { text: '', start: from, end: from, line };
-  const trail = countTrailing(raw, TRIM_CHAR);
-  return { text: raw.slice(lead, raw.length - trail), start: from + lead, end: to - trail, line };
+  let a = from;
+  while (a < to && isTrimCode(text.charCodeAt(a))) a++;
+  if (a === to) return { text: '', start: from, end: from, line };
+  let b = to;
+  while (b > a && isTrimCode(text.charCodeAt(b - 1))) b--;
+  return { text: text.slice(a, b), start: a, end: b, line };
 }
 
 const TAB = (c: number) => c === 9;

@@ -23,6 +23,8 @@ const CN_NUM_SET = codesOf(CN_NUM);
 
 /** Numbers followed by a unit among `units` (spaces allowed between), in clause positions. */
 export function numbers(text: string, units: string[]): NumTok[] {
+  // Every number kept is followed by one of the units: a text without any has none (most clauses).
+  if (!units.some((u) => text.includes(u))) return [];
   const out: NumTok[] = [];
   let i = 0;
   while (i < text.length) {
