@@ -47,12 +47,26 @@ export const SENTENCE_STOPS = codesOf('。！？!?');
 export const PART_STOPS = codesOf('；;');
 export const CLAUSE_STOPS = codesOf('，,、：:（）()【】');
 
+/** A set of UTF-16 codes as a table indexed by code: a lookup per character of the prose, without hashing. */
+const tables = new WeakMap<Set<number>, Uint8Array>();
+function tableOf(codes: Set<number>): Uint8Array {
+  let t = tables.get(codes);
+  if (!t) {
+    t = new Uint8Array(0x10000);
+    for (const c of codes) t[c] = 1;
+    tables.set(codes, t);
+  }
+  return t;
+}
+
 /** The non-empty pieces of a segment between the characters of `stops`. */
 export function splitSegment(seg: Segment, stops: Set<number>): Segment[] {
   const out: Segment[] = [];
+  const stop = tableOf(stops);
+  const text = seg.text;
   let from = 0;
-  for (let i = 0; i <= seg.text.length; i++) {
-    if (i === seg.text.length || stops.has(seg.text.charCodeAt(i))) {
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || stop[text.charCodeAt(i)] === 1) {
       if (i > from) out.push(subSegment(seg, from, i));
       from = i + 1;
     }
@@ -75,9 +89,10 @@ export function splitClauses(sentence: Segment, joinsList: (part: Segment) => bo
   const parts: Segment[] = [];
   // The piece last taken in (pushed or joined): a 、 after it joins the next piece when `joinsList` says so.
   let last: Segment | null = null;
+  const stop = tableOf(CLAUSE_STOPS);
   let from = 0;
   for (let i = 0; i <= sentence.text.length; i++) {
-    if (i === sentence.text.length || CLAUSE_STOPS.has(sentence.text.charCodeAt(i))) {
+    if (i === sentence.text.length || stop[sentence.text.charCodeAt(i)] === 1) {
       const piece = subSegment(sentence, from, i);
       const prev = parts[parts.length - 1];
       if (prev && sentence.text.charCodeAt(from - 1) === DUN && joinsList(last!)) {

@@ -60,16 +60,19 @@ export function numbers(text: string, units: string[]): NumTok[] {
 export interface Hit { word: Word; start: number; end: number }
 
 /** A vocabulary prepared for scanning: its words in priority order (longest first), indexed by first character. */
-interface Vocab { words: Word[]; byFirst: Map<number, number[]> }
+interface Vocab { words: Word[]; byFirst: Map<number, number[]>; /** 1 at the codes that start a word. */ first: Uint8Array }
 
 function vocab(list: Word[]): Vocab {
   const byFirst = new Map<number, number[]>();
+  const first = new Uint8Array(0x10000);
   list.forEach((w, k) => {
-    const at = byFirst.get(w.text.charCodeAt(0));
+    const c = w.text.charCodeAt(0);
+    first[c] = 1;
+    const at = byFirst.get(c);
     if (at) at.push(k);
-    else byFirst.set(w.text.charCodeAt(0), [k]);
+    else byFirst.set(c, [k]);
   });
-  return { words: list, byFirst };
+  return { words: list, byFirst, first };
 }
 
 /**
@@ -79,7 +82,9 @@ function vocab(list: Word[]): Vocab {
 export function findWords(text: string, v: Vocab): Hit[] {
   const found: { k: number; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ks = v.byFirst.get(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    if (v.first[c] === 0) continue;
+    const ks = v.byFirst.get(c);
     if (ks) for (const k of ks) if (text.startsWith(v.words[k].text, i)) found.push({ k, at: i });
   }
   if (!found.length) return [];
