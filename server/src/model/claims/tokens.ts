@@ -60,19 +60,34 @@ export function numbers(text: string, units: string[]): NumTok[] {
 export interface Hit { word: Word; start: number; end: number }
 
 /** A vocabulary prepared for scanning: its words in priority order (longest first), indexed by first character. */
-interface Vocab { words: Word[]; byFirst: Map<number, number[]>; /** 1 at the codes that start a word. */ first: Uint8Array }
+interface Vocab {
+  words: Word[];
+  /** 1 at the codes that start a word. */
+  first: Uint8Array;
+  /** The words of two characters or more by their first and second character; the shorter ones by their first. */
+  byPair: Map<number, Map<number, number[]>>;
+  short: Map<number, number[]>;
+}
 
 function vocab(list: Word[]): Vocab {
-  const byFirst = new Map<number, number[]>();
   const first = new Uint8Array(0x10000);
+  const byPair = new Map<number, Map<number, number[]>>();
+  const short = new Map<number, number[]>();
+  const add = <K>(m: Map<K, number[]>, key: K, k: number) => {
+    const at = m.get(key);
+    if (at) at.push(k);
+    else m.set(key, [k]);
+  };
   list.forEach((w, k) => {
+    if (w.text === '') return; // matches nowhere
     const c = w.text.charCodeAt(0);
     first[c] = 1;
-    const at = byFirst.get(c);
-    if (at) at.push(k);
-    else byFirst.set(c, [k]);
+    if (w.text.length < 2) return add(short, c, k);
+    let second = byPair.get(c);
+    if (!second) byPair.set(c, (second = new Map()));
+    add(second, w.text.charCodeAt(1), k);
   });
-  return { words: list, byFirst, first };
+  return { words: list, first, byPair, short };
 }
 
 /**
@@ -84,7 +99,9 @@ export function findWords(text: string, v: Vocab): Hit[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (v.first[c] === 0) continue;
-    const ks = v.byFirst.get(c);
+    const ones = v.short.get(c);
+    if (ones) for (const k of ones) found.push({ k, at: i });
+    const ks = i + 1 < text.length ? v.byPair.get(c)?.get(text.charCodeAt(i + 1)) : undefined;
     if (ks) for (const k of ks) if (text.startsWith(v.words[k].text, i)) found.push({ k, at: i });
   }
   if (!found.length) return [];
@@ -102,13 +119,25 @@ export function findWords(text: string, v: Vocab): Hit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/** Scratch table for `residue`: 1 at the codes of the text being reduced, cleared after. */
+const PRESENT = new Uint8Array(0x10000);
+
 /** CJK characters left after removing the given ranges and every filler word: words the engine does not understand. */
 export function residue(text: string, remove: { start: number; end: number }[], agency: string | null, extra: string[] = []): string {
-  const keep = text.split('');
-  for (const r of remove) for (let k = r.start; k < r.end; k++) keep[k] = ' ';
-  let s = keep.join('').replace(/[0-9０-９]{4}\s*年度?/g, ' ');
+  let s = text;
+  if (remove.length) {
+    const keep = text.split('');
+    for (const r of remove) for (let k = r.start; k < r.end; k++) keep[k] = ' ';
+    s = keep.join('');
+  }
+  s = s.replace(/[0-9０-９]{4}\s*年度?/g, ' ');
   for (const f of extra) if (s.includes(f)) s = s.split(f).join(' ');
-  for (const f of FILLERS) if (s.includes(f)) s = s.split(f).join(' ');
+  // Taking a filler out only removes characters (a space takes their place): a filler whose first
+  // character is not in the text now is not in it later either.
+  for (let i = 0; i < s.length; i++) PRESENT[s.charCodeAt(i)] = 1;
+  const codes = s;
+  for (const f of FILLERS) if (PRESENT[f.charCodeAt(0)] === 1 && s.includes(f)) s = s.split(f).join(' ');
+  for (let i = 0; i < codes.length; i++) PRESENT[codes.charCodeAt(i)] = 0;
   let rest = '';
   for (const ch of s) rest += isCjk(ch) ? ch : ' ';
   // The reporting body's own name as subject (市科委 in 上海市科委) is not a narrower scope.
