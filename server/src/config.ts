@@ -59,7 +59,8 @@ export function createConfigFinder(): (file: string) => LoadedConfig | null {
     for (const name of CONFIG_FILE_NAMES) {
       const p = join(dir, name);
       try {
-        if (statSync(p).isFile()) { found = loadConfigFile(p); break; }
+        // A missing file is the usual answer: told without an exception (and its stack trace) each time.
+        if (statSync(p, { throwIfNoEntry: false })?.isFile()) { found = loadConfigFile(p); break; }
       } catch { /* not here */ }
     }
     if (!found) {
