@@ -362,7 +362,10 @@ async function bigDocument(build, text) {
     await pull(s, uri);
     const open = performance.now() - t0;
     const lines = text.split('\n');
-    const line = Math.floor(lines.length / 2);
+    // A line with text on it, so that replacing its first character replaces one (on an empty line the
+    // range would clamp to an insertion and the document would grow past the cap).
+    let line = Math.floor(lines.length / 2);
+    while (line < lines.length - 1 && lines[line].replace(/\r$/, '').length === 0) line++;
     const times = [];
     for (let i = 0; i < BIG_EDITS; i++) {
       // Replace one character, so the document stays at BIG_CHARS: one more and the engine's size cap
