@@ -28,10 +28,23 @@ function byteLineStarts(bytes: Uint8Array, base: number, encoding: TextEncoding)
   return starts;
 }
 
-function textLineStarts(text: string): number[] {
+/** The offset at which each line of `text` starts (lines end at LF). */
+export function textLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/** The 0-based line holding `offset`, given `textLineStarts`. */
+export function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
@@ -64,16 +77,7 @@ export function spliceFix(original: Uint8Array, text: string, encoding: TextEnco
   const tStarts = textLineStarts(text);
   if (bStarts.length !== tStarts.length) return { refused: 'lines' };
   const lf = encoding === 'utf-16le' || encoding === 'utf-16be' ? 2 : 1;
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = tStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (tStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset: number) => lineAt(tStarts, offset);
   const maps = new Map<number, Int32Array>();
   const byteAt = (offset: number): number | null => {
     const i = lineOf(offset);

@@ -1,13 +1,11 @@
 /**
- * `--fix` as a record of what changed: the same rounds as `fixAll` (safe and figure fixes, re-checked
- * until nothing more is fixable), but every applied edit is kept with its rule code and mapped back
+ * `--fix` as a record of what changed: `fixAll`'s rounds (safe and figure fixes, re-checked until
+ * nothing more is fixable), with every applied edit kept with its rule code and mapped back
  * to the original text, so that the run can say what it changed and the writer can splice only the
  * changed spans into the original bytes. Pure: no file is read or written here.
  */
-import { Analysis, AnalyzeOptions, Diagnostic, TextEdit, analyze } from '../service/analyze';
-
-const KINDS = ['safe', 'figure'] as const;
-const MAX_ROUNDS = 10;
+import { Analysis, AnalyzeOptions, AppliedEdit, fixAll } from '../service/analyze';
+import { lineAt, textLineStarts } from './fix-bytes';
 
 /** One change, in the original text: 1-based line and column (UTF-16), the text before and after. */
 export interface FixChange {
@@ -32,27 +30,7 @@ export interface FixPlan {
   hunks: Hunk[];
 }
 
-interface Applied { code: string; start: number; end: number; newText: string; oldText: string }
-
-/** The edits applied in one round, as `applyEdits` applies them (sorted; an overlapping edit is dropped). */
-function applyRound(text: string, diagnostics: Diagnostic[]): { text: string; applied: Applied[] } {
-  const tagged: { e: TextEdit; code: string; i: number }[] = [];
-  for (const d of diagnostics) {
-    if (!d.fix || !(KINDS as readonly string[]).includes(d.fix.kind)) continue;
-    for (const e of d.fix.edits) tagged.push({ e, code: d.code, i: tagged.length });
-  }
-  tagged.sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
-  const applied: Applied[] = [];
-  let out = '';
-  let pos = 0;
-  for (const { e, code } of tagged) {
-    if (e.start < pos) continue;
-    out += text.slice(pos, e.start) + e.newText;
-    applied.push({ code, start: e.start, end: e.end, newText: e.newText, oldText: text.slice(e.start, e.end) });
-    pos = e.end;
-  }
-  return { text: out + text.slice(pos), applied };
-}
+type Applied = AppliedEdit;
 
 /** A position in the text after `round` back to the text before it; inside an edit, its start or end. */
 function back(round: Applied[], p: number, side: 'start' | 'end'): number {
@@ -82,23 +60,6 @@ function forward(round: Applied[], p: number, side: 'start' | 'end'): number {
   return p + delta;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
-}
-
 function applyHunks(text: string, hunks: Hunk[]): string {
   let out = '';
   let pos = 0;
@@ -119,15 +80,7 @@ function wholeDiff(a: string, b: string): Hunk[] {
 /** Applies the safe and figure fixes as `fixAll` does, and says what changed where. */
 export function planFix(text: string, options: AnalyzeOptions): FixPlan {
   const rounds: Applied[][] = [];
-  let current = text;
-  let analysis = analyze(current, options);
-  while (rounds.length < MAX_ROUNDS) {
-    const { text: next, applied } = applyRound(current, analysis.diagnostics);
-    if (!applied.length || next === current) break;
-    rounds.push(applied);
-    current = next;
-    analysis = analyze(current, options);
-  }
+  const { text: current, analysis } = fixAll(text, { ...options, kinds: ['safe', 'figure'], onRound: (applied) => rounds.push(applied) });
   // Every edit as a span of the original text, with its code and values.
   const spans: { start: number; end: number; code: string; from: string; to: string }[] = [];
   const byPlace = new Map<string, (typeof spans)[number]>();
@@ -147,10 +100,10 @@ export function planFix(text: string, options: AnalyzeOptions): FixPlan {
       }
     }
   });
-  const starts = lineStarts(text);
+  const starts = textLineStarts(text);
   const changes = spans.sort((a, b) => a.start - b.start || a.end - b.end)
     .filter((x) => x.from !== x.to)
-    .map((x) => ({ code: x.code, ...position(starts, x.start), from: x.from, to: x.to }));
+    .map((x) => { const line = lineAt(starts, x.start); return { code: x.code, line: line + 1, column: x.start - starts[line] + 1, from: x.from, to: x.to }; });
   // Hunks: the spans merged where they overlap or touch, each replaced by what the final text holds there.
   const merged: { start: number; end: number }[] = [];
   for (const x of spans) {

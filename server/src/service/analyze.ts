@@ -244,15 +244,28 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /** Applies edits left to right; an edit overlapping an earlier one is dropped. Returns the new text. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i).map((x) => x.e);
+  return applyTagged(text, edits.map((e) => ({ edit: e, code: '' }))).text;
+}
+
+/** An edit as it was applied: the code of the finding whose fix it was, and the text it replaced. */
+export interface AppliedEdit extends TextEdit {
+  code: string;
+  oldText: string;
+}
+
+/** `applyEdits`, saying which edits it applied (sorted; an edit overlapping an earlier one is dropped). */
+function applyTagged(text: string, edits: { edit: TextEdit; code: string }[]): { text: string; applied: AppliedEdit[] } {
+  const sorted = edits.map((x, i) => ({ x, i })).sort((a, b) => a.x.edit.start - b.x.edit.start || a.x.edit.end - b.x.edit.end || a.i - b.i);
+  const applied: AppliedEdit[] = [];
   let out = '';
   let pos = 0;
-  for (const e of sorted) {
+  for (const { x: { edit: e, code } } of sorted) {
     if (e.start < pos) continue;
     out += text.slice(pos, e.start) + e.newText;
+    applied.push({ ...e, code, oldText: text.slice(e.start, e.end) });
     pos = e.end;
   }
-  return out + text.slice(pos);
+  return { text: out + text.slice(pos), applied };
 }
 
 /** The edits of every fix of the given kinds, without overlaps. */
@@ -268,18 +281,24 @@ export function collectFixEdits(diagnostics: Diagnostic[], kinds: Fix['kind'][],
 
 /**
  * Applies fixes of the given kinds, re-checks and repeats until nothing more is fixable (at most
- * `maxRounds` rounds). Suggestions are never applied.
+ * `maxRounds` rounds). Suggestions are never applied. `onRound` hears the edits each round applied, in
+ * that round's text (the CLI maps them back to the original to say what changed).
  */
-export function fixAll(text: string, options: AnalyzeOptions & { kinds?: Fix['kind'][]; codes?: string[]; maxRounds?: number } = {}): { text: string; rounds: number; analysis: Analysis } {
+export function fixAll(text: string, options: AnalyzeOptions & { kinds?: Fix['kind'][]; codes?: string[]; maxRounds?: number; onRound?: (applied: AppliedEdit[]) => void } = {}): { text: string; rounds: number; analysis: Analysis } {
   const kinds = options.kinds ?? ['safe', 'figure'];
   let current = text;
   let analysis = analyze(current, options);
   let rounds = 0;
   while (rounds < (options.maxRounds ?? 10)) {
-    const edits = collectFixEdits(analysis.diagnostics, kinds, options.codes);
+    const edits: { edit: TextEdit; code: string }[] = [];
+    for (const d of analysis.diagnostics) {
+      if (!d.fix || !kinds.includes(d.fix.kind) || (options.codes && !options.codes.includes(d.code))) continue;
+      for (const edit of d.fix.edits) edits.push({ edit, code: d.code });
+    }
     if (!edits.length) break;
-    const next = applyEdits(current, edits);
+    const { text: next, applied } = applyTagged(current, edits);
     if (next === current) break;
+    options.onRound?.(applied);
     current = next;
     analysis = analyze(current, options);
     rounds++;
