@@ -16,7 +16,7 @@ import { MAX_FILE_BYTES, ReadProblemKind, readRegular, readRegularOrThrow } from
 import { FixChange, planFix } from './fix-edits';
 import { readsBackAs, spliceFix } from './fix-bytes';
 import { writeFixed } from './fix-write';
-import { looksLikeReport } from './report-like';
+import { couldBeReport } from '../service/report-files';
 
 export { MAX_FILE_BYTES };
 
@@ -96,7 +96,7 @@ export async function checkFile(file: string, kindHint: SourceKind | null, opts:
   } catch (err) {
     return unreadable(file, kindHint, { kind: 'corrupt', message: msg(`无法读取：${(err as Error)?.message ?? err}`, `cannot be read: ${(err as Error)?.message ?? err}`) });
   }
-  if (opts.mayskip && source.kind === 'text' && SKIPPABLE.test(basename(file)) && !looksLikeReport(source.text)) {
+  if (opts.mayskip && source.kind === 'text' && SKIPPABLE.test(basename(file)) && !couldBeReport(source.text)) {
     return { file, kind: source.kind, formatVersion: null, year: null, status: 'skipped', diagnostics: [], notes: [] };
   }
   const workspace = source.kind === 'text' ? workspaceFor(file, opts.fix) : undefined;
