@@ -144,11 +144,7 @@ export function effectiveOptions(base: Record<string, RuleConfig | undefined>, c
   const rules = { ...editor.rules, ...(config?.rules ?? {}), ...flags };
   const ruleOptions: Record<string, Record<string, unknown>> = { ...editor.ruleOptions };
   for (const [id, o] of Object.entries(config?.ruleOptions ?? {})) ruleOptions[id] = { ...ruleOptions[id], ...o };
-  const out: CheckOptions = { rules, ruleOptions };
-  // Deprecated, for front ends that still pass only the share (AnalyzeOptions.copiedTextThreshold).
-  const threshold = ruleOptions['copied-text']?.threshold;
-  if (typeof threshold === 'number') out.copiedTextThreshold = threshold / 100;
-  return out;
+  return { rules, ruleOptions };
 }
 
 /**
