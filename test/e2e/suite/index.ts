@@ -11,7 +11,13 @@ interface Result { title: string; state: 'passed' | 'failed'; error?: string; du
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const dir = __dirname;
-  for (const f of fs.readdirSync(dir)) if (f.endsWith('.test.js')) mocha.addFile(path.join(dir, f));
+  // OGI_E2E_ONLY=compare,writer runs only those suite files (while working on one feature).
+  const only = (process.env.OGI_E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of fs.readdirSync(dir)) {
+    if (!f.endsWith('.test.js')) continue;
+    if (only.length && !only.includes(f.replace(/\.test\.js$/, ''))) continue;
+    mocha.addFile(path.join(dir, f));
+  }
   const results: Result[] = [];
   const out = process.env.OGI_E2E_RESULTS;
   const write = (extra: object = {}) => {
