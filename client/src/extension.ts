@@ -13,6 +13,7 @@ import { registerCompare } from './compare';
 import { resolveLocale } from './locale';
 import { newReport, registerStatuteView, registerTableSnippets } from './new-report';
 import { lensMiddleware, recompute } from './recompute';
+import { registerCells } from './cells';
 
 const LANGUAGE = 'ogi-report';
 
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand(CLIENT_COMMAND.newReport, newReport),
     ...registerStatuteView(),
     registerTableSnippets(),
+    registerCells(),
     vscode.commands.registerCommand(CLIENT_COMMAND.restartServer, () => client?.restart()),
     vscode.workspace.onDidOpenTextDocument(detectReport),
     // A report pasted into an empty untitled editor arrives as a change, not an open.

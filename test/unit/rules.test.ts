@@ -121,11 +121,11 @@ describe('rule fixtures', () => {
     assert.equal(fixAll(text).text, text);
   });
 
-  it('balance offers only a non-preferred suggestion, never an automatic fix', () => {
+  it('balance offers only suggestions that each change a whole row (一, 二 or 四), never an automatic fix', () => {
     const a = analyze(readFixture('rules', 'balance', 'invalid-carryover.txt'));
     const b = a.diagnostics.filter((d) => d.code === 'balance');
     assert.equal(b.length, 2);
-    assert.ok(b.every((d) => !d.fix && d.suggestions.length === 1));
+    assert.ok(b.every((d) => !d.fix && d.suggestions.length === 3 && d.suggestions.every((s) => s.edits.length === 2)));
     assert.match(b[0].message.zh, /一 \+ 二 = 120 \+ 6 = 126，三（七）\+ 四 = 121 \+ 4 = 125/);
     assert.equal(fixAll(a.text).text, a.text);
   });

@@ -15,7 +15,7 @@ import { hover } from '../service/hover';
 import { OutlineNode, codeLenses, foldingRanges, outline } from '../service/outline';
 import { toRange, versionedEdit } from './convert';
 import type { AnalysisCache } from './documents';
-import { RecomputeResult, SERVER_COMMAND } from './protocol';
+import { CLIENT_COMMAND, RecomputeResult, SERVER_COMMAND } from './protocol';
 import { runSafe } from './runner';
 import type { WorkspaceFeature } from './workspace';
 
@@ -60,7 +60,8 @@ export function registerHandlers(connection: Connection, deps: HandlerDeps): voi
         isPreferred: act.preferred || undefined,
         diagnostics: params.context.diagnostics.filter((cd) => act.diagnostics.some((d) => d.code === cd.code
           && doc.offsetAt(cd.range.start) === d.start && doc.offsetAt(cd.range.end) === d.end)),
-        ...(deps.lazyEdits() ? { data } : { edit: versionedEdit(doc, act.edits) }),
+        ...(act.show ? { command: { title: text(act.title, loc), command: CLIENT_COMMAND.showCells, arguments: [doc.uri, act.show.map((r) => toRange(doc, r.start, r.end))] } }
+          : deps.lazyEdits() ? { data } : { edit: versionedEdit(doc, act.edits) }),
       };
     })];
   }));

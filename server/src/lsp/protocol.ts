@@ -27,6 +27,8 @@ export const CLIENT_COMMAND = {
   compareWithLastYear: 'ogiReport.compareWithLastYear',
   /** The full article behind a statute hover link (service/statute.ts writes the link). */
   showArticle: 'ogiReport.showArticle',
+  /** Selects cells in the editor: arguments `[uri, Range[]]` (the light bulb's 选中可能有误的单元格). */
+  showCells: 'ogiReport.showCells',
 } as const;
 
 /** What a recompute (or fix-all) did: `unresolved` counts broken totals whose wrong figure cannot be told. */

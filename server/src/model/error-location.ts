@@ -38,8 +38,26 @@ export interface Culprit {
   kind: IdentityKind;
 }
 
+/** One way to satisfy every identity of a system: these cells changed together, to these values. */
+export interface CandidateSet {
+  changes: { cell: TypedCell; value: number }[];
+}
+
+/**
+ * The broken identities of one system whose wrong cells cannot be told from the identities alone,
+ * and the fewest-cells ways to satisfy them all. Every Unresolved of the system shares this object.
+ */
+export interface Ambiguity {
+  identities: Identity[];
+  /** The minimal candidate sets, in table order (at most MAX_SETS). */
+  sets: CandidateSet[];
+  /** More minimal sets exist than `sets` lists, or they are not determined (then `sets` may be empty). */
+  open: boolean;
+}
+
 export interface Unresolved {
   identity: Identity;
+  ambiguity: Ambiguity;
   /** Left side minus right side, as printed. */
   residual: number;
   /** Cells that could each be the wrong one (at the fewest changes), or the identity's own cells. */
@@ -56,6 +74,7 @@ export interface Localization {
 }
 
 const MAX_PAIR_CANDIDATES = 80;
+const MAX_SETS = 40;
 
 interface System {
   identities: Identity[];
@@ -131,9 +150,7 @@ function residual(id: Identity, values: Values): number {
   return s;
 }
 
-interface Solution {
-  changes: { cell: TypedCell; value: number }[];
-}
+type Solution = CandidateSet;
 
 /**
  * The fewest-cells explanations (one cell, else two) of the broken identities of one system.
@@ -269,12 +286,16 @@ function resolve(sys: System, values: Map<TypedCell, number>, out: Localization)
     return;
   }
   const named = [...new Set(solutions.flatMap((s) => s.changes.map((c) => c.cell)))];
-  for (const id of sys.identities) {
+  const ambiguity: Ambiguity = {
+    identities: sys.identities.filter((id) => residual(id, values) !== 0),
+    sets: size > 0 ? solutions.slice(0, MAX_SETS) : [],
+    open: ambiguous || size <= 0 || solutions.length > MAX_SETS,
+  };
+  for (const id of ambiguity.identities) {
     const r = residual(id, values);
-    if (r === 0) continue;
     const own = id.terms.map((t) => t.cell);
     const candidates = named.length ? own.filter((c) => named.includes(c)) : own;
-    out.unresolved.push({ identity: id, residual: r, candidates: candidates.length ? candidates : own });
+    out.unresolved.push({ identity: id, ambiguity, residual: r, candidates: candidates.length ? candidates : own });
   }
 }
 

@@ -13,7 +13,7 @@ export const rule: Rule = {
     reports: 'table 三, per column: 一 + 二 ≠ 三（七） + 四',
     fix: 'sets the wrong cell, when it can be told',
   },
-  check({ localization, emit }) {
-    for (const f of identityFindings('balance', localization)) emit(f);
+  check(ctx) {
+    for (const f of identityFindings('balance', ctx.localization, ctx)) ctx.emit(f);
   },
 };

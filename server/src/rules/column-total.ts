@@ -13,7 +13,7 @@ export const rule: Rule = {
     reports: 'table 三: （七）总计 ≠ the result rows （一）…（六）',
     fix: 'sets the wrong cell',
   },
-  check({ localization, emit }) {
-    for (const f of identityFindings('column-total', localization)) emit(f);
+  check(ctx) {
+    for (const f of identityFindings('column-total', ctx.localization, ctx)) ctx.emit(f);
   },
 };

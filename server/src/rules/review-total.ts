@@ -13,7 +13,7 @@ export const rule: Rule = {
     reports: 'table 四: 总计 ≠ 维持 + 纠正 + 其他 + 尚未审结',
     fix: 'sets the wrong cell, when it can be told',
   },
-  check({ localization, emit }) {
-    for (const f of identityFindings('review-total', localization)) emit(f);
+  check(ctx) {
+    for (const f of identityFindings('review-total', ctx.localization, ctx)) ctx.emit(f);
   },
 };

@@ -13,7 +13,7 @@ export const rule: Rule = {
     reports: 'table 三: 总计 ≠ the six applicant columns',
     fix: 'sets the wrong cell',
   },
-  check({ localization, emit }) {
-    for (const f of identityFindings('row-total', localization)) emit(f);
+  check(ctx) {
+    for (const f of identityFindings('row-total', ctx.localization, ctx)) ctx.emit(f);
   },
 };

@@ -15,6 +15,8 @@ export interface Action {
   edits: TextEdit[];
   preferred: boolean;
   diagnostics: Diagnostic[];
+  /** Cells to select in the editor (the client's showCells command) instead of an edit: `edits` is then empty. */
+  show?: { start: number; end: number }[];
 }
 
 /** The short display name of a diagnostic code (a rule's or the engine's); an unknown code is its id. */
@@ -31,9 +33,18 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
   if (wants('quickfix')) {
     const here = a.diagnostics.filter((d) => d.start <= end && d.end >= start);
     const seenCodes = new Set<string>();
+    // The broken identities of one ambiguity share their candidate sets: each set is offered once.
+    const seenEdits = new Map<string, Action>();
     for (const d of here) {
       if (d.fix) out.push({ title: d.fix.title, kind: 'quickfix', edits: d.fix.edits, preferred: true, diagnostics: [d] });
-      for (const s of d.suggestions) out.push({ title: s.title, kind: 'quickfix', edits: s.edits, preferred: false, diagnostics: [d] });
+      for (const s of d.suggestions) {
+        const key = `${s.title.zh}\u0000${s.edits.map((e) => `${e.start}:${e.end}:${e.newText}`).join(',')}`;
+        const same = seenEdits.get(key);
+        if (same) { same.diagnostics.push(d); continue; }
+        const act: Action = { title: s.title, kind: 'quickfix', edits: s.edits, preferred: false, diagnostics: [d] };
+        seenEdits.set(key, act);
+        out.push(act);
+      }
       if (d.fix && !seenCodes.has(d.code)) {
         seenCodes.add(d.code);
         const all = a.diagnostics.filter((x) => x.code === d.code && x.fix);
@@ -46,6 +57,7 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
         }
       }
     }
+    out.push(...showCandidates(here));
     for (const d of here) {
       if (d.code === 'suppression' || d.code === 'internal-error') continue;
       const line = a.report.tree.lines.find((l) => l.start <= d.start && d.start <= l.end);
@@ -63,6 +75,30 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
   if (wants('source.fixAll')) {
     const edits = fixAllOnSave(a);
     if (edits.length) out.push({ title: msg('修复所有规范表述问题', 'Fix all wording problems'), kind: 'source.fixAll', edits, preferred: false, diagnostics: [] });
+  }
+  return out;
+}
+
+/**
+ * For identity findings whose wrong cells cannot be told: one action that selects the cells that could
+ * be wrong (the finding's related cells in this file), once per set of cells.
+ */
+function showCandidates(here: Diagnostic[]): Action[] {
+  const out: Action[] = [];
+  const seen = new Set<string>();
+  for (const d of here) {
+    if (!IDENTITY_CODES.includes(d.code) || d.fix) continue;
+    const cells = (d.related ?? []).filter((r) => !r.file).map((r) => ({ start: r.start, end: r.end }))
+      .sort((x, y) => x.start - y.start)
+      .filter((c, i, all) => i === 0 || c.start !== all[i - 1].start);
+    if (!cells.length) continue;
+    const key = cells.map((c) => c.start).join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      title: msg(`选中可能有误的单元格（${cells.length} 处）`, `Select the cells that could be wrong (${cells.length})`),
+      kind: 'quickfix', edits: [], preferred: false, diagnostics: here.filter((x) => IDENTITY_CODES.includes(x.code) && !x.fix), show: cells,
+    });
   }
   return out;
 }
