@@ -48,11 +48,14 @@ export function codeActions(a: Analysis, start: number, end: number, only?: stri
       if (d.fix && !seenCodes.has(d.code)) {
         seenCodes.add(d.code);
         const all = a.diagnostics.filter((x) => x.code === d.code && x.fix);
-        if (all.length > 1) {
+        const edits = distinct(collectFixEdits(all, ['safe', 'figure']));
+        // One corrected set reported on several cells: its fix already is the whole of it.
+        const same = edits.length === d.fix.edits.length && edits.every((e) => d.fix!.edits.some((x) => x.start === e.start && x.newText === e.newText));
+        if (all.length > 1 && !same) {
           const name = codeName(d.code);
           out.push({
             title: msg(`修复本文件中所有“${name.zh}”问题（${all.length} 处）`, `Fix all “${name.en}” problems in this file (${all.length})`),
-            kind: 'quickfix', edits: collectFixEdits(all, ['safe', 'figure']), preferred: false, diagnostics: all,
+            kind: 'quickfix', edits, preferred: false, diagnostics: all,
           });
         }
       }
@@ -103,9 +106,20 @@ function showCandidates(here: Diagnostic[]): Action[] {
   return out;
 }
 
+/** Edits without repeats (the findings of one corrected set share its edits); a client refuses overlapping edits. */
+function distinct(edits: TextEdit[]): TextEdit[] {
+  const seen = new Set<string>();
+  return edits.filter((e) => {
+    const k = `${e.start}:${e.end}:${e.newText}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** What runs on save: wording fixes only. Figures and inserted sections are never changed on save. */
 export function fixAllOnSave(a: Analysis): TextEdit[] {
-  return collectFixEdits(a.diagnostics.filter((d) => d.code !== 'missing-section'), ['safe']);
+  return distinct(collectFixEdits(a.diagnostics.filter((d) => d.code !== 'missing-section'), ['safe']));
 }
 
 /**

@@ -166,6 +166,19 @@ function unresolvedFinding(u: Unresolved, loc: Localization, w: Weighed): Findin
   };
 }
 
+/**
+ * The cells the evidence decided, with their values: carry-over leaves a 上年结转 cell to the identity
+ * finding that already names last year's figure (one problem, one finding).
+ */
+export function decidedCells(loc: Localization, src: EvidenceSource): Map<TypedCell, number> {
+  const out = new Map<TypedCell, number>();
+  for (const u of loc.unresolved) {
+    const w = weigh(u.ambiguity, loc, src);
+    for (const ch of w.decided?.set.changes ?? []) out.set(ch.cell, ch.value);
+  }
+  return out;
+}
+
 /** Every finding of one identity kind; `src` (the rule context) gives the evidence that may decide an ambiguity. */
 export function identityFindings(kind: IdentityKind, loc: Localization, src?: EvidenceSource): Finding[] {
   const out: Finding[] = [];
@@ -184,7 +197,14 @@ export function identityFindings(kind: IdentityKind, loc: Localization, src?: Ev
       const broken = amb.identities.filter((id) => id.terms.some((t) => t.cell === ch.cell));
       if (!broken.length || broken[0].kind !== kind) continue;
       const culprit: Culprit = { cell: ch.cell, rowLabel: loc.rowLabels.get(ch.cell) ?? '', actual: loc.values.get(ch.cell)!, expected: ch.value, broken, kind };
-      out.push(culpritFinding(culprit, loc, w.decided.evidence));
+      const own = w.decided.evidence.filter((e) => e.cell === ch.cell);
+      const f = culpritFinding(culprit, loc, own.length ? own : w.decided.evidence);
+      // The decided set is one correction: each of its findings' fix changes the whole set.
+      if (w.decided.set.changes.length > 1 && f.fix) {
+        const what = setText(w.decided.set, loc);
+        f.fix = { kind: 'figure', title: msg(`改正这一组数字：${what.zh}`, `Correct the set: ${what.en}`), edits: w.decided.set.changes.map((x) => setCell(x.cell, x.value)) };
+      }
+      out.push(f);
     }
   }
   return out;
