@@ -36,6 +36,8 @@ export interface Culprit {
   /** Identities this cell breaks, in reporting order; the first gives the diagnostic id. */
   broken: Identity[];
   kind: IdentityKind;
+  /** The whole explanation this cell belongs to, when it changes more than this cell: one correction. */
+  set?: CandidateSet;
 }
 
 /** One way to satisfy every identity of a system: these cells changed together, to these values. */
@@ -281,6 +283,7 @@ function resolve(sys: System, values: Map<TypedCell, number>, out: Localization)
       if (!broken.length) continue;
       out.culprits.push({
         cell: ch.cell, rowLabel: sys.rowLabel.get(ch.cell) ?? '', actual: values.get(ch.cell)!, expected: ch.value, broken, kind: broken[0].kind,
+        ...(solutions[0].changes.length > 1 ? { set: solutions[0] } : {}),
       });
     }
     return;

@@ -54,11 +54,14 @@ function culpritFinding(c: Culprit, loc: Localization, evidence: Evidence[] = []
     start: c.cell.cell.start, end: c.cell.cell.end,
     message: msg(`${table.zh}${name}应为 ${c.expected}，实为 ${c.actual}（${reasons.map((r) => r.zh).join('；')}）`,
       `${table.en} ${name} should be ${c.expected}, found ${c.actual} (${reasons.map((r) => r.en).join('; ')})`),
-    fix: {
-      kind: 'figure',
-      title: isTotal ? msg(`重新计算总计：${c.expected}`, `Recompute total: ${c.expected}`) : msg(`改为 ${c.expected}`, `Set to ${c.expected}`),
-      edits: [setCell(c.cell, c.expected)],
-    },
+    // Cells that are wrong together are corrected together: each of their findings' fix changes the whole set.
+    fix: c.set && c.set.changes.length > 1
+      ? { kind: 'figure', title: setTitle(c.set, loc), edits: c.set.changes.map((x) => setCell(x.cell, x.value)) }
+      : {
+        kind: 'figure',
+        title: isTotal ? msg(`重新计算总计：${c.expected}`, `Recompute total: ${c.expected}`) : msg(`改为 ${c.expected}`, `Set to ${c.expected}`),
+        edits: [setCell(c.cell, c.expected)],
+      },
     related: c.broken.filter((id) => id.anchor !== c.cell).map((id) => ({
       start: id.anchor.cell.start, end: id.anchor.cell.end,
       message: id.kind === 'row-total' ? msg('本行总计', "its row's total")
@@ -89,6 +92,11 @@ function setText(set: CandidateSet, loc: Localization): Msg {
   }
   const name = (c: TypedCell) => (c.column.label.includes('·') ? `“${c.column.label}”` : `“${cellName(shortRow(loc.rowLabels.get(c) ?? ''), /total/.test(c.column.id) ? '总计' : c.column.label)}”`);
   return msg(set.changes.map((ch) => `${name(ch.cell)}改为 ${ch.value}`).join('、'), set.changes.map((ch) => `${name(ch.cell)} to ${ch.value}`).join(', '));
+}
+
+function setTitle(set: CandidateSet, loc: Localization): Msg {
+  const what = setText(set, loc);
+  return msg(`改正这一组数字（${set.changes.length} 处一起改）：${what.zh}`, `Correct these ${set.changes.length} figures together: ${what.en}`);
 }
 
 /** The sets offered as suggestions: all of them when there are at most three, else those the evidence supports. */
@@ -198,13 +206,7 @@ export function identityFindings(kind: IdentityKind, loc: Localization, src?: Ev
       if (!broken.length || broken[0].kind !== kind) continue;
       const culprit: Culprit = { cell: ch.cell, rowLabel: loc.rowLabels.get(ch.cell) ?? '', actual: loc.values.get(ch.cell)!, expected: ch.value, broken, kind };
       const own = w.decided.evidence.filter((e) => e.cell === ch.cell);
-      const f = culpritFinding(culprit, loc, own.length ? own : w.decided.evidence);
-      // The decided set is one correction: each of its findings' fix changes the whole set.
-      if (w.decided.set.changes.length > 1 && f.fix) {
-        const what = setText(w.decided.set, loc);
-        f.fix = { kind: 'figure', title: msg(`改正这一组数字：${what.zh}`, `Correct the set: ${what.en}`), edits: w.decided.set.changes.map((x) => setCell(x.cell, x.value)) };
-      }
-      out.push(f);
+      out.push(culpritFinding({ ...culprit, set: w.decided.set }, loc, own.length ? own : w.decided.evidence));
     }
   }
   return out;
