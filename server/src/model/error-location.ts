@@ -267,6 +267,28 @@ function fillZeroTotals(sys: System, values: Map<TypedCell, number>): Solution |
   return { changes: [...filled].map((cell) => ({ cell, value: after.get(cell)! })) };
 }
 
+/**
+ * The changes of one explanation grouped by the identities they share: cells in one identity (a row's
+ * detail and its 总计) are right only together, so they are corrected together; independent cells
+ * are corrected one by one.
+ */
+function coupled(sys: System, sol: Solution): Map<TypedCell, CandidateSet> {
+  const group = new Map<TypedCell, CandidateSet>(sol.changes.map((ch) => [ch.cell, { changes: [ch] }]));
+  for (const id of sys.identities) {
+    const inside = sol.changes.filter((ch) => id.terms.some((t) => t.cell === ch.cell));
+    for (let i = 1; i < inside.length; i++) {
+      const a = group.get(inside[0].cell)!;
+      const b = group.get(inside[i].cell)!;
+      if (a === b) continue;
+      a.changes.push(...b.changes);
+      for (const ch of b.changes) group.set(ch.cell, a);
+    }
+  }
+  // In table order, as the explanation lists them.
+  for (const set of new Set(group.values())) set.changes.sort((x, y) => sol.changes.indexOf(x) - sol.changes.indexOf(y));
+  return group;
+}
+
 function resolve(sys: System, values: Map<TypedCell, number>, out: Localization): void {
   if (sys.rowLabel !== out.rowLabels) for (const [c, l] of sys.rowLabel) out.rowLabels.set(c, l);
   let { size, solutions, ambiguous } = explain(sys, values, (c) => c.value.kind !== 'blank');
@@ -276,6 +298,7 @@ function resolve(sys: System, values: Map<TypedCell, number>, out: Localization)
     if (filled) ({ size, solutions, ambiguous } = { size: filled.changes.length, solutions: [filled], ambiguous: false });
   }
   if (solutions.length === 1 && !ambiguous) {
+    const together = coupled(sys, solutions[0]);
     for (const ch of solutions[0].changes) {
       // A system's identities are built in reporting order (row, column, balance; review in table 四),
       // so a culprit takes the id of the first identity it breaks.
@@ -283,7 +306,7 @@ function resolve(sys: System, values: Map<TypedCell, number>, out: Localization)
       if (!broken.length) continue;
       out.culprits.push({
         cell: ch.cell, rowLabel: sys.rowLabel.get(ch.cell) ?? '', actual: values.get(ch.cell)!, expected: ch.value, broken, kind: broken[0].kind,
-        ...(solutions[0].changes.length > 1 ? { set: solutions[0] } : {}),
+        ...(together.get(ch.cell)!.changes.length > 1 ? { set: together.get(ch.cell)! } : {}),
       });
     }
     return;

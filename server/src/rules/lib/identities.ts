@@ -78,10 +78,10 @@ const MAX_OFFERED = 3;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨';
 
 
-/** A row label without its printed explanation: “（二）部分公开”. */
-const shortRow = (label: string) => label.replace(/（区分处理的[^）]*）$/, '');
+/** A row label without its printed explanation in brackets: “（二）部分公开”. */
+const shortRow = (label: string) => label.replace(/^(（.）[^（]+)（.*$/, '$1');
 
-/** “（一）予以公开”一行的自然人改为 52、总计改为 57; cells of different rows are named in full. */
+/** “（一）…”一行的自然人改为 52、总计改为 57; cells of different rows are named in full. */
 function setText(set: CandidateSet, loc: Localization): Msg {
   const rows = new Set(set.changes.map((ch) => loc.rowLabels.get(ch.cell) ?? ''));
   const t4 = set.changes.some((ch) => ch.cell.column.label.includes('·'));
