@@ -1,8 +1,10 @@
 /**
  * Error localization for the statistics tables (Fellegi–Holt): the table identities are data, and an
  * exact search over integers finds the fewest cells whose change satisfies every identity. A unique
- * explanation names the culprit cells and their values; otherwise the broken identities are reported
- * honestly with the cells that could be wrong. Row-total, column-total, balance and review-total are
+ * explanation names the culprit cells and their values (cells that share an identity form one set,
+ * corrected together); otherwise the broken identities are reported honestly with their `Ambiguity`:
+ * the minimal candidate sets, which evidence outside the tables may still decide (rules/lib/evidence.ts).
+ * Row-total, column-total, balance and review-total are
  * views of this one result, so two diagnostics can never point at different cells for one wrong figure.
  */
 import { T3_TOTAL_COL } from './template';

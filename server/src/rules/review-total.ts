@@ -11,7 +11,7 @@ export const rule: Rule = {
   fixable: true,
   docs: {
     reports: 'table 四: 总计 ≠ 维持 + 纠正 + 其他 + 尚未审结',
-    fix: 'sets the wrong cell, when it can be told',
+    fix: 'sets the wrong cells (those of one row together); if several sets could be wrong and no evidence decides, one suggestion per whole set (≤ 3)',
   },
   check(ctx) {
     for (const f of identityFindings('review-total', ctx.localization, ctx)) ctx.emit(f);

@@ -11,7 +11,7 @@ export const rule: Rule = {
   fixable: true,
   docs: {
     reports: 'table 三: 总计 ≠ the six applicant columns',
-    fix: 'sets the wrong cell',
+    fix: 'sets the wrong cells (those of one row together); if several sets could be wrong and no evidence decides, one suggestion per whole set (≤ 3)',
   },
   check(ctx) {
     for (const f of identityFindings('row-total', ctx.localization, ctx)) ctx.emit(f);
