@@ -62,7 +62,7 @@ for (const layout of ['tab', 'pipe']) {
       const ds = identity(analyze(prose).diagnostics);
       assert.deepEqual(ds.map((d) => prose.slice(d.start, d.end)), ['62', '67']);
       for (const d of ds) {
-        assert.match(d.message.zh, /按正文“予以公开57件”/);
+        assert.match(d.message.zh, /按正文“其中予以公开57件”/);
         assert.equal(d.fix?.kind, 'figure');
       }
       const acts = figureActions(prose, ds[0]);
@@ -77,7 +77,7 @@ for (const layout of ['tab', 'pipe']) {
       const ds = identity(analyze(t).diagnostics);
       assert.equal(ds.length, 1);
       assert.equal(t.slice(ds[0].start, ds[0].end), '4');
-      assert.match(ds[0].message.zh, /^表四“行政复议·总计”应为 3，实为 4（按正文“行政复议3件”/);
+      assert.match(ds[0].message.zh, /^表四“行政复议·总计”应为 3，实为 4（按正文“全年被申请行政复议3件”/);
       assert.equal(ds[0].fix?.edits[0].newText, '3');
       // Without the sentence, five single cells could each be wrong: no guess is offered.
       const bare = analyze(t.replace('本年度，全年被申请行政复议3件，均已依法答复。\n\n', ''));

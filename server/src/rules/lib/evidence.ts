@@ -71,6 +71,18 @@ function claimCell(c: CountClaim | NoneClaim, report: Report, known: Map<TypedCe
   return t3Cell(report, known, row, c.columns ? c.columns[0] : T3_TOTAL_COL);
 }
 
+const CLAUSE_STOP = /[，。；：！？,;:!?\n]/;
+
+/** The clause around a claim as the writer put it (“全年被申请行政复议3件”), or null when it is long. */
+function clause(text: string, start: number, end: number): string | null {
+  let a = start;
+  while (a > 0 && start - a < 40 && !CLAUSE_STOP.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && b - end < 20 && !CLAUSE_STOP.test(text[b])) b++;
+  const out = text.slice(a, b).trim();
+  return out && out.length <= 40 ? out : null;
+}
+
 /** The prose figures that each name one cell of the identities (two different figures for one cell: neither). */
 function proseEvidence(report: Report, loc: Localization): Evidence[] {
   const byCell = new Map<TypedCell, Evidence | null>();
@@ -80,7 +92,8 @@ function proseEvidence(report: Report, loc: Localization): Evidence[] {
     if (!cell) continue;
     const value = c.kind === 'none' ? 0 : c.value;
     const had = byCell.get(cell);
-    if (had === undefined) byCell.set(cell, { cell, value, source: msg(`按正文“${c.phrase}”`, `by the text “${c.phrase}”`) });
+    const said = clause(report.tree.text, c.start, c.end) ?? c.phrase;
+    if (had === undefined) byCell.set(cell, { cell, value, source: msg(`按正文“${said}”`, `by the text “${said}”`) });
     else if (had && had.value !== value) byCell.set(cell, null);
   }
   return [...byCell.values()].filter((e): e is Evidence => !!e);
