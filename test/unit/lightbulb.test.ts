@@ -108,6 +108,17 @@ for (const layout of ['tab', 'pipe']) {
   });
 }
 
+describe('evidence that confirms a printed row', () => {
+  it('正文“其中予以公开67件” agrees with the changed row: that row is ruled out, the other two sets are offered, and the message says why', () => {
+    const t = readFixture('rules', 'column-total', 'invalid-row-changed-prose-agrees-tab.txt');
+    const ds = identity(analyze(t).diagnostics);
+    assert.equal(ds.length, 2);
+    assert.match(ds[0].message.zh, /①“（二）部分公开”一行的自然人改为 4、总计改为 6；②“1\.本机关不掌握相关政府信息”一行的自然人改为 18、总计改为 22（按正文“其中予以公开67件”，排除了其他改法）$/);
+    assert.equal(ds[0].suggestions.length, 2);
+    assert.ok(ds[0].suggestions.every((s) => s.edits.length === 2));
+  });
+});
+
 describe('the balance reason shows the figures as they are', () => {
   it('143 in 一·总计: the balance part reads 143+7 = 150 against 134+7 = 141, never 134+7 = 134+7', () => {
     const t = readFixture('rules', 'row-total', 'invalid-pipe-new-total.txt');

@@ -32,6 +32,8 @@ export interface Evidence {
 export interface Weighed {
   /** Candidate sets that agree with the evidence (all of them when none does), best first. */
   sets: { set: CandidateSet; support: Evidence[] }[];
+  /** The evidence that ruled out the sets not listed (empty when none was). */
+  against: Evidence[];
   /** The one set every piece of evidence agrees with, and that evidence. */
   decided: { set: CandidateSet; evidence: Evidence[] } | null;
 }
@@ -128,7 +130,7 @@ const WEIGHED = new WeakMap<Ambiguity, Weighed>();
 export function weigh(amb: Ambiguity, loc: Localization, src: EvidenceSource | undefined): Weighed {
   const cached = WEIGHED.get(amb);
   if (cached) return cached;
-  const plain: Weighed = { sets: amb.sets.map((set) => ({ set, support: [] })), decided: null };
+  const plain: Weighed = { sets: amb.sets.map((set) => ({ set, support: [] })), against: [], decided: null };
   if (!src || !amb.sets.length) return plain;
   const cells = new Set(amb.sets.flatMap((s) => s.changes.map((ch) => ch.cell)));
   let evidence: Evidence[] = [];
@@ -146,7 +148,9 @@ export function weigh(amb: Ambiguity, loc: Localization, src: EvidenceSource | u
   const agreeing = scored.filter((s) => s.agrees);
   const kept = (agreeing.length ? agreeing : scored).sort((a, b) => b.support.length - a.support.length || a.i - b.i);
   const decided = agreeing.length === 1 && !amb.open ? { set: agreeing[0].set, evidence } : null;
-  const out: Weighed = { sets: kept.map((s) => ({ set: s.set, support: s.support })), decided };
+  const ruledOut = agreeing.length ? scored.filter((s) => !s.agrees) : [];
+  const against = evidence.filter((e) => ruledOut.some((s) => after(s.set, e.cell, loc) !== e.value));
+  const out: Weighed = { sets: kept.map((s) => ({ set: s.set, support: s.support })), against, decided };
   WEIGHED.set(amb, out);
   return out;
 }

@@ -77,7 +77,6 @@ const COULD_BE_WRONG = msg('可能有误的数字', 'A figure that could be wron
 const MAX_OFFERED = 3;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨';
 
-
 /** A row label without its printed explanation in brackets: “（二）部分公开”. */
 const shortRow = (label: string) => label.replace(/^(（.）[^（]+)（.*$/, '$1');
 
@@ -129,8 +128,10 @@ function openText(u: Unresolved, w: Weighed, loc: Localization): Msg {
   if (!amb.open && w.sets.length && w.sets.length <= CIRCLED.length) {
     const list = w.sets.map((s) => setText(s.set, loc));
     const multi = w.sets.some((s) => s.set.changes.length > 1);
-    return msg(`表内勾稽关系无法确定哪${multi ? '些' : '个'}数字有误，可能的改法（各为一整组）：${list.map((m, i) => `${CIRCLED[i]}${m.zh}`).join('；')}`,
-      `the identities cannot tell which figure${multi ? 's are' : ' is'} wrong; possible corrections (each a whole set): ${list.map((m, i) => `(${i + 1}) ${m.en}`).join('; ')}`);
+    const but = w.against.length
+      ? msg(`（${w.against.map((e) => e.source.zh).join('、')}，排除了其他改法）`, ` (${w.against.map((e) => e.source.en).join(', ')} rules out the others)`) : msg('', '');
+    return msg(`表内勾稽关系无法确定哪${multi ? '些' : '个'}数字有误，可能的改法（各为一整组）：${list.map((m, i) => `${CIRCLED[i]}${m.zh}`).join('；')}${but.zh}`,
+      `the identities cannot tell which figure${multi ? 's are' : ' is'} wrong; possible corrections (each a whole set): ${list.map((m, i) => `(${i + 1}) ${m.en}`).join('; ')}${but.en}`);
   }
   const who = names(u, loc.rowLabels);
   const count = amb.sets.length && !amb.open ? `（共 ${amb.sets.length} 种可能）` : '';
