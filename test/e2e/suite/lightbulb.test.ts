@@ -51,4 +51,28 @@ describe('the light bulb when the identities cannot decide', function () {
     assert.match(doc.getText(), /（一）予以公开\t52\t3\t0\t1\t1\t0\t57/);
     await diagnosticsWhere(uri, (x) => !x.some((y) => IDENTITY.includes(code(y))), 'identity findings to clear');
   });
+
+  it('when the text states the row (其中予以公开57件), the finding is on the changed cell and its one fix restores the row', async () => {
+    const base = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), 'balanced.ogi')));
+    const row = /（一）予以公开\t52\t3\t0\t1\t1\t0\t57/;
+    const sentence = '全年通过政府网站主动公开政府信息386条';
+    assert.ok(base.includes(sentence));
+    const uri = vscode.Uri.joinPath(folder(), 'lightbulb-prose.ogi');
+    const changed = base.replace(row, '（一）予以公开\t62\t3\t0\t1\t1\t0\t67')
+      .replace(sentence, `${sentence}。全年共收到政府信息公开申请141件，其中予以公开57件`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(changed));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const ds = await diagnosticsWhere(uri, (x) => x.some((d) => code(d) === 'column-total'), 'column-total');
+    const d = ds.filter((x) => code(x) === 'column-total').find((x) => doc.getText(x.range) === '62');
+    assert.ok(d, 'the finding is on the changed 62');
+    assert.match(d.message, /按正文“其中予以公开57件”/);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value, 100)) ?? [];
+    const figures = actions.filter((a) => a.edit && a.edit.get(uri).some((e) => !/ogi-report-disable/.test(e.newText)));
+    assert.equal(figures.length, 1, figures.map((a) => a.title).join(' | '));
+    assert.ok(figures[0].isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(figures[0].edit!));
+    assert.match(doc.getText(), row);
+    await diagnosticsWhere(uri, (x) => !x.some((y) => IDENTITY.includes(code(y))), 'identity findings to clear');
+  });
 });
