@@ -1,0 +1,52 @@
+/** The editor tells the truth: one count of unreadable rows and blank cells for the lens, the preview and the findings. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/service/analyze';
+import { codeLenses, tableStatus } from '../../server/src/service/outline';
+import { previewModel } from '../../server/src/service/preview';
+import { tableCounts } from '../../server/src/model/table-counts';
+import { readFixture } from './helpers';
+
+describe('one count for the lens, the preview and the findings', () => {
+  const text = readFixture('reports', '004_e325a6a5591f9c6b.txt');
+  const a = analyze(text);
+  const t3 = a.report.tables.find((t) => t.kind === 't3')!;
+  const inT3 = a.diagnostics.filter((d) => d.start >= t3.start && d.end <= t3.end);
+
+  it('seed 004: the lens above 表三 says 8 unreadable rows and 90 blank cells, as the findings do', () => {
+    const shape = inT3.find((d) => d.code === 'table-shape')!;
+    const blank = inT3.find((d) => d.code === 'blank-cell')!;
+    assert.match(shape.message.zh, /8 行的数字与列对不上/);
+    assert.match(blank.message.zh, /有 90 个空白单元格/);
+    const lens = codeLenses(a).find((l) => l.line === t3.startLine)!;
+    // (The third part is the table's format-version error, which is not a count of rows or cells.)
+    assert.equal(lens.title.zh, '表三 收到和处理申请：8 行无法读取，90 个空白单元格，1 处其他错误');
+    assert.equal(lens.title.en.includes('8 rows unreadable, 90 blank cells'), true, lens.title.en);
+  });
+
+  it('seed 004: the preview header of 表三 gives the same two counts', () => {
+    const p = previewModel(a).tables.find((t) => t.kind === 't3')!;
+    assert.match(p.status.text.zh, /8 行无法读取/);
+    assert.match(p.status.text.zh, /90 个空白单元格/);
+    assert.doesNotMatch(p.status.text.zh, /✓/);
+  });
+
+  it('every table of every seed: the lens, the preview and the findings agree with tableCounts', () => {
+    for (const name of ['000_eefba31524fbc4b6', '001_b4cf58a1ae5d2f01', '002_1a82f41e62f68c0a', '003_61f4a806a08c13ab', '004_e325a6a5591f9c6b']) {
+      const b = analyze(readFixture('reports', `${name}.txt`));
+      for (const t of b.report.tables) {
+        const c = tableCounts(t);
+        const status = tableStatus(b, t).text.zh;
+        const preview = previewModel(b).tables.find((x) => x.span.start === t.start)!.status.text.zh;
+        for (const shown of [status, preview]) {
+          if (c.unreadable.length) assert.match(shown, new RegExp(`${c.unreadable.length} 行无法读取`), `${name} ${t.kind}`);
+          else assert.doesNotMatch(shown, /行无法读取/, `${name} ${t.kind}`);
+          if (c.blanks.length) assert.match(shown, new RegExp(`${c.blanks.length} 个空白单元格`), `${name} ${t.kind}`);
+          else assert.doesNotMatch(shown, /空白单元格/, `${name} ${t.kind}`);
+        }
+        const blank = b.diagnostics.find((d) => d.code === 'blank-cell' && d.start >= t.start && d.end <= t.end);
+        if (c.blanks.length > 1) assert.match(blank!.message.zh, new RegExp(`有 ${c.blanks.length} 个空白单元格`), `${name} ${t.kind}`);
+      }
+    }
+  });
+});
