@@ -1,6 +1,8 @@
 /** The editor tells the truth: one count of unreadable rows and blank cells for the lens, the preview and the findings. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze } from '../../server/src/service/analyze';
 import { codeLenses, tableStatus } from '../../server/src/service/outline';
 import { previewModel } from '../../server/src/service/preview';
@@ -47,6 +49,25 @@ describe('one count for the lens, the preview and the findings', () => {
         const blank = b.diagnostics.find((d) => d.code === 'blank-cell' && d.start >= t.start && d.end <= t.end);
         if (c.blanks.length > 1) assert.match(blank!.message.zh, new RegExp(`有 ${c.blanks.length} 个空白单元格`), `${name} ${t.kind}`);
       }
+    }
+  });
+});
+
+describe('the palette finds every command by its Chinese name', () => {
+  const ROOT_DIR = process.cwd();
+  const pkg = JSON.parse(readFileSync(join(ROOT_DIR, 'package.json'), 'utf8'));
+  const en = JSON.parse(readFileSync(join(ROOT_DIR, 'package.nls.json'), 'utf8'));
+  const zh = JSON.parse(readFileSync(join(ROOT_DIR, 'package.nls.zh-cn.json'), 'utf8'));
+  const titles = (nls: Record<string, string>) => (pkg.contributes.commands as { command: string; title: string }[])
+    .map((c) => ({ command: c.command, title: nls[c.title.replace(/^%|%$/g, '')] ?? c.title }));
+  it('every command title has Chinese words in the English and the Chinese display language', () => {
+    for (const nls of [en, zh]) for (const c of titles(nls)) assert.match(c.title, /[\u4e00-\u9fff]{2,}/, c.command);
+  });
+  it('「对比上年报告」 is found by 对比 and by 上年 whatever the display language', () => {
+    for (const nls of [en, zh]) {
+      const t = titles(nls).find((c) => c.command === 'ogiReport.compareWithLastYear')!.title;
+      assert.match(t, /对比/);
+      assert.match(t, /上年/);
     }
   });
 });

@@ -4,6 +4,7 @@
  * section and the first figure of each table. Figures start at 0, so the tables of a fresh skeleton balance;
  * its prose sections hold placeholders, which `empty-section` reports until the writer replaces them.
  */
+import { type Msg, msg } from '../base/msg';
 import { type Layout } from '../syntax/parse';
 import { renderGrid, tableGrid } from '../model/skeleton';
 import { FormatVersion, SECTIONS, TableKind, sectionTitle, versionForYear } from '../model/template';
@@ -14,11 +15,11 @@ export interface NewReportOptions {
   layout: Layout;
 }
 
-export const LAYOUTS: { layout: Layout; label: string; detail: string }[] = [
-  { layout: 'tab', label: '制表符分隔', detail: '从 Word 或 Excel 复制的表格：一行一行，单元格之间是制表符' },
-  { layout: 'pipe', label: '竖线分隔', detail: '单元格之间用 | 分隔' },
-  { layout: 'markdown', label: 'Markdown 表格', detail: '带 |---| 分隔行的 Markdown 表格' },
-  { layout: 'cells', label: '每格一行', detail: '从 Word 导出的文本：每个单元格单独一行' },
+export const LAYOUTS: { layout: Layout; label: Msg; detail: Msg }[] = [
+  { layout: 'tab', label: msg('制表符分隔', 'Tab-separated'), detail: msg('从 Word 或 Excel 复制的表格：一行一行，单元格之间是制表符', 'A table copied from Word or Excel: one row per line, tabs between cells') },
+  { layout: 'pipe', label: msg('竖线分隔', 'Separated by |'), detail: msg('单元格之间用 | 分隔', 'Cells separated by |') },
+  { layout: 'markdown', label: msg('Markdown 表格', 'Markdown table'), detail: msg('带 |---| 分隔行的 Markdown 表格', 'A Markdown table with a |---| rule') },
+  { layout: 'cells', label: msg('每格一行', 'One cell per line'), detail: msg('从 Word 导出的文本：每个单元格单独一行', 'Text exported from Word: each cell on a line of its own') },
 ];
 
 /** Text that is literal in a snippet: `$`, `}` and `\` escaped. */
