@@ -7,6 +7,7 @@ import { analyze } from '../../server/src/service/analyze';
 import { codeLenses, tableStatus } from '../../server/src/service/outline';
 import { previewModel } from '../../server/src/service/preview';
 import { tableCounts } from '../../server/src/model/table-counts';
+import { LINE_BUDGET, columnHints } from '../../server/src/service/inlay';
 import { readFixture } from './helpers';
 
 describe('one count for the lens, the preview and the findings', () => {
@@ -69,5 +70,27 @@ describe('the palette finds every command by its Chinese name', () => {
       assert.match(t, /对比/);
       assert.match(t, /上年/);
     }
+  });
+});
+
+describe('every figure of a long row keeps its column hint', () => {
+  for (const name of ['2021-tab.txt', '2021-pipe.txt']) {
+    it(`table 四 (${name}): all 15 figures are named within VS Code's per-line budget, the 行政诉讼 ones too`, () => {
+      const text = readFixture('matrix', name);
+      const a = analyze(text);
+      const t4 = a.report.tables.find((t) => t.kind === 't4')!;
+      const row = t4.rows.find((r) => r.cells.length === 15)!;
+      const hints = columnHints(a).filter((h) => row.cells.some((c) => c.cell.start === h.offset));
+      assert.equal(hints.length, 15);
+      assert.ok(hints.reduce((n, h) => n + h.label.length, 0) <= LINE_BUDGET, hints.map((h) => h.label).join(' '));
+      assert.deepEqual(hints.map((h) => h.label), [
+        '复议维持', '纠正', '其他', '未结', '总计', '直接起诉维持', '纠正', '其他', '未结', '总计', '复议后起诉维持', '纠正', '其他', '未结', '总计']);
+      assert.equal(hints[5].tooltip, '未经复议直接起诉·结果维持', 'the full name on hover');
+    });
+  }
+
+  it('a row of table 三 keeps its full column names: they fit', () => {
+    const a = analyze(readFixture('matrix', '2021-cells.txt'));
+    assert.ok(columnHints(a).every((h) => h.tooltip === undefined));
   });
 });

@@ -79,7 +79,13 @@ export const SECTIONS: readonly SectionDef[] = [
 
 // ---------------------------------------------------------------- table 二
 
-export interface ColumnDef { id: string; label: string; kind: CellKind }
+export interface ColumnDef {
+  id: string;
+  label: string;
+  kind: CellKind;
+  /** A short name where a line holds many figures (the editor's column hints): the group's and the column's. */
+  short?: { group: string; part: string };
+}
 export interface T2ItemVersion { columns: ColumnDef[]; rows: { id: string; label: string; help: string }[] }
 export interface T2ItemDef {
   id: string; // '1' | '5' | '6' | '8' | '9'
@@ -268,13 +274,14 @@ export const T3_RESULT_GROUP = G3;
 // ---------------------------------------------------------------- table 四
 
 export const T4_GROUPS = [
-  { id: 'review', label: '行政复议', parent: '行政复议' },
-  { id: 'direct', label: '未经复议直接起诉', parent: '行政诉讼' },
-  { id: 'after', label: '复议后起诉', parent: '行政诉讼' },
+  { id: 'review', label: '行政复议', parent: '行政复议', short: '复议' },
+  { id: 'direct', label: '未经复议直接起诉', parent: '行政诉讼', short: '直接起诉' },
+  { id: 'after', label: '复议后起诉', parent: '行政诉讼', short: '复议后起诉' },
 ] as const;
 export const T4_PARTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
+const T4_PART_SHORT = ['维持', '纠正', '其他', '未结', '总计'] as const;
 export const T4_COLUMNS: readonly ColumnDef[] = T4_GROUPS.flatMap((g) =>
-  T4_PARTS.map((p, i) => c(`${g.id}-${i === 4 ? 'total' : i}`, `${g.label}·${p}`)),
+  T4_PARTS.map((p, i) => ({ ...c(`${g.id}-${i === 4 ? 'total' : i}`, `${g.label}·${p}`), short: { group: g.short, part: T4_PART_SHORT[i] } })),
 );
 
 /** Words that tell which table a row belongs to. */
