@@ -8,6 +8,8 @@ import { codeLenses, tableStatus } from '../../server/src/service/outline';
 import { previewModel } from '../../server/src/service/preview';
 import { tableCounts } from '../../server/src/model/table-counts';
 import { LINE_BUDGET, columnHints } from '../../server/src/service/inlay';
+import { RELATED_SHOWN, toDiagnostics } from '../../server/src/lsp/convert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFixture } from './helpers';
 
 describe('one count for the lens, the preview and the findings', () => {
@@ -92,5 +94,16 @@ describe('every figure of a long row keeps its column hint', () => {
   it('a row of table 三 keeps its full column names: they fit', () => {
     const a = analyze(readFixture('matrix', '2021-cells.txt'));
     assert.ok(columnHints(a).every((h) => h.tooltip === undefined));
+  });
+});
+
+describe('the blank-cell hover', () => {
+  it('seed 004: shows the count and the first five of the 90 blank cells, not all of them', () => {
+    const text = readFixture('reports', '004_e325a6a5591f9c6b.txt');
+    const doc = TextDocument.create('file:///004.txt', 'ogi-report', 1, text);
+    const d = toDiagnostics(doc, analyze(text), 'zh-cn').find((x) => x.code === 'blank-cell')!;
+    assert.match(String(d.message), /90 个空白单元格/);
+    assert.equal(d.relatedInformation!.length, RELATED_SHOWN + 1);
+    assert.match(d.relatedInformation![RELATED_SHOWN].message, /另有 85 处未列出（共 90 处/);
   });
 });
