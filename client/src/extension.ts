@@ -13,12 +13,13 @@ import { registerCompare } from './compare';
 import { resolveLocale } from './locale';
 import { newReport, registerStatuteView, registerTableSnippets } from './new-report';
 import { lensMiddleware, recompute } from './recompute';
+import { EncodingCheck, registerEncodingCheck } from './encoding';
 
 const LANGUAGE = 'ogi-report';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; encoding: EncodingCheck }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // A small young generation keeps the server's memory flat while it re-checks on every keystroke
   // (and it is faster here; see docs/performance.md).
@@ -54,8 +55,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
   registerCompare(context, () => client);
+  const encoding = registerEncodingCheck(context, () => client);
   vscode.workspace.textDocuments.forEach(detectReport);
-  return { client };
+  return { client, encoding };
 }
 
 /** A plain-text or Markdown document whose opening lines carry a report title becomes a report. */

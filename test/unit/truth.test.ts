@@ -10,6 +10,8 @@ import { tableCounts } from '../../server/src/model/table-counts';
 import { LINE_BUDGET, columnHints } from '../../server/src/service/inlay';
 import { RELATED_SHOWN, toDiagnostics } from '../../server/src/lsp/convert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { encodeText } from '../../server/src/sources/decode';
+import { gb18030Report, looksGarbled } from '../../server/src/service/gbk-report';
 import { readFixture } from './helpers';
 
 describe('one count for the lens, the preview and the findings', () => {
@@ -105,5 +107,20 @@ describe('the blank-cell hover', () => {
     assert.match(String(d.message), /90 个空白单元格/);
     assert.equal(d.relatedInformation!.length, RELATED_SHOWN + 1);
     assert.match(d.relatedInformation![RELATED_SHOWN].message, /另有 85 处未列出（共 90 处/);
+  });
+});
+
+describe('a GBK report under any name', () => {
+  const report = readFixture('reports', '001_b4cf58a1ae5d2f01.txt');
+  const gbk = new Uint8Array(encodeText(report, 'gb18030', false));
+  it('its bytes read as UTF-8 look garbled, and decode as GB18030 into the report', () => {
+    const asUtf8 = new TextDecoder('utf-8').decode(gbk);
+    assert.equal(looksGarbled(asUtf8), true);
+    assert.equal(gb18030Report(gbk), report);
+  });
+  it('a UTF-8 report, a GBK note that is no report, and the report itself shown right are left alone', () => {
+    assert.equal(gb18030Report(new TextEncoder().encode(report)), null, 'UTF-8 needs no reopening');
+    assert.equal(gb18030Report(new Uint8Array(encodeText('会议纪要\n今天讨论了食堂的菜单。\n', 'gb18030', false))), null);
+    assert.equal(looksGarbled(report), false);
   });
 });
