@@ -148,5 +148,17 @@ describe('the editor tells the truth', function () {
     assert.ok(doc.getText().includes('\ufffd'), 'shown as mojibake');
     await diagnosticsWhere(uri, (d) => d.length === 0, 'the stale workspace diagnostics gone once it is opened');
     assert.equal(await ext.exports.encoding.check(doc), 'offered');
+    // The user takes the offer: the file is reopened as GB18030 and becomes a report with its findings.
+    const reopened = ext.exports.encoding.check(doc, true);
+    const seen = await eventually(async () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()),
+      (d) => !!d && d.getText().includes('政府信息公开'), 'the text decoded as GB18030', 15_000).catch(() => null);
+    await reopened;
+    if (!seen) {
+      // A VS Code without the encoding API shows its own encoding picker instead.
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return;
+    }
+    await diagnosticsWhere(uri, (d) => d.some((x) => code(x) === 'table-shape'), 'the findings of the reopened report');
+    assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId, 'ogi-report');
   });
 });
