@@ -78,14 +78,15 @@ function sectionContent(report: Report, index: number): Content | null {
 }
 
 /**
- * Placeholder text: the template's own placeholder for the section, or a lone bracketed instruction
- * (`（概述……）`, `（请填写……）`, `【此处填写……】`) and nothing else.
+ * Placeholder text: the template's own placeholder for the section, or a lone bracketed instruction to the
+ * writer (`（概述……）`, `（请填写……）`, `【此处填写……】`) and nothing else.
  */
 export function isPlaceholder(text: string, template?: string): boolean {
   const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
   const t = squash(text);
   if (template && t === squash(template)) return true;
-  return /^[(\[【〔]\s*(?:概述|简述|报告|填写|请|此处|在此|说明|待填|待补充)[^()[\]【】〔〕]{0,80}[)\]】〕]$/.test(t);
+  // Not 报告…/说明…: a real section may be one bracketed sentence such as （报告期内未收取信息处理费）.
+  return /^[(\[【〔](?:概述|简述|请填写|请在此|请根据|请按|此处填写|此处写|在此填写|待填写|待补充|填写)[^()[\]【】〔〕]{0,80}[)\]】〕]$/.test(t);
 }
 
 /** Text that only says "nothing": 无, 暂无, 无。, 没有. */
