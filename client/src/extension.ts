@@ -10,7 +10,7 @@ import { hasReportTitle } from '../../server/src/service/report-files';
 import { registerPreview } from './preview';
 import { registerStatus } from './status';
 import { registerCompare } from './compare';
-import { resolveLocale } from './locale';
+import { uiLocale } from './locale';
 import { newReport, registerStatuteView, registerTableSnippets } from './new-report';
 import { lensMiddleware, recompute } from './recompute';
 import { EncodingCheck, registerEncodingCheck } from './encoding';
@@ -31,8 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE }],
     synchronize: { configurationSection: 'ogiReport' },
-    // The server's `auto`: Chinese unless the user chose a display language other than English or Chinese.
-    initializationOptions: { locale: resolveLocale('auto', vscode.env.language) },
+    // The language from the first message on: `ogiReport.locale`, its `auto` resolved by the one rule (Chinese
+    // unless the user chose a display language other than English or Chinese).
+    initializationOptions: { locale: uiLocale() },
     outputChannelName: 'ogi-report',
     markdown: { isTrusted: { enabledCommands: [CLIENT_COMMAND.showArticle] } },
     middleware: { ...lensMiddleware },
