@@ -19,7 +19,7 @@ const LANGUAGE = 'ogi-report';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; encoding: EncodingCheck }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; encoding: EncodingCheck; status: vscode.StatusBarItem }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // A small young generation keeps the server's memory flat while it re-checks on every keystroke
   // (and it is faster here; see docs/performance.md).
@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = new LanguageClient('ogiReport', '政府信息公开年报检查', serverOptions, clientOptions);
   await client.start();
   registerPreview(context, client);
-  registerStatus(context, client);
+  const status = registerStatus(context, client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(CLIENT_COMMAND.recomputeTotals, recompute),
@@ -58,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerCompare(context, () => client);
   const encoding = registerEncodingCheck(context, () => client);
   vscode.workspace.textDocuments.forEach(detectReport);
-  return { client, encoding };
+  return { client, encoding, status };
 }
 
 /** A plain-text or Markdown document whose opening lines carry a report title becomes a report. */

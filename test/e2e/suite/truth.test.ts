@@ -102,6 +102,9 @@ describe('the editor tells the truth', function () {
     const warnings = ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     const bar = await eventually(statusItems, (r) => r.items.some((t) => t.includes(`年报：${errors} 错误 · ${warnings} 警告`)), 'the status bar counting the findings');
     assert.ok(!bar.items.some((t) => t.includes('年报：✓')));
+    // Its tooltip gives each table's state in the lens's words: the same two counts.
+    const status = vscode.extensions.getExtension<{ status: vscode.StatusBarItem }>(EXT_ID)!.exports.status;
+    await eventually(async () => String(status.tooltip ?? ''), (t) => t.includes('表三 收到和处理申请：8 行无法读取，90 个空白单元格'), 'the table counts in the status tooltip');
 
     editor.revealRange(new vscode.Range(t3.range.start.line, 0, t3.range.start.line, 0), vscode.TextEditorRevealType.AtTop);
     editor.selection = new vscode.Selection(t3.range.start.line + 1, 0, t3.range.start.line + 1, 0);
