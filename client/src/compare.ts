@@ -8,15 +8,15 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_COMMAND, COPIED_PASSAGES_REQUEST, CopiedPassages, CopiedPassagesParams, Range } from '../../server/src/lsp/protocol';
 import { msg, text, uiLocale } from './locale';
 
-const SAME_TEXT = msg('与上年报告相同的文字（`copied-text`）', 'Same text as last year\'s report (`copied-text`)');
+const SAME_TEXT = (year: number | null) => msg(`与${year ?? '上'}年报告相同的文字（\`copied-text\`）`, `Same text as the ${year ?? 'previous year\'s'} report (\`copied-text\`)`);
 const NO_PREVIOUS = msg('工作区中没有找到本单位上一年度的报告（请把上年报告放在同一工作区，标题写明单位和年度）',
   'No report of this body for the previous year was found in the workspace (its title must name the body and year)');
 const COMPARED = (year: number | null, passages: number, chars: number) => msg(
   `对比 ${year ?? ''} 年报告：标出 ${passages} 处相同文字（共 ${chars} 字）`,
   `Compared with the ${year ?? ''} report: ${passages} repeated passage(s), ${chars} characters`);
 
-/** What the command did, for its callers and tests. */
-export interface CompareResult { previous: string | null; passages: number; previousLine: number | null }
+/** What the command did, for its callers and tests: the message it showed is in the `ogiReport.locale` language. */
+export interface CompareResult { previous: string | null; passages: number; previousLine: number | null; message?: string }
 
 const toRange = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
@@ -38,8 +38,9 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
     const r = await c.sendRequest<CopiedPassages>(COPIED_PASSAGES_REQUEST, params);
     const loc = uiLocale();
     if (!r.previous) {
-      void vscode.window.showInformationMessage(text(NO_PREVIOUS, loc));
-      return none;
+      const message = text(NO_PREVIOUS, loc);
+      void vscode.window.showInformationMessage(message);
+      return { ...none, message };
     }
     // The section the cursor is in, and the same section's heading in last year's report.
     const cursor = editor.selection.active.line;
@@ -49,12 +50,13 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
     const target = new vscode.Range(line, 0, line, 0);
     const beside = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, selection: target });
     beside.revealRange(target, vscode.TextEditorRevealType.AtTop);
-    const hoverMessage = new vscode.MarkdownString(text(SAME_TEXT, loc));
+    const hoverMessage = new vscode.MarkdownString(text(SAME_TEXT(r.previous.year), loc));
     editor.setDecorations(copied, r.passages.map((p) => ({ range: toRange(p.range), hoverMessage })));
     beside.setDecorations(copied, r.passages.map((p) => ({ range: toRange(p.previousRange), hoverMessage })));
     const chars = r.passages.reduce((n, p) => n + p.chars, 0);
-    vscode.window.setStatusBarMessage(text(COMPARED(r.previous.year, r.passages.length, chars), loc), 8000);
-    return { previous: r.previous.uri, passages: r.passages.length, previousLine: here?.previousLine ?? null };
+    const message = text(COMPARED(r.previous.year, r.passages.length, chars), loc);
+    vscode.window.setStatusBarMessage(message, 8000);
+    return { previous: r.previous.uri, passages: r.passages.length, previousLine: here?.previousLine ?? null, message };
   };
 
   context.subscriptions.push(copied, vscode.commands.registerCommand(CLIENT_COMMAND.compareWithLastYear, compare));

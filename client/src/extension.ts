@@ -10,16 +10,17 @@ import { hasReportTitle } from '../../server/src/service/report-files';
 import { registerPreview } from './preview';
 import { registerStatus } from './status';
 import { registerCompare } from './compare';
-import { resolveLocale } from './locale';
+import { uiLocale } from './locale';
 import { newReport, registerStatuteView, registerTableSnippets } from './new-report';
 import { lensMiddleware, recompute } from './recompute';
 import { registerCells } from './cells';
+import { EncodingCheck, registerEncodingCheck } from './encoding';
 
 const LANGUAGE = 'ogi-report';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; encoding: EncodingCheck; status: vscode.StatusBarItem }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // A small young generation keeps the server's memory flat while it re-checks on every keystroke
   // (and it is faster here; see docs/performance.md).
@@ -31,8 +32,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE }],
     synchronize: { configurationSection: 'ogiReport' },
-    // The server's `auto`: Chinese unless the user chose a display language other than English or Chinese.
-    initializationOptions: { locale: resolveLocale('auto', vscode.env.language) },
+    // The language from the first message on: `ogiReport.locale`, its `auto` resolved by the one rule (Chinese
+    // unless the user chose a display language other than English or Chinese).
+    initializationOptions: { locale: uiLocale() },
     outputChannelName: 'ogi-report',
     markdown: { isTrusted: { enabledCommands: [CLIENT_COMMAND.showArticle] } },
     middleware: { ...lensMiddleware },
@@ -40,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = new LanguageClient('ogiReport', '政府信息公开年报检查', serverOptions, clientOptions);
   await client.start();
   registerPreview(context, client);
-  registerStatus(context, client);
+  const status = registerStatus(context, client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(CLIENT_COMMAND.recomputeTotals, recompute),
@@ -56,8 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
   registerCompare(context, () => client);
+  const encoding = registerEncodingCheck(context, () => client);
   vscode.workspace.textDocuments.forEach(detectReport);
-  return { client };
+  return { client, encoding, status };
 }
 
 /** A plain-text or Markdown document whose opening lines carry a report title becomes a report. */

@@ -11,30 +11,42 @@ import { ARTICLES } from '../../server/src/service/statute';
 import { FORMAT_2021_FROM_YEAR } from '../../server/src/model/template';
 import type { Layout } from '../../server/src/syntax/parse';
 import { CLIENT_COMMAND } from '../../server/src/lsp/protocol';
+import { msg, text, uiLocale } from './locale';
 
 export interface NewReportArgs { agency?: string; year?: number; layout?: Layout }
 
-const TITLE = '新建政府信息公开工作年度报告';
-const versionNote = (year: number) => (year >= FORMAT_2021_FROM_YEAR ? '2021 格式（国办公开办函〔2021〕30号）' : '2019 试行格式（国办公开办函〔2019〕60号）');
+const TITLE = msg('新建政府信息公开工作年度报告', 'New annual report (新建政府信息公开工作年度报告)');
+const versionNote = (year: number) => (year >= FORMAT_2021_FROM_YEAR
+  ? msg('2021 格式（国办公开办函〔2021〕30号）', '2021 format (国办公开办函〔2021〕30号)')
+  : msg('2019 试行格式（国办公开办函〔2019〕60号）', '2019 trial format (国办公开办函〔2019〕60号)'));
+const ASK = {
+  agency: msg('机关名称（出现在标题和正文中）', 'Name of the body (in the title and the text)'),
+  agencyExample: msg('例如：清河镇人民政府', 'e.g. 清河镇人民政府'),
+  year: (y: number) => msg(`${y} 年度`, `${y}`),
+  yearHint: msg('报告年度（默认上一年度；格式版本随年度确定）', 'Year of the report (last year by default; the format follows the year)'),
+  layout: msg('统计表的写法', 'How the tables are written'),
+};
 
 async function ask(args: NewReportArgs): Promise<Required<NewReportArgs> | undefined> {
+  const loc = uiLocale();
+  const step = (n: number) => `${text(TITLE, loc)}（${n}/3）`;
   const agency = args.agency ?? await vscode.window.showInputBox({
-    title: `${TITLE}（1/3）`, prompt: '机关名称（出现在标题和正文中）', placeHolder: '例如：清河镇人民政府', ignoreFocusOut: true,
+    title: step(1), prompt: text(ASK.agency, loc), placeHolder: text(ASK.agencyExample, loc), ignoreFocusOut: true,
   });
   if (agency === undefined) return undefined;
   let year = args.year;
   if (year === undefined) {
     const first = lastYear();
     const items = Array.from({ length: Math.max(1, first - 2019 + 1) }, (_, i) => first - i)
-      .map((y) => ({ label: `${y} 年度`, description: versionNote(y), year: y }));
-    const pick = await vscode.window.showQuickPick(items, { title: `${TITLE}（2/3）`, placeHolder: '报告年度（默认上一年度；格式版本随年度确定）', ignoreFocusOut: true });
+      .map((y) => ({ label: text(ASK.year(y), loc), description: text(versionNote(y), loc), year: y }));
+    const pick = await vscode.window.showQuickPick(items, { title: step(2), placeHolder: text(ASK.yearHint, loc), ignoreFocusOut: true });
     if (!pick) return undefined;
     year = pick.year;
   }
   let layout = args.layout;
   if (layout === undefined) {
-    const pick = await vscode.window.showQuickPick(LAYOUTS.map((l) => ({ label: l.label, detail: l.detail, layout: l.layout })),
-      { title: `${TITLE}（3/3）`, placeHolder: '统计表的写法', ignoreFocusOut: true });
+    const pick = await vscode.window.showQuickPick(LAYOUTS.map((l) => ({ label: text(l.label, loc), detail: text(l.detail, loc), layout: l.layout })),
+      { title: step(3), placeHolder: text(ASK.layout, loc), ignoreFocusOut: true });
     if (!pick) return undefined;
     layout = pick.layout;
   }

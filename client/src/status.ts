@@ -11,6 +11,9 @@ import { Locale, Msg, join, msg, text, uiLocale } from './locale';
 const LANGUAGE = 'ogi-report';
 const SOURCE = 'ogi-report';
 
+/** A table's code lens title (表二 …, Table 二 …). */
+const TABLE_LENS = /^(?:表[二三四]|Table [二三四])/;
+
 const plural = (n: number, one: string) => `${n} ${one}${n > 1 ? 's' : ''}`;
 const ERRORS = (n: number) => msg(`${n} 错误`, plural(n, 'error'));
 const WARNINGS = (n: number) => msg(`${n} 警告`, plural(n, 'warning'));
@@ -51,6 +54,7 @@ export function registerStatus(context: vscode.ExtensionContext, client: Languag
   item.name = '政府信息公开年报检查';
   item.command = CLIENT_COMMAND.showFindings;
 
+  let generation = 0;
   const update = () => {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== LANGUAGE) { item.hide(); return; }
@@ -60,6 +64,13 @@ export function registerStatus(context: vscode.ExtensionContext, client: Languag
     item.tooltip = text(TOOLTIP, loc);
     item.backgroundColor = c.errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
+    // Each table's state under it, as the code lens says it (one count of unreadable rows and blank cells).
+    const mine = ++generation;
+    void Promise.resolve(vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).then((lenses) => {
+      if (mine !== generation) return;
+      const tables = (lenses ?? []).map((l) => l.command?.title ?? '').filter((t) => t && TABLE_LENS.test(t)).map((t) => t.replace(/ — .*$/, ''));
+      item.tooltip = [text(TOOLTIP, loc), ...tables].join('\n');
+    }, () => undefined);
   };
 
   context.subscriptions.push(

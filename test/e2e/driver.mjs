@@ -49,6 +49,11 @@ const actions = {
     const items = await page.$$eval('.statusbar-item', (els) => els.map((e) => e.textContent?.trim() ?? ''));
     return { ok: true, items };
   },
+  /** The rows of the open quick input (the command palette after `workbench.action.quickOpen` with '>…'). */
+  async quickpick(page) {
+    const items = await page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+    return { ok: true, items };
+  },
   /** A screenshot of the workbench into the screenshot folder (only with --screenshot). */
   async screenshot(page, { name }, shotDir) {
     if (!shotDir) return { ok: true, skipped: true };

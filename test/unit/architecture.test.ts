@@ -21,7 +21,7 @@ const RANK: Record<string, number> = {
   base: 0, data: 0, syntax: 1, sources: 1, model: 2, workspace: 3, rules: 4, service: 5, 'config.ts': 6, lsp: 7, cli: 7, 'main.ts': 8, 'cli.ts': 8,
 };
 /** What the client may import from the server: pure modules it needs without a round trip (a folder ends in /). */
-const CLIENT_MAY = ['base/', 'service/new-report.ts', 'service/snippets.ts', 'service/statute.ts', 'model/template.ts', 'syntax/parse.ts', 'service/report-files.ts', 'lsp/protocol'];
+const CLIENT_MAY = ['base/', 'service/new-report.ts', 'service/snippets.ts', 'service/statute.ts', 'model/template.ts', 'syntax/parse.ts', 'service/report-files.ts', 'service/gbk-report.ts', 'lsp/protocol'];
 /** Layers that get their texts from their caller and never touch the file system. */
 const PURE = ['syntax', 'model', 'workspace', 'rules', 'service'];
 const FS = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'];

@@ -19,12 +19,14 @@ const LAYOUTS = ['tab', 'pipe', 'markdown', 'cells'] as const;
 describe('new report', () => {
   for (const year of [2020, 2025]) {
     for (const layout of LAYOUTS) {
-      it(`a fresh ${year} skeleton in the ${layout} layout produces no diagnostic`, () => {
+      it(`a fresh ${year} skeleton in the ${layout} layout reads back whole, its tables balanced, and its placeholder sections 一, 五, 六 are unfilled errors`, () => {
         const { version, snippet } = renderNewReportSnippet({ agency: '清河镇人民政府', year, layout });
         assert.equal(version, year === 2020 ? '2019' : '2021');
         const text = expandSnippet(snippet);
         const a = analyze(text);
-        assert.deepEqual(a.diagnostics.map((d) => `${d.code}: ${d.message.zh}`), []);
+        assert.deepEqual(a.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message.zh.slice(0, 6)}`),
+          ['error empty-section: 第一部分“总', 'error empty-section: 第五部分“存', 'error empty-section: 第六部分“其']);
+        assert.ok(a.diagnostics.every((d) => /仍是模板占位文字/.test(d.message.zh)));
         assert.equal(a.report.year, year);
         assert.equal(a.report.formatVersion, version);
         assert.equal(a.report.tables.length, 3);
@@ -77,7 +79,7 @@ describe('table snippets', () => {
         const table = a.report.tables[kind];
         const replaced = report.slice(0, table.start) + expandSnippet(s.body.join('\n')).replace(/\n$/, '') + report.slice(table.end);
         const b = analyze(replaced);
-        assert.deepEqual(b.diagnostics.map((d) => d.code), [], `${name} in ${layout}`);
+        assert.deepEqual(b.diagnostics.map((d) => d.code).filter((c) => c !== 'empty-section'), [], `${name} in ${layout}`);
         assert.equal(b.report.tables[kind].layout, layout);
       }
     }
@@ -152,7 +154,7 @@ describe('recompute all totals', () => {
     assert.equal(edits.length, 5);
     const out = applyEdits(text, edits);
     assert.match(out, /\| （七）总计 \| 3 \| 1 \| 0 \| 0 \| 0 \| 0 \| 4 \|/);
-    assert.deepEqual(analyze(out).diagnostics.map((d) => d.code), []);
+    assert.deepEqual(analyze(out).diagnostics.map((d) => d.code).filter((c) => c !== 'empty-section'), [], 'only the unfilled sections remain');
     assert.deepEqual(recomputeTotals(analyze(out)), [], 'nothing left to recompute');
   });
 });

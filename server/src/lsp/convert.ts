@@ -6,7 +6,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Locale, Msg, text } from '../base/msg';
+import { Locale, Msg, msg, text } from '../base/msg';
 import type { Analysis, TextEdit as EngineEdit } from '../service/analyze';
 
 const SEVERITY: Record<string, DiagnosticSeverity> = {
@@ -35,24 +35,37 @@ export const versionedEdit = (doc: TextDocument, edits: readonly EngineEdit[]): 
   documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, toEdits(doc, edits))],
 });
 
-/** The analysis's findings as LSP diagnostics in `locale`. */
+/** Related entries a diagnostic lists in the editor (its hover, the Problems panel); the rest are counted. */
+export const RELATED_SHOWN = 5;
+
+const MORE = (rest: number, all: number): Msg => msg(`……另有 ${rest} 处未列出（共 ${all} 处；「预览表格」中可看到全部）`,
+  `… ${rest} more not listed (${all} in all; the table preview shows every one)`);
+
+/**
+ * The analysis's findings as LSP diagnostics in `locale`. A finding with many related places (90 blank
+ * cells, 30 unreadable rows) lists the first few and says how many more: a hover listing all 90 is unreadable.
+ */
 export function toDiagnostics(doc: TextDocument, a: Analysis, locale: Locale): Diagnostic[] {
-  return a.diagnostics.map((d) => ({
-    range: toRange(doc, d.start, d.end),
-    severity: SEVERITY[d.severity],
-    code: d.code,
-    source: 'ogi-report',
-    message: text(d.message, locale),
-    data: { version: doc.version, fixable: !!d.fix },
-    ...(d.related?.length ? {
-      relatedInformation: d.related.map((r) => ({
-        location: r.file
-          ? { uri: uriOfPath(r.file.path), range: Range.create(r.file.line, r.file.character, r.file.endLine, r.file.endCharacter) }
-          : { uri: doc.uri, range: toRange(doc, r.start, r.end) },
-        message: text(r.message, locale),
-      })),
-    } : {}),
-  }));
+  return a.diagnostics.map((d) => {
+    const related = d.related ?? [];
+    const where = (r: (typeof related)[number]) => (r.file
+      ? { uri: uriOfPath(r.file.path), range: Range.create(r.file.line, r.file.character, r.file.endLine, r.file.endCharacter) }
+      : { uri: doc.uri, range: toRange(doc, r.start, r.end) });
+    const listed = related.length > RELATED_SHOWN + 1 ? related.slice(0, RELATED_SHOWN) : related;
+    const relatedInformation = listed.map((r) => ({ location: where(r), message: text(r.message, locale) }));
+    if (listed.length < related.length) {
+      relatedInformation.push({ location: where(related[listed.length]), message: text(MORE(related.length - listed.length, related.length), locale) });
+    }
+    return {
+      range: toRange(doc, d.start, d.end),
+      severity: SEVERITY[d.severity],
+      code: d.code,
+      source: 'ogi-report',
+      message: text(d.message, locale),
+      data: { version: doc.version, fixable: !!d.fix },
+      ...(relatedInformation.length ? { relatedInformation } : {}),
+    };
+  });
 }
 
 const isMsg = (o: Record<string, unknown>, keys: string[]): o is Record<string, unknown> & Msg =>

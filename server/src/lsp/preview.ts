@@ -48,6 +48,7 @@ export function registerPreview(connection: Connection, deps: PreviewDeps): { se
     const hints = columnHints(deps.cache.analysis(doc), { tabSize, start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) });
     return hints.map((h) => ({
       position: Position.create(h.line, h.character), label: h.label, kind: InlayHintKind.Parameter, paddingRight: true,
+      ...(h.tooltip ? { tooltip: h.tooltip } : {}),
     }));
   }));
 

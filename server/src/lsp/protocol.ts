@@ -55,3 +55,11 @@ export interface CheckSummary { files: number; errors: number; warnings: number;
 /** `ogiReport/analysisCount` (no params): analyses the server has performed since it started, in all and by URI. */
 export const ANALYSIS_COUNT_REQUEST = 'ogiReport/analysisCount';
 export interface AnalysisCount { count: number; byUri: Record<string, number> }
+
+/**
+ * `ogiReport/openedAsText` ({ uri, open }): the client opened (`open: true`) or closed a file that is NOT in
+ * the report language (plain text shown as mojibake, say). The server drops the workspace check's
+ * diagnostics for it while it is open there, so no squiggles from the file on disk land on other text.
+ */
+export const OPENED_AS_TEXT_NOTIFICATION = 'ogiReport/openedAsText';
+export interface OpenedAsTextParams { uri: string; open: boolean }

@@ -17,7 +17,7 @@ import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-
 import { decodeText, isSourceError } from '../sources';
 import type { AnalysisCache } from './documents';
 import { readText } from './files';
-import { CHECK_WORKSPACE_REQUEST, CheckSummary } from './protocol';
+import { CHECK_WORKSPACE_REQUEST, CheckSummary, OPENED_AS_TEXT_NOTIFICATION, OpenedAsTextParams } from './protocol';
 
 /** Bounds of one walk, so a huge folder cannot stall the server. */
 const MAX_ENTRIES = 20_000;
@@ -100,6 +100,10 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
   let wake: (() => void)[] = [];
   let finished: { upTo: number; done: (s: CheckSummary) => void }[] = [];
   let lastCheckRan = false;
+  /** Files the editor shows in another language than the report's: no workspace diagnostics on them. */
+  const asText = new Set<string>();
+  /** Of those, the ones whose diagnostics the client may still hold from an earlier check. */
+  let toClear = new Set<string>();
 
   /** Reads and checks every report file; the open ones are taken from the editor. */
   const check = async (token: CancellationToken): Promise<{ items: WorkspaceDocumentDiagnosticReport[]; summary: CheckSummary }> => {
@@ -121,6 +125,10 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
         const path = files[i];
         const uri = pathToFileURL(path).href;
         progress?.report(Math.round((i / Math.max(1, files.length)) * 100), `${i + 1}/${files.length} ${path.split(/[\\/]/).pop()}`);
+        if (asText.has(uri)) {
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+          continue;
+        }
         const open = deps.documents.get(uri);
         let diagnostics: Diagnostic[];
         if (open) diagnostics = deps.diagnosticsFor(open);
@@ -152,6 +160,12 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
   connection.languages.diagnostics.onWorkspace(async (_params, token) => {
     // Hold the client's standing pull until a check is asked for (or the pull is cancelled).
     while (served >= requested) {
+      if (toClear.size) {
+        // A file opened as plain text: its diagnostics from the last check go, without a new check.
+        const uris = [...toClear];
+        toClear = new Set();
+        return { items: uris.map((uri) => ({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] })) };
+      }
       await new Promise<void>((resolve) => {
         wake.push(resolve);
         token.onCancellationRequested(() => resolve());
@@ -169,6 +183,17 @@ export function registerWorkspaceDiagnostics(connection: Connection, deps: Works
       settle(upTo, { files: 0, errors: 0, warnings: 0, unreadable: 0, cancelled: true });
       return { items: [] };
     }
+  });
+
+  connection.onNotification(OPENED_AS_TEXT_NOTIFICATION, (p: OpenedAsTextParams) => {
+    if (typeof p?.uri !== 'string') return;
+    if (!p.open) { asText.delete(p.uri); toClear.delete(p.uri); return; }
+    asText.add(p.uri);
+    if (!deps.pull()) { connection.sendDiagnostics({ uri: p.uri, diagnostics: [] }); return; }
+    toClear.add(p.uri);
+    const waiting = wake;
+    wake = [];
+    waiting.forEach((w) => w());
   });
 
   connection.onRequest(CHECK_WORKSPACE_REQUEST, async (_params, token): Promise<CheckSummary> => {

@@ -26,6 +26,8 @@ export interface SectionDef {
   /** What the section must contain. */
   help: string;
   article: string;
+  /** The placeholder the new-report skeleton writes for a prose section: left as it is, the section is unfilled. */
+  placeholder?: string;
 }
 
 export const SECTIONS: readonly SectionDef[] = [
@@ -34,6 +36,7 @@ export const SECTIONS: readonly SectionDef[] = [
     keys: [['总体情况']],
     help: '综述本机关贯彻落实《条例》情况，包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障；各级人民政府还应在监督保障中报告工作考核、社会评议和责任追究结果情况。',
     article: '第五十条',
+    placeholder: '（概述本年度主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况）',
   },
   {
     index: 2, numeral: '二', title: { '2019': '主动公开政府信息情况', '2021': '主动公开政府信息情况' },
@@ -62,6 +65,7 @@ export const SECTIONS: readonly SectionDef[] = [
     keys: [['问题', '改进']],
     help: '报告政府信息公开工作存在的主要问题及改进情况（不宜只写“无”）。',
     article: '第五十条第（四）项',
+    placeholder: '（报告存在的主要问题及改进情况）',
   },
   {
     index: 6, numeral: '六', title: { '2019': '其他需要报告的事项', '2021': '其他需要报告的事项' },
@@ -69,12 +73,19 @@ export const SECTIONS: readonly SectionDef[] = [
     keys: [['其他需要报告'], ['其他', '事项']],
     help: '报告其他需要报告的事项，例如依《政府信息公开信息处理费管理办法》收取信息处理费的情况。',
     article: '第五十条第（五）项',
+    placeholder: '（报告其他需要报告的事项，如收取信息处理费的情况）',
   },
 ];
 
 // ---------------------------------------------------------------- table 二
 
-export interface ColumnDef { id: string; label: string; kind: CellKind }
+export interface ColumnDef {
+  id: string;
+  label: string;
+  kind: CellKind;
+  /** A short name where a line holds many figures (the editor's column hints): the group's and the column's. */
+  short?: { group: string; part: string };
+}
 export interface T2ItemVersion { columns: ColumnDef[]; rows: { id: string; label: string; help: string }[] }
 export interface T2ItemDef {
   id: string; // '1' | '5' | '6' | '8' | '9'
@@ -263,13 +274,14 @@ export const T3_RESULT_GROUP = G3;
 // ---------------------------------------------------------------- table 四
 
 export const T4_GROUPS = [
-  { id: 'review', label: '行政复议', parent: '行政复议' },
-  { id: 'direct', label: '未经复议直接起诉', parent: '行政诉讼' },
-  { id: 'after', label: '复议后起诉', parent: '行政诉讼' },
+  { id: 'review', label: '行政复议', parent: '行政复议', short: '复议' },
+  { id: 'direct', label: '未经复议直接起诉', parent: '行政诉讼', short: '直接起诉' },
+  { id: 'after', label: '复议后起诉', parent: '行政诉讼', short: '复议后起诉' },
 ] as const;
 export const T4_PARTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
+const T4_PART_SHORT = ['维持', '纠正', '其他', '未结', '总计'] as const;
 export const T4_COLUMNS: readonly ColumnDef[] = T4_GROUPS.flatMap((g) =>
-  T4_PARTS.map((p, i) => c(`${g.id}-${i === 4 ? 'total' : i}`, `${g.label}·${p}`)),
+  T4_PARTS.map((p, i) => ({ ...c(`${g.id}-${i === 4 ? 'total' : i}`, `${g.label}·${p}`), short: { group: g.short, part: T4_PART_SHORT[i] } })),
 );
 
 /** Words that tell which table a row belongs to. */

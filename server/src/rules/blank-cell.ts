@@ -1,6 +1,7 @@
 import type { TypedCell } from '../model/report';
 import { groupSum, t4Groups } from '../model/totals';
 import { cellName, tableName } from '../model/names';
+import { tableCounts } from '../model/table-counts';
 import { Related, Rule, TextEdit, msg, setCell } from './rule';
 
 /**
@@ -30,8 +31,8 @@ export const rule: Rule = {
         }
       }
       const blanks: { c: TypedCell; row: { cells: TypedCell[] }; where: string; value: number | undefined }[] = [];
-      for (const row of table.rows) for (const c of row.cells) {
-        if (c.value.kind !== 'blank') continue;
+      // The blanks are counted where the lens, the preview and the status count them (model/table-counts).
+      for (const { cell: c, row } of tableCounts(table).blanks) {
         const isTotal = /total/.test(c.column.id);
         blanks.push({ c, row, where: cellName(row.label?.text ?? '数据行', c.column.label), value: isTotal ? computed.get(c) : 0 });
       }

@@ -1,6 +1,7 @@
 import { SECTIONS } from '../model/template';
 import type { Table, TableRow } from '../model/report';
 import { tableName } from '../model/names';
+import { tableCounts } from '../model/table-counts';
 import { Finding, Msg, Related, Rule, msg } from './rule';
 
 interface Problem {
@@ -78,7 +79,7 @@ export const rule: Rule = {
         emit(all[0]);
         continue;
       }
-      const unreadable = table.rows.filter((r) => !r.isGroup && !r.shapeOk).length;
+      const unreadable = tableCounts(table).unreadable.length;
       const unknown = rows.length - unreadable;
       const parts: Msg[] = [];
       if (unreadable) parts.push(msg(`${unreadable} 行的数字与列对不上`, `${unreadable} rows whose figures do not fit the columns`));

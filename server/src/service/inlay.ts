@@ -6,6 +6,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import type { Analysis } from './analyze';
 import type { TableRow } from '../model/report';
+import type { ColumnDef } from '../model/template';
 import type { Line } from '../syntax/parse';
 import { positionAt } from '../syntax/parse';
 
@@ -14,7 +15,15 @@ export interface ColumnHint {
   line: number;
   character: number;
   label: string;
+  /** The column's full name when the label is shortened. */
+  tooltip?: string;
 }
+
+/**
+ * VS Code shows at most this many characters of inlay hints on one line: the hints after it are cut off
+ * (a row of table 四 would lose its ten 行政诉讼 labels). Lines whose labels would not fit get short ones.
+ */
+export const LINE_BUDGET = 43;
 
 export interface ColumnHintOptions {
   /** Screen columns per tab, as the editor renders them. */
@@ -44,11 +53,12 @@ export function columnHints(a: Analysis, options: ColumnHintOptions = {}): Colum
   const lines = a.report.tree.lines;
   const out: ColumnHint[] = [];
   const hint = (r: TableRow) => {
-    for (const c of r.cells) {
-      if (c.cell.start < from || c.cell.start > to) continue;
+    if (r.cells.every((c) => c.cell.start < from || c.cell.start > to)) return;
+    const hints = r.cells.map((c) => {
       const p = positionAt(lines, c.cell.start);
-      out.push({ offset: c.cell.start, line: p.line, character: p.character, label: c.column.label });
-    }
+      return { offset: c.cell.start, line: p.line, character: p.character, label: c.column.label, column: c.column };
+    });
+    for (const h of fitLabels(hints)) if (h.offset >= from && h.offset <= to) out.push(h);
   };
   for (const table of a.report.tables) {
     if (table.end < from || table.start > to) continue;
@@ -81,4 +91,30 @@ export function columnHints(a: Analysis, options: ColumnHintOptions = {}): Colum
     }
   }
   return out.sort((x, y) => x.offset - y.offset);
+}
+
+type Draft = ColumnHint & { column: ColumnDef };
+
+/**
+ * A row's labels within the line budget: full names when they fit; else on each line the first figure of
+ * a group is named by group and column (复议维持) and the rest by column only (纠正, 其他 …); else the
+ * column only. Every figure keeps a label; a shortened one carries the full name as its tooltip.
+ */
+function fitLabels(hints: Draft[]): ColumnHint[] {
+  const byLine = new Map<number, Draft[]>();
+  for (const h of hints) byLine.set(h.line, [...(byLine.get(h.line) ?? []), h]);
+  const out: ColumnHint[] = [];
+  const width = (labels: string[]) => labels.reduce((n, l) => n + l.length, 0);
+  for (const line of byLine.values()) {
+    const full = line.map((h) => h.label);
+    let labels = full;
+    if (width(full) > LINE_BUDGET && line.every((h) => h.column.short)) {
+      const grouped = line.map((h, i) => (i === 0 || line[i - 1].column.short!.group !== h.column.short!.group ? h.column.short!.group : '') + h.column.short!.part);
+      labels = width(grouped) <= LINE_BUDGET ? grouped : line.map((h) => h.column.short!.part);
+    }
+    line.forEach((h, i) => out.push({
+      offset: h.offset, line: h.line, character: h.character, label: labels[i], ...(labels[i] !== full[i] ? { tooltip: full[i] } : {}),
+    }));
+  }
+  return out;
 }

@@ -1,8 +1,10 @@
 /**
  * A new report as a VS Code snippet: the whole skeleton of the format version the year calls for, in the
  * layout the writer picked, with tab stops on the agency, the year, the statistics period, each prose
- * section and the first figure of each table. Figures start at 0, so a fresh skeleton checks clean.
+ * section and the first figure of each table. Figures start at 0, so the tables of a fresh skeleton balance;
+ * its prose sections hold placeholders, which `empty-section` reports until the writer replaces them.
  */
+import { type Msg, msg } from '../base/msg';
 import { type Layout } from '../syntax/parse';
 import { renderGrid, tableGrid } from '../model/skeleton';
 import { FormatVersion, SECTIONS, TableKind, sectionTitle, versionForYear } from '../model/template';
@@ -13,11 +15,11 @@ export interface NewReportOptions {
   layout: Layout;
 }
 
-export const LAYOUTS: { layout: Layout; label: string; detail: string }[] = [
-  { layout: 'tab', label: '制表符分隔', detail: '从 Word 或 Excel 复制的表格：一行一行，单元格之间是制表符' },
-  { layout: 'pipe', label: '竖线分隔', detail: '单元格之间用 | 分隔' },
-  { layout: 'markdown', label: 'Markdown 表格', detail: '带 |---| 分隔行的 Markdown 表格' },
-  { layout: 'cells', label: '每格一行', detail: '从 Word 导出的文本：每个单元格单独一行' },
+export const LAYOUTS: { layout: Layout; label: Msg; detail: Msg }[] = [
+  { layout: 'tab', label: msg('制表符分隔', 'Tab-separated'), detail: msg('从 Word 或 Excel 复制的表格：一行一行，单元格之间是制表符', 'A table copied from Word or Excel: one row per line, tabs between cells') },
+  { layout: 'pipe', label: msg('竖线分隔', 'Separated by |'), detail: msg('单元格之间用 | 分隔', 'Cells separated by |') },
+  { layout: 'markdown', label: msg('Markdown 表格', 'Markdown table'), detail: msg('带 |---| 分隔行的 Markdown 表格', 'A Markdown table with a |---| rule') },
+  { layout: 'cells', label: msg('每格一行', 'One cell per line'), detail: msg('从 Word 导出的文本：每个单元格单独一行', 'Text exported from Word: each cell on a line of its own') },
 ];
 
 /** Text that is literal in a snippet: `$`, `}` and `\` escaped. */
@@ -63,15 +65,10 @@ export function renderNewReportSnippet(opts: NewReportOptions): { version: Forma
     `\${1:${agency}}\${2:${opts.year}}年政府信息公开工作年度报告`,
     `本报告由\${1}根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条和《中华人民共和国政府信息公开工作年度报告格式》（${notice}）编制。本报告中所列数据的统计期限为\${3:\${2}年1月1日至\${2}年12月31日}。`,
   ];
-  const prose: Record<number, string> = {
-    1: '（概述本年度主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况）',
-    5: '（报告存在的主要问题及改进情况）',
-    6: '（报告其他需要报告的事项，如收取信息处理费的情况）',
-  };
   for (const s of SECTIONS) {
     parts.push(escapeSnippet(sectionTitle(s.index, version)));
     if (s.table) parts.push(renderTableSnippet(s.table, version, opts.layout, stop++));
-    else parts.push(`\${${stop++}:${escapeSnippet(prose[s.index] ?? '')}}`);
+    else parts.push(`\${${stop++}:${escapeSnippet(s.placeholder ?? '')}}`);
   }
   return { version, snippet: parts.join('\n\n') + '\n$0' };
 }

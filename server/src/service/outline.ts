@@ -8,6 +8,7 @@ import { Msg, msg } from '../rules/rule';
 import { SECTIONS } from '../model/template';
 import { ruleIdsTagged } from '../rules';
 import { tableTitle } from '../model/names';
+import { countParts, tableCounts } from '../model/table-counts';
 
 /** The identity rules: a table's arithmetic failures. */
 const IDENTITY = new Set(ruleIdsTagged('identity'));
@@ -23,27 +24,26 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-const UNREADABLE = new Set(['table-shape', 'cell-value']);
+/** Codes whose findings the counts of model/table-counts already say (rows that cannot be read, blank cells). */
+const COUNTED = new Set(['table-shape', 'blank-cell']);
 
 /**
  * "✓ 勾稽平衡" only when every row was read and every cell filled; otherwise what stops the check:
- * "✗ 3 处不平衡", "3 行无法读取", "2 个空白单元格", plus other errors inside the table. Never a tick
- * on a table whose rows could not all be read.
+ * "✗ 3 处不平衡", "8 行无法读取", "90 个空白单元格" (counted by `tableCounts`, the one count the findings,
+ * the preview and the status bar use), plus other errors inside the table. Never a tick on a table whose
+ * rows could not all be read.
  */
 export function tableStatus(a: Analysis, table: Table): { failures: number; text: Msg } {
   const inTable = a.diagnostics.filter((d) => d.start >= table.start && d.end <= table.end);
   const failures = inTable.filter((d) => IDENTITY.has(d.code)).length;
-  const lineOf = (offset: number) => a.report.tree.lines.findIndex((l) => l.start <= offset && offset <= l.end);
-  const badRows = new Set(inTable.filter((d) => UNREADABLE.has(d.code)).map((d) => lineOf(d.start))).size;
-  const blanks = inTable.filter((d) => d.code === 'blank-cell').length;
-  const others = inTable.filter((d) => !IDENTITY.has(d.code) && !UNREADABLE.has(d.code) && d.code !== 'blank-cell' && d.severity === 'error').length;
+  const counted = countParts(tableCounts(table));
+  const others = inTable.filter((d) => !IDENTITY.has(d.code) && !COUNTED.has(d.code) && d.severity === 'error').length;
   const zhV = table.version ? `（${table.version} 格式）` : '';
   const enV = table.version ? ` (${table.version} format)` : '';
   const zh: string[] = [];
   const en: string[] = [];
   if (failures) { zh.push(`✗ ${failures} 处不平衡`); en.push(`✗ ${failures} not balanced`); }
-  if (badRows) { zh.push(`${badRows} 行无法读取`); en.push(`${badRows} ${badRows === 1 ? 'row' : 'rows'} unreadable`); }
-  if (blanks) { zh.push(`${blanks} 个空白单元格`); en.push(`${blanks} blank ${blanks === 1 ? 'cell' : 'cells'}`); }
+  for (const p of counted) { zh.push(p.zh); en.push(p.en); }
   if (others) { zh.push(`${others} 处其他错误`); en.push(`${others} other ${others === 1 ? 'error' : 'errors'}`); }
   if (zh.length === 0) {
     const text = table.kind === 't2' ? msg(`✓ 格式正确${zhV}`, `✓ format correct${enV}`) : msg('✓ 勾稽平衡', '✓ balanced');

@@ -13,6 +13,7 @@ import {
   versionForYear,
 } from '../model/template';
 import { countValue, groupSum, t4Groups } from '../model/totals';
+import { countParts, tableCounts } from '../model/table-counts';
 import { positionAt } from '../syntax/parse';
 
 export interface Position { line: number; character: number }
@@ -233,7 +234,7 @@ function previewTable(a: Analysis, table: Table, version: FormatVersion, span: S
   }
   return {
     kind: table.kind, title: TABLE_TITLE[table.kind], version: table.kind === 't4' ? null : version, labels, columns, header, rows,
-    status: tableStatus(inTable, rows), span: span(table.start, table.end),
+    status: tableStatus(table, inTable), span: span(table.start, table.end),
   };
 }
 
@@ -251,21 +252,23 @@ function expectedValues(a: Analysis, table: Table): Map<TypedCell, number> {
   return out;
 }
 
-/** The table's status for its header: errors, then rows that could not be read; a tick only when neither. */
-function tableStatus(inTable: Diagnostic[], rows: PreviewRow[]): PreviewTable['status'] {
+/**
+ * The table's status for its header: errors, then what stops the check (rows that cannot be read, unknown
+ * and missing rows, blank cells — counted by `tableCounts`, as the lens and the findings count them),
+ * then warnings; a tick only when there is none of these.
+ */
+function tableStatus(table: Table, inTable: Diagnostic[]): PreviewTable['status'] {
+  const counts = tableCounts(table);
   const errors = inTable.filter((d) => d.severity === 'error').length;
-  const warnings = inTable.filter((d) => d.severity === 'warning').length;
-  const unreadable = rows.filter((r) => r.kind === 'unreadable').length;
-  const missing = rows.filter((r) => r.kind === 'missing').length;
-  const parts: Msg[] = [];
+  const warnings = inTable.filter((d) => d.severity === 'warning' && d.code !== 'blank-cell').length;
   const plural = (n: number) => (n > 1 ? 's' : '');
+  const parts: Msg[] = [];
   if (errors) parts.push(msg(`${errors} 处错误`, `${errors} error${plural(errors)}`));
-  if (unreadable) parts.push(msg(`${unreadable} 行无法读取`, `${unreadable} unreadable row${plural(unreadable)}`));
-  if (missing) parts.push(msg(`缺 ${missing} 行`, `${missing} missing row${plural(missing)}`));
+  parts.push(...countParts(counts));
   if (warnings) parts.push(msg(`${warnings} 处警告`, `${warnings} warning${plural(warnings)}`));
   const listed = (mark: string) => join([mark, join(parts, msg('，', ', '))], ' ');
   if (errors) return { level: 'error', text: listed('✗') };
-  if (unreadable || missing) return { level: 'unreadable', text: listed('⚠') };
-  if (warnings) return { level: 'warning', text: listed('⚠') };
+  if (counts.unreadable.length || counts.missing.length) return { level: 'unreadable', text: listed('⚠') };
+  if (warnings || counts.blanks.length || counts.unknown.length) return { level: 'warning', text: listed('⚠') };
   return { level: 'ok', text: msg('✓ 无错误', '✓ no errors') };
 }

@@ -90,16 +90,17 @@ describe('the writer in VS Code', function () {
     await nextStop();
     assert.match(selected(editor), /其他需要报告的事项/);
 
-    // A fresh skeleton checks clean: every table has its tick, and no diagnostic at all.
+    // A fresh skeleton: every table has its tick, and the three placeholder sections are unfilled errors.
     const uri = editor.document.uri;
     const lenses = await answerWhere(() => lensesOf(uri), (l) => l?.length === 3, 'three lenses');
     assert.deepEqual(lenses.map((l) => /✓/.test(l.command?.title ?? '')), [true, true, true], lenses.map((l) => l.command?.title).join(' | '));
-    assert.deepEqual(vscode.languages.getDiagnostics(uri).map(code), []);
+    const fresh = await diagnosticsWhere(uri, (x) => x.length === 3, 'the placeholder errors');
+    assert.deepEqual(fresh.map(code), ['empty-section', 'empty-section', 'empty-section']);
 
     // The writer types a figure: only the arithmetic it breaks is reported, in Chinese.
     await editor.edit((e) => e.replace(t3Stop, '5'));
     const ds = await diagnosticsWhere(uri, (x) => x.some((d) => code(d) === 'row-total'), 'row-total after typing');
-    assert.deepEqual([...new Set(ds.map(code))].sort(), ['row-total'], 'one wrong figure, one finding');
+    assert.deepEqual([...new Set(ds.map(code))].sort(), ['empty-section', 'row-total'], 'one wrong figure, one finding (beside the unfilled sections)');
   });
 
   it('recompute says what it changed, and that nothing needed changing the second time', async () => {
