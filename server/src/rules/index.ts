@@ -33,6 +33,7 @@ import { rule as percentage } from './percentage';
 import { rule as selfContradiction } from './self-contradiction';
 import { rule as textTableMismatch } from './text-table-mismatch';
 import { rule as conversionArtifact } from './conversion-artifact';
+import { rule as lookAlike } from './look-alike';
 import { rule as officialWording } from './official-wording';
 import { rule as punctuation } from './punctuation';
 import { rule as repeatedWord } from './repeated-word';
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   selfContradiction,
   textTableMismatch,
   conversionArtifact,
+  lookAlike,
   officialWording,
   punctuation,
   repeatedWord,
