@@ -5,6 +5,7 @@
  */
 import type { Rule, RuleTag } from './rule';
 import { rule as missingSection } from './missing-section';
+import { rule as preambleParts } from './preamble-parts';
 import { rule as sectionNumbering } from './section-numbering';
 import { rule as sectionOrder } from './section-order';
 import { rule as title } from './title';
@@ -33,14 +34,17 @@ import { rule as percentage } from './percentage';
 import { rule as selfContradiction } from './self-contradiction';
 import { rule as textTableMismatch } from './text-table-mismatch';
 import { rule as conversionArtifact } from './conversion-artifact';
+import { rule as documentNumber } from './document-number';
 import { rule as lookAlike } from './look-alike';
 import { rule as officialWording } from './official-wording';
 import { rule as punctuation } from './punctuation';
 import { rule as repeatedWord } from './repeated-word';
 import { rule as seriousWording } from './serious-wording';
+import { rule as unbalancedBrackets } from './unbalanced-brackets';
 
 export const RULES: readonly Rule[] = [
   missingSection,
+  preambleParts,
   sectionNumbering,
   sectionOrder,
   title,
@@ -69,11 +73,13 @@ export const RULES: readonly Rule[] = [
   selfContradiction,
   textTableMismatch,
   conversionArtifact,
+  documentNumber,
   lookAlike,
   officialWording,
   punctuation,
   repeatedWord,
   seriousWording,
+  unbalancedBrackets,
 ];
 
 /** The ids of the rules carrying `tag`, in registry order. */
