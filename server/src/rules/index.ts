@@ -33,6 +33,7 @@ import { rule as yearConsistency } from './year-consistency';
 import { rule as percentage } from './percentage';
 import { rule as selfContradiction } from './self-contradiction';
 import { rule as textTableMismatch } from './text-table-mismatch';
+import { rule as agencyName } from './agency-name';
 import { rule as conversionArtifact } from './conversion-artifact';
 import { rule as documentNumber } from './document-number';
 import { rule as lookAlike } from './look-alike';
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   percentage,
   selfContradiction,
   textTableMismatch,
+  agencyName,
   conversionArtifact,
   documentNumber,
   lookAlike,
