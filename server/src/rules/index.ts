@@ -37,6 +37,7 @@ import { rule as agencyName } from './agency-name';
 import { rule as conversionArtifact } from './conversion-artifact';
 import { rule as documentNumber } from './document-number';
 import { rule as lookAlike } from './look-alike';
+import { rule as numberSpacing } from './number-spacing';
 import { rule as officialWording } from './official-wording';
 import { rule as punctuation } from './punctuation';
 import { rule as repeatedWord } from './repeated-word';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   conversionArtifact,
   documentNumber,
   lookAlike,
+  numberSpacing,
   officialWording,
   punctuation,
   repeatedWord,
