@@ -60,3 +60,40 @@ describe('preamble-parts', () => {
     assert.deepEqual(codes(cut, 'preamble-parts'), []);
   });
 });
+
+describe('agency-name', () => {
+  const base = readFixture('rules', 'agency-name', 'valid-short-forms.txt');
+  it('a variant is reported with the title\'s form; the allowed word and short forms are not', () => {
+    const text = base.replace('本局在', '平潭综合试验区财政金融局在');
+    const ds = codes(text, 'agency-name');
+    assert.deepEqual(ds.map((d) => text.slice(d.start, d.end)), ['平潭综合试验区']);
+    assert.equal(ds[0].fix?.edits[0].newText, '平潭综合实验区');
+    const allowed = analyze(text, { ruleOptions: { 'agency-name': { dictionary: { allow: ['平潭综合试验区'] } } } });
+    assert.deepEqual(allowed.diagnostics.filter((d) => d.code === 'agency-name'), []);
+  });
+  it('a 区人民政府 report may write 区政府 and drop its city', () => {
+    const gov = readFixture('rules', 'missing-section', 'valid-balanced.txt')
+      .replace('# 清河镇人民政府', '# 淮安市洪泽区人民政府').replace('清河镇认真', '洪泽区政府认真').replace('本镇无其他', '洪泽区人民政府无其他');
+    assert.deepEqual(codes(gov, 'agency-name'), []);
+  });
+});
+
+describe('number-spacing, digit-width, percent-sign', () => {
+  it('a full-width table is read as figures, and is one width', () => {
+    const text = readFixture('rules', 'digit-width', 'valid-full-width-table.txt');
+    const a = analyze(text);
+    const t3 = a.report.tables.find((t) => t.kind === 't3');
+    assert.ok(t3 && t3.rows.some((r) => r.cells.some((c) => /[\uFF10-\uFF19]/.test(c.cell.text))));
+    assert.deepEqual(a.diagnostics.filter((d) => d.code === 'digit-width'), []);
+  });
+  it('the fix of mixed widths leaves one width, and the table\'s figures unchanged', () => {
+    const text = readFixture('rules', 'digit-width', 'invalid-mixed-widths.txt');
+    const [d] = codes(text, 'digit-width');
+    const fixed = d.fix!.edits.slice().sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+    assert.equal(fixed, readFixture('rules', 'missing-section', 'valid-balanced.txt'));
+  });
+  it('spaces between a heading and its paragraph on one line are not reported', () => {
+    const text = readFixture('rules', 'missing-section', 'valid-balanced.txt').replace('## 一、总体情况\n\n2023年', '## 一、总体情况 2023年');
+    assert.deepEqual(codes(text, 'number-spacing'), []);
+  });
+});

@@ -35,10 +35,12 @@ import { rule as selfContradiction } from './self-contradiction';
 import { rule as textTableMismatch } from './text-table-mismatch';
 import { rule as agencyName } from './agency-name';
 import { rule as conversionArtifact } from './conversion-artifact';
+import { rule as digitWidth } from './digit-width';
 import { rule as documentNumber } from './document-number';
 import { rule as lookAlike } from './look-alike';
 import { rule as numberSpacing } from './number-spacing';
 import { rule as officialWording } from './official-wording';
+import { rule as percentSign } from './percent-sign';
 import { rule as punctuation } from './punctuation';
 import { rule as repeatedWord } from './repeated-word';
 import { rule as seriousWording } from './serious-wording';
@@ -76,10 +78,12 @@ export const RULES: readonly Rule[] = [
   textTableMismatch,
   agencyName,
   conversionArtifact,
+  digitWidth,
   documentNumber,
   lookAlike,
   numberSpacing,
   officialWording,
+  percentSign,
   punctuation,
   repeatedWord,
   seriousWording,
