@@ -2,7 +2,8 @@
  * The proofreading lists as a property over the real reports: every entry's example sentence, inserted
  * into a prose paragraph of each corpus report (a different paragraph for each entry, so the entries
  * together visit every paragraph), is found on the entry's span with a safe fix to the right form; the
- * same sentence with the right form is never found. Only the two list rules run (the model is the same).
+ * same sentence with the right form is never found (the report's own findings stay as they are). Only
+ * the two list rules run (the model is the same).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -32,21 +33,24 @@ describe('proofreading lists on the corpus (property)', () => {
     it(`${file}: each example sentence is found on its span with its fix; the right form is not`, () => {
       const text = readFixture('corpus', file);
       const a = analyze(text, { rules: only });
-      assert.deepEqual(a.diagnostics.map((d) => d.code), [], 'the report itself is clean');
+      // What the report itself has (FACTS.md: pingtan_2024's 仍在不足), counted per rule.
+      const before = (code: string) => a.diagnostics.filter((d) => d.code === code).length;
       // Insertion points: right after the first 。 of each prose paragraph.
       const points = paragraphs(a.report).map((p) => p.text.indexOf('。') >= 0 ? offsetAt(p, p.text.indexOf('。')) + 1 : -1).filter((x) => x > 0);
       assert.ok(points.length > 0);
       ENTRIES.forEach((e, i) => {
         const at = points[(i * 7 + file.length) % points.length];
         const wrong = text.slice(0, at) + e.example + text.slice(at);
-        const ds = found(wrong, e.code);
+        const all = found(wrong, e.code);
+        assert.equal(all.length, before(e.code) + 1, `${e.wrong} at ${at}`);
+        const ds = all.filter((d) => d.start >= at && d.end <= at + e.example.length);
         const start = at + e.example.indexOf(e.wrong);
         assert.equal(ds.length, 1, `${e.wrong} at ${at}`);
         assert.deepEqual([ds[0].start, ds[0].end], [start, start + e.wrong.length], e.wrong);
         assert.equal(ds[0].fix?.kind, 'safe', e.wrong);
         assert.deepEqual(ds[0].fix?.edits, [{ start, end: start + e.wrong.length, newText: e.right }], e.wrong);
         const right = text.slice(0, at) + e.example.replace(e.wrong, e.right) + text.slice(at);
-        assert.deepEqual(found(right, e.code), [], e.right);
+        assert.equal(found(right, e.code).length, before(e.code), e.right);
       });
     });
   }
