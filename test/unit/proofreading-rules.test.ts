@@ -78,20 +78,7 @@ describe('agency-name', () => {
   });
 });
 
-describe('number-spacing, digit-width, percent-sign', () => {
-  it('a full-width table is read as figures, and is one width', () => {
-    const text = readFixture('rules', 'digit-width', 'valid-full-width-table.txt');
-    const a = analyze(text);
-    const t3 = a.report.tables.find((t) => t.kind === 't3');
-    assert.ok(t3 && t3.rows.some((r) => r.cells.some((c) => /[\uFF10-\uFF19]/.test(c.cell.text))));
-    assert.deepEqual(a.diagnostics.filter((d) => d.code === 'digit-width'), []);
-  });
-  it('the fix of mixed widths leaves one width, and the table\'s figures unchanged', () => {
-    const text = readFixture('rules', 'digit-width', 'invalid-mixed-widths.txt');
-    const [d] = codes(text, 'digit-width');
-    const fixed = d.fix!.edits.slice().sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
-    assert.equal(fixed, readFixture('rules', 'missing-section', 'valid-balanced.txt'));
-  });
+describe('number-spacing', () => {
   it('spaces between a heading and its paragraph on one line are not reported', () => {
     const text = readFixture('rules', 'missing-section', 'valid-balanced.txt').replace('## 一、总体情况\n\n2023年', '## 一、总体情况 2023年');
     assert.deepEqual(codes(text, 'number-spacing'), []);
