@@ -18,7 +18,27 @@ function listedOrder(list: string): number[] | null {
   return at.every((k) => k >= 0) ? at : null;
 }
 
-const PARTS_RE = /(?:包括|包含|由|分为|分成|涵盖)[^。；]{4,300}?(?:等|共)*\s*([一二三四五六七八九十]|\d{1,2})\s*个?部分/gu;
+/** "…六个部分": the count, found first; the list before it starts at 包括/由/分为 … in the same sentence. */
+const COUNT_RE = /([一二三四五六七八九十]|\d{1,2})个?部分/gu;
+const LIST_START = /包括|包含|由|分为|分成|涵盖/gu;
+
+/** The "包括…等六个部分" phrases of a paragraph: where each starts, its text, its count. */
+function partLists(t: string): { index: number; text: string; count: string }[] {
+  const out: { index: number; text: string; count: string }[] = [];
+  for (const m of t.matchAll(COUNT_RE)) {
+    const end = m.index! + m[0].length;
+    let from = m.index!;
+    const stop = Math.max(0, from - 300);
+    while (from > stop && t[from - 1] !== '。' && t[from - 1] !== '；') from--;
+    const head = t.slice(from, m.index!);
+    const starts = [...head.matchAll(LIST_START)];
+    if (!starts.length) continue;
+    const index = from + starts[0].index!;
+    if (m.index! - index < 6) continue;
+    out.push({ index, text: t.slice(index, end), count: m[1] });
+  }
+  return out;
+}
 
 export const rule: Rule = {
   id: 'preamble-parts',
@@ -38,29 +58,29 @@ export const rule: Rule = {
     const end = report.sections[1].startLine;
     for (const p of paragraphs(report)) {
       if (p.firstLine >= end) break;
-      for (const m of p.text.matchAll(PARTS_RE)) {
-        const n = numeral(m[1]);
+      for (const l of partLists(p.text)) {
+        const n = numeral(l.count);
         if (n === null) continue;
         if (n >= sections) {
           // The count is right: are the parts in the report's order?
-          const order = listedOrder(m[0]);
+          const order = listedOrder(l.text);
           const shown = report.sections.map((x) => x.index);
           if (!order || shown.join() !== SECTIONS.map((x) => x.index).join()) continue;
           if (order.every((k, i) => i === 0 || k > order[i - 1])) continue;
           const first = order.findIndex((k, i) => i > 0 && k < order[i - 1]);
           emit({
-            ...spanOf(p, m.index!, m.index! + m[0].length),
+            ...spanOf(p, l.index, l.index + l.text.length),
             message: msg(`前言所列各部分的顺序与报告章节顺序不一致（“${SECTIONS[first].title['2021']}”应列在“${SECTIONS[first - 1].title['2021']}”之后）`,
               `The preamble lists the parts in another order than the sections ("${SECTIONS[first].title['2021']}" comes after "${SECTIONS[first - 1].title['2021']}")`),
           });
           continue;
         }
-        const at = m.index! + m[0].lastIndexOf(m[1]);
-        const span = spanOf(p, at, at + m[1].length);
-        const right = /\d/.test(m[1]) ? String(sections) : CN[sections] ?? String(sections);
+        const at = l.index + l.text.lastIndexOf(l.count);
+        const span = spanOf(p, at, at + l.count.length);
+        const right = /\d/.test(l.count) ? String(sections) : CN[sections] ?? String(sections);
         emit({
           ...span,
-          message: msg(`前言称本报告共${m[1]}个部分，但报告有${CN[sections] ?? sections}个部分`, `The preamble says the report has ${n} parts, but it has ${sections} sections`),
+          message: msg(`前言称本报告共${l.count}个部分，但报告有${CN[sections] ?? sections}个部分`, `The preamble says the report has ${n} parts, but it has ${sections} sections`),
           suggestions: [{ title: msg(`改为“${right}”`, `Change to "${right}"`), kind: 'suggestion', edits: [{ ...span, newText: right }] }],
         });
       }
