@@ -84,3 +84,13 @@ describe('number-spacing', () => {
     assert.deepEqual(codes(text, 'number-spacing'), []);
   });
 });
+
+describe('agency-name short forms', () => {
+  it('住房城乡建设局 is an accepted short form of 住房和城乡建设局; 住房和城乡建设厅 is another body', () => {
+    const base = readFixture('rules', 'missing-section', 'valid-balanced.txt')
+      .replace('# 清河镇人民政府', '# 清河县住房和城乡建设局').replace('清河镇认真', '清河县住房城乡建设局认真');
+    assert.deepEqual(codes(base, 'agency-name'), []);
+    const typo = base.replace('清河县住房城乡建设局认真', '清河县住房和城多建设局认真');
+    assert.deepEqual(codes(typo, 'agency-name').map((d) => typo.slice(d.start, d.end)), ['住房和城多建设局']);
+  });
+});

@@ -11,11 +11,14 @@ import { agencyKey } from '../workspace/agency';
 import { DICTIONARY_OPTION, inside, readDictionary } from './lib/dictionary';
 import { Rule, msg } from './rule';
 
+/** A place at the start of a name: two or more characters and a division (not 城乡, 市场, 区域: words, not places). */
+const PLACE = /^[^省市区县州旗盟镇乡]{2,}?(?:自治区|街道|(?<!城)乡|[省市区县州旗盟镇](?![场域级]))/;
+
 /** The places of a name in order (平潭综合实验区; 淮安市, 洪泽区), then the rest (财政金融局, 人民政府). */
 export function nameParts(name: string): string[] {
   const parts: string[] = [];
   let rest = name;
-  for (let m = /^[^省市区县州旗盟镇乡]{2,}?(?:自治区|[省市区县州旗盟镇乡]|街道)/.exec(rest); m; m = /^[^省市区县州旗盟镇乡]{2,}?(?:自治区|[省市区县州旗盟镇乡]|街道)/.exec(rest)) {
+  for (let m = PLACE.exec(rest); m; m = PLACE.exec(rest)) {
     parts.push(m[0]);
     rest = rest.slice(m[0].length);
   }
@@ -26,15 +29,19 @@ export function nameParts(name: string): string[] {
 /** The parts worth checking: four characters or more, not the generic name of a government. */
 const GENERIC = new Set(['人民政府', '人民政府办公室', '办公室', '管理委员会']);
 
+/** Characters whose omission is an accepted short form (住房城乡建设局 for 住房和城乡建设局). */
+const OMISSIBLE = /^[和与及]+$/;
+
 /**
  * The variants of `part` to look for: a run of one or two characters left out inside it (not the first
- * two, not the last), unless the result is an accepted short form (the same agency key).
+ * two, not the last), unless the result is an accepted short form (the same agency key, or 和 left out).
  */
 function omissions(part: string): string[] {
   const out = new Set<string>();
   for (let len = 1; len <= 2; len++) {
     for (let i = 2; i + len < part.length; i++) {
       const v = part.slice(0, i) + part.slice(i + len);
+      if (OMISSIBLE.test(part.slice(i, i + len))) continue;
       if (v.length >= 4 && agencyKey(v) !== agencyKey(part)) out.add(v);
     }
   }
