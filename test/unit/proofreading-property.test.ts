@@ -25,7 +25,6 @@ describe('proofreading lists on the corpus (property)', () => {
     for (const e of ENTRIES) {
       assert.ok(e.source.length > 4, e.wrong);
       assert.equal(e.example.split(e.wrong).length, 2, e.wrong);
-      assert.ok(!e.example.replace(e.wrong, e.right).includes(e.wrong), e.wrong);
     }
   });
 

@@ -108,6 +108,7 @@ export const LOOK_ALIKE_ENTRIES: readonly LookAlikeEntry[] = [
   { wrong: '登陆网站', right: '登录网站', rightIn: [], source: `${DICTIONARY}（登录：注册、登记；登陆：渡过海洋登上陆地）`, example: '群众可登陆网站查阅政府信息。' },
   { wrong: '登陆政府网站', right: '登录政府网站', rightIn: [], source: `${DICTIONARY}（登录：注册、登记；登陆：渡过海洋登上陆地）`, example: '群众可登陆政府网站查阅政府信息。' },
   { wrong: '仍在不足', right: '仍存在不足', rightIn: [], source: '平潭综合实验区2024年度政府信息公开工作年度报告（test/fixtures/corpus/pingtan_2024.txt，FACTS.md）', example: '但在工作中仍在不足。' },
+  { wrong: '受理渠', right: '受理渠道', rightIn: ['受理渠道'], source: '洪泽区人民政府2023年政府信息公开工作年度报告（test/fixtures/corpus/hongze_2023.txt，FACTS.md）', example: '进一步畅通依申请公开受理渠。' },
   { wrong: '截止目前', right: '截至目前', rightIn: [], source: `${DICTIONARY}（截至：截止到某个时候）`, example: '截止目前，本年度共公开政府信息120条。' },
 ];
 
