@@ -10,11 +10,12 @@ const base = readFixture('rules', 'serious-wording', 'valid-official-names.txt')
 const found = (text: string) => analyze(text).diagnostics.filter((d) => d.code === 'serious-wording');
 
 describe('serious-wording', () => {
-  it('no wrong form is, or lies inside, an official name; each right form is part of its official name', () => {
+  it('no wrong form is, or lies inside, an official name; each right form is part of an official name; each entry has a source', () => {
     for (const e of ENTRIES) {
-      for (const o of Object.values(OFFICIAL)) assert.ok(!o.name.includes(e.wrong), `${e.wrong} in ${o.name}`);
-      assert.ok(OFFICIAL[e.of].name.includes(e.right), e.wrong);
+      for (const o of OFFICIAL) assert.ok(!o.name.includes(e.wrong), `${e.wrong} in ${o.name}`);
+      assert.ok(OFFICIAL.some((o) => o.name.includes(e.right.replace(/[《》]/g, ''))), e.wrong);
       assert.notEqual(e.wrong, e.right);
+      assert.ok(e.source.length > 4 && e.example.includes(e.wrong), e.wrong);
     }
   });
 
@@ -33,6 +34,13 @@ describe('serious-wording', () => {
   });
 
   it('the official names themselves are silent', () => {
-    assert.deepEqual(found(Object.values(OFFICIAL).map((o) => `${o.name}、《${o.name}》`).join('\n')), []);
+    assert.deepEqual(found(OFFICIAL.map((o) => `${o.name}、《${o.name}》`).join('\n')), []);
+  });
+
+  it('a word of the user dictionary is never flagged', () => {
+    const text = base.replace('一、总体情况\n', '一、总体情况\n\n本机关认真学习国物院的有关要求。\n');
+    assert.equal(found(text).length, 1);
+    const allowed = analyze(text, { ruleOptions: { 'serious-wording': { dictionary: { allow: ['国物院'] } } } });
+    assert.deepEqual(allowed.diagnostics.filter((d) => d.code === 'serious-wording'), []);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Rule, RuleTag } from './rule';
 import { rule as missingSection } from './missing-section';
+import { rule as preambleParts } from './preamble-parts';
 import { rule as sectionNumbering } from './section-numbering';
 import { rule as sectionOrder } from './section-order';
 import { rule as title } from './title';
@@ -32,14 +33,21 @@ import { rule as yearConsistency } from './year-consistency';
 import { rule as percentage } from './percentage';
 import { rule as selfContradiction } from './self-contradiction';
 import { rule as textTableMismatch } from './text-table-mismatch';
+import { rule as agencyName } from './agency-name';
 import { rule as conversionArtifact } from './conversion-artifact';
+import { rule as documentNumber } from './document-number';
+import { rule as lookAlike } from './look-alike';
+import { rule as numberSpacing } from './number-spacing';
 import { rule as officialWording } from './official-wording';
+import { rule as percentSign } from './percent-sign';
 import { rule as punctuation } from './punctuation';
 import { rule as repeatedWord } from './repeated-word';
 import { rule as seriousWording } from './serious-wording';
+import { rule as unbalancedBrackets } from './unbalanced-brackets';
 
 export const RULES: readonly Rule[] = [
   missingSection,
+  preambleParts,
   sectionNumbering,
   sectionOrder,
   title,
@@ -67,11 +75,17 @@ export const RULES: readonly Rule[] = [
   percentage,
   selfContradiction,
   textTableMismatch,
+  agencyName,
   conversionArtifact,
+  documentNumber,
+  lookAlike,
+  numberSpacing,
   officialWording,
+  percentSign,
   punctuation,
   repeatedWord,
   seriousWording,
+  unbalancedBrackets,
 ];
 
 /** The ids of the rules carrying `tag`, in registry order. */

@@ -11,6 +11,7 @@ import { RULES } from '../rules';
 import { Msg, msg, validOption } from '../rules/rule';
 import { AnalyzeOptions, RuleSetting, shareToPercent } from './analyze';
 import { ENGINE_CODE_IDS } from './engine-codes';
+import { Dictionary, mergeDictionaries, readDictionary } from '../rules/lib/dictionary';
 
 /** Names looked for in each folder, from the checked file upwards; the first found wins. */
 export const CONFIG_FILE_NAMES = ['ogi-report.config.json', '.ogi-reportrc.json'] as const;
@@ -22,6 +23,8 @@ export interface ReportConfig {
   /** Options by rule id, then option name (only valid values). */
   ruleOptions: Record<string, Record<string, unknown>>;
   ignore: string[];
+  /** The top-level `dictionary`: words never to flag and extra pairs, for every rule with a `dictionary` option. */
+  dictionary?: Dictionary;
 }
 
 /** A rule's setting as written in a settings object: its severity, or its severity and options. */
@@ -39,7 +42,7 @@ export interface ParsedConfig {
 /** Analyzer options for one file. */
 export type CheckOptions = AnalyzeOptions;
 
-const KNOWN_KEYS = new Set(['$schema', 'rules', 'ignore', 'copiedTextThreshold']);
+const KNOWN_KEYS = new Set(['$schema', 'rules', 'ignore', 'copiedTextThreshold', 'dictionary']);
 
 export function emptyConfig(): ReportConfig {
   return { rules: {}, ruleOptions: {}, ignore: [] };
@@ -75,6 +78,7 @@ export function parseConfig(text: string): ParsedConfig {
       problems.push(msg('“ignore”应为字符串数组（glob）', '"ignore" must be an array of glob strings'));
     } else config.ignore = obj.ignore as string[];
   }
+  if (obj.dictionary !== undefined) readDictionaryConfig(config, obj.dictionary, problems);
   // The old form: a top-level share, 0–1. Still read (unless the rule's own option is set), with a warning.
   if (obj.copiedTextThreshold !== undefined) {
     const v = obj.copiedTextThreshold;
@@ -91,6 +95,23 @@ export function parseConfig(text: string): ParsedConfig {
     }
   }
   return { config, problems, warnings };
+}
+
+/** Reads the top-level `dictionary` ({"allow": [词…], "replace": {错: 对}}); what is invalid is a problem. */
+function readDictionaryConfig(config: ReportConfig, value: unknown, problems: Msg[]): void {
+  const v = value as Record<string, unknown>;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+    problems.push(msg('“dictionary”应为对象：{"allow": [不检查的词], "replace": {"错词": "正词"}}', '"dictionary" must be an object: {"allow": [words], "replace": {"wrong": "right"}}'));
+    return;
+  }
+  for (const key of Object.keys(v)) if (key !== 'allow' && key !== 'replace') problems.push(msg(`“dictionary”中未知的配置项“${key}”`, `unknown key "${key}" in "dictionary"`));
+  if (v.allow !== undefined && (!Array.isArray(v.allow) || v.allow.some((w) => typeof w !== 'string' || !w))) {
+    problems.push(msg('“dictionary.allow”应为非空字符串数组', '"dictionary.allow" must be an array of non-empty strings'));
+  }
+  if (v.replace !== undefined && (!v.replace || typeof v.replace !== 'object' || Array.isArray(v.replace) || Object.entries(v.replace).some(([w, r]) => !w || typeof r !== 'string'))) {
+    problems.push(msg('“dictionary.replace”应为对象（错词 → 正词）', '"dictionary.replace" must be an object (wrong → right)'));
+  }
+  config.dictionary = readDictionary(v);
 }
 
 /**
@@ -144,6 +165,10 @@ export function effectiveOptions(base: Record<string, RuleConfig | undefined>, c
   const rules = { ...editor.rules, ...(config?.rules ?? {}), ...flags };
   const ruleOptions: Record<string, Record<string, unknown>> = { ...editor.ruleOptions };
   for (const [id, o] of Object.entries(config?.ruleOptions ?? {})) ruleOptions[id] = { ...ruleOptions[id], ...o };
+  // The top-level dictionary goes to every rule that reads one; a rule's own dictionary adds to it.
+  if (config?.dictionary) {
+    for (const r of RULES) if (r.options?.dictionary) ruleOptions[r.id] = { ...ruleOptions[r.id], dictionary: mergeDictionaries(config.dictionary, ruleOptions[r.id]?.dictionary) };
+  }
   return { rules, ruleOptions };
 }
 

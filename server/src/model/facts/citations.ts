@@ -15,8 +15,8 @@ export interface Citation {
   end: number;
 }
 
-const NUMBER_BRACKETS = '[〔\\[［(（]\\s*';
-const NUMBER_CLOSE = '\\s*[〕\\]］)）]';
+const NUMBER_BRACKETS = '[〔【\\[［(（]\\s*';
+const NUMBER_CLOSE = '\\s*[〕】\\]］)）]';
 const DOC_NO_RE = new RegExp(`(国办[\\u4e00-\\u9fff]{0,4}函)\\s*${NUMBER_BRACKETS}((?:19|20)\\d{2})${NUMBER_CLOSE}\\s*(\\d{1,4})\\s*号`, 'g');
 const FORMAT_NAME = /年度报告(?:统一)?格式|年报格式/;
 const KNOWN_FORMAT_NOTICES: Record<string, { year: number; no: number }> = { '2019': { year: 2019, no: 60 }, '2021': { year: 2021, no: 30 } };
