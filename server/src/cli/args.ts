@@ -20,6 +20,10 @@ export interface Options {
   jobs: number | null;
   /** Whether the batch's reports are compared with each other (last year's, a region's): `--no-cross-report` says no. */
   crossReport: boolean;
+  /** `--review 审核记录.json`: the supervisors' ledger of confirmed and dismissed findings. */
+  review: string | null;
+  /** `--baseline`: an earlier run's JSON or SARIF output. */
+  baseline: string | null;
   inputs: string[];
 }
 
@@ -58,6 +62,11 @@ export const HELP = `ogi-report —— 政府信息公开工作年度报告检�
   --locale zh-cn|en                     消息语言（或 OGI_REPORT_LOCALE）/ message language
   --jobs N                              工作线程数，默认为 CPU 核数 / worker threads (default: cores)
   --no-cross-report                     不与同批的上年报告、地区报告比对 / no comparison with the batch's other reports
+  --review 审核记录.json                 应用审核记录：已驳回的问题不计数、不影响退出状态，但仍列出理由
+                                        apply a review ledger: dismissed findings are listed with their
+                                        reason but not counted
+  --baseline 上次结果.json|.sarif        与上次的 json/sarif 输出比较：新增、未变、已解决
+                                        compare with an earlier json/sarif output: new, unchanged, absent
   -h, --help                            显示本帮助 / show this help
   -v, --version                         显示版本 / show the version
 
@@ -82,7 +91,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   const envLocale = env.OGI_REPORT_LOCALE;
   const opts: Options = {
     command: 'check', format: 'text', output: null, fix: false, force: false, timeout: DEFAULT_TIMEOUT, locale: envLocale?.toLowerCase().startsWith('en') ? 'en' : 'zh-cn',
-    rules: {}, config: null, jobs: null, crossReport: true, inputs: [],
+    rules: {}, config: null, jobs: null, crossReport: true, review: null, baseline: null, inputs: [],
   };
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') return { ...opts, command: 'help' };
@@ -114,6 +123,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     } else if (is('--output') || a === '-o') opts.output = value('--output');
     else if (is('--locale')) opts.locale = value('--locale').toLowerCase().startsWith('en') ? 'en' : 'zh-cn';
     else if (is('--config')) opts.config = value('--config');
+    else if (is('--review')) opts.review = value('--review');
+    else if (is('--baseline')) opts.baseline = value('--baseline');
     else if (is('--rule')) {
       const v = value('--rule');
       const eq = v.indexOf('=');

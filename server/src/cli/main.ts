@@ -22,6 +22,8 @@ import { shownName } from './names';
 import { checkAll } from './pool';
 import { setBatch } from './check';
 import { expandInputs } from './walk';
+import { randomUUID } from 'node:crypto';
+import { LoadedBaseline, LoadedLedger, applyBaseline, applyLedger, loadBaseline, loadLedger } from './review';
 
 /** Below this many files the start-up of worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -102,6 +104,22 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE + '\n');
     return 2;
   }
+  // The review ledger and the baseline: read once; a file that cannot be used at all is a usage error.
+  let ledger: LoadedLedger | null = null;
+  let baseline: LoadedBaseline | null = null;
+  for (const [file, load] of [[opts.review, loadLedger], [opts.baseline, loadBaseline]] as const) {
+    if (!file) continue;
+    const loaded = load(file);
+    if (!('byReport' in loaded)) {
+      process.stderr.write(say(locale, file, loaded) + '\n' + USAGE + '\n');
+      return 2;
+    }
+    const parsed = 'ledger' in loaded ? loaded.ledger : loaded.baseline;
+    for (const w of parsed.warnings) process.stderr.write(say(locale, file, w) + '\n');
+    for (const p of parsed.problems) { process.stderr.write(say(locale, file, p) + '\n'); failed = true; }
+    if ('ledger' in loaded) ledger = loaded;
+    else baseline = loaded as LoadedBaseline;
+  }
   const finder = createConfigFinder();
   const configFor = (file: string) => { const c = explicit ?? finder(file); reportProblems(c); return c; };
   const optionsFor = (file: string) => effectiveOptions({}, configFor(file)?.config ?? null, opts.rules);
@@ -143,10 +161,11 @@ export async function main(argv: string[]): Promise<number> {
   const summary = newSummary(ver);
   summary.skipped = expansion.skipped;
   summary.ignored = expansion.ignored;
+  if (baseline) summary.baseline = { new: 0, absent: 0 };
   const globalRules = effectiveOptions({}, explicit?.config ?? null, opts.rules).rules as Record<string, RuleSetting | undefined>;
   const reporter: Reporter =
     opts.format === 'json' ? jsonReporter(sink, locale)
-    : opts.format === 'sarif' ? sarifReporter(sink, locale, { version: ver, commandLine: ['ogi-report', ...argv].join(' ') })
+    : opts.format === 'sarif' ? sarifReporter(sink, locale, { version: ver, commandLine: ['ogi-report', ...argv].join(' '), guid: randomUUID(), ...(baseline?.baseline.guid ? { baselineGuid: baseline.baseline.guid } : {}) })
     : opts.format === 'junit' ? junitReporter(sink, locale, (file) => optionsFor(file).rules ?? {})
     : opts.format === 'html' ? htmlReporter(sink, locale, { version: ver, generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', settings: globalRules })
     : textReporter(sink, locale);
@@ -165,6 +184,8 @@ export async function main(argv: string[]): Promise<number> {
     if (r.failed) failed = true;
     if (r.status === 'skipped') summary.skipped++;
     else {
+      if (ledger) applyLedger(r, ledger);
+      if (baseline) applyBaseline(r, baseline);
       addToSummary(summary, r);
       reporter.file(r);
       // The text format says what --fix changed among its findings; the others on stderr.
