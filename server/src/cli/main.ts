@@ -167,7 +167,7 @@ export async function main(argv: string[]): Promise<number> {
     opts.format === 'json' ? jsonReporter(sink, locale)
     : opts.format === 'sarif' ? sarifReporter(sink, locale, { version: ver, commandLine: ['ogi-report', ...argv].join(' '), guid: randomUUID(), ...(baseline?.baseline.guid ? { baselineGuid: baseline.baseline.guid } : {}) })
     : opts.format === 'junit' ? junitReporter(sink, locale, (file) => optionsFor(file).rules ?? {})
-    : opts.format === 'html' ? htmlReporter(sink, locale, { version: ver, generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', settings: globalRules })
+    : opts.format === 'html' ? htmlReporter(sink, locale, { version: ver, generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', settings: globalRules, ledger: ledger ? [...ledger.ledger.entries.values()] : [], baseline: !!baseline })
     : textReporter(sink, locale);
 
   // The batch's text reports are the workspace of the cross-report rules (in this thread and every worker).

@@ -76,7 +76,7 @@ export { ENGINE_CODES };
 
 export function ruleCatalog() {
   return [
-    ...RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, fixable: r.fixable, tags: r.tags })),
+    ...RULES.map((r) => ({ id: r.id, names: r.names, description: r.description, defaultSeverity: r.defaultSeverity, fixable: r.fixable, tags: r.tags })),
     ...ENGINE_CODES.map((c) => ({ ...c, fixable: false, tags: ['engine'] })),
   ];
 }
