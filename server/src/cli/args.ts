@@ -2,8 +2,8 @@
 import type { Locale, RuleSetting } from '../service/analyze';
 import { checkRuleSetting } from '../service/config';
 
-export type Format = 'text' | 'json' | 'sarif' | 'junit' | 'html';
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'junit', 'html'];
+export type Format = 'text' | 'json' | 'sarif' | 'junit' | 'html' | 'csv';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'junit', 'html', 'csv'];
 
 export interface Options {
   command: 'check' | 'extract' | 'help' | 'version';
@@ -24,6 +24,10 @@ export interface Options {
   review: string | null;
   /** `--baseline`: an earlier run's JSON or SARIF output. */
   baseline: string | null;
+  /** `--summary`: per rule and per body after the findings. */
+  summary: boolean;
+  /** `--summary-file`: the same as JSON. */
+  summaryFile: string | null;
   inputs: string[];
 }
 
@@ -48,7 +52,9 @@ export const HELP = `ogi-report —— 政府信息公开工作年度报告检�
   recursively (other files are skipped and counted); quote globs such as "2024/**/*.docx".
 
 选项 / options:
-  --format text|json|sarif|junit|html   输出格式，默认 text / output format (default text)
+  --format text|json|sarif|junit|html|csv
+                                        输出格式，默认 text；csv 为按机关汇总表（UTF-8 带 BOM）
+                                        output format (default text); csv: the per-body table
   --output 文件, -o 文件                写入文件而非标准输出（如 --format html --output 汇总.html）
                                         write to a file instead of stdout
   --fix                                 就地修复文本文件（能定位的错误数字、规范用语），保持原编码
@@ -67,6 +73,9 @@ export const HELP = `ogi-report —— 政府信息公开工作年度报告检�
                                         reason but not counted
   --baseline 上次结果.json|.sarif        与上次的 json/sarif 输出比较：新增、未变、已解决
                                         compare with an earlier json/sarif output: new, unchanged, absent
+  --summary                             最后按规则、按机关汇总（报告数、不通过数、关键数字、纠错率、及时性）
+                                        print per-rule and per-body tables at the end
+  --summary-file 文件                   将上述汇总写成 JSON 文件 / write those tables as JSON
   -h, --help                            显示本帮助 / show this help
   -v, --version                         显示版本 / show the version
 
@@ -91,7 +100,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   const envLocale = env.OGI_REPORT_LOCALE;
   const opts: Options = {
     command: 'check', format: 'text', output: null, fix: false, force: false, timeout: DEFAULT_TIMEOUT, locale: envLocale?.toLowerCase().startsWith('en') ? 'en' : 'zh-cn',
-    rules: {}, config: null, jobs: null, crossReport: true, review: null, baseline: null, inputs: [],
+    rules: {}, config: null, jobs: null, crossReport: true, review: null, baseline: null, summary: false, summaryFile: null, inputs: [],
   };
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') return { ...opts, command: 'help' };
@@ -125,6 +134,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     else if (is('--config')) opts.config = value('--config');
     else if (is('--review')) opts.review = value('--review');
     else if (is('--baseline')) opts.baseline = value('--baseline');
+    else if (a === '--summary') opts.summary = true;
+    else if (is('--summary-file')) opts.summaryFile = value('--summary-file');
     else if (is('--rule')) {
       const v = value('--rule');
       const eq = v.indexOf('=');

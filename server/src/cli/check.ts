@@ -18,6 +18,7 @@ import { readsBackAs, spliceFix } from './fix-bytes';
 import { writeFixed } from './fix-write';
 import { couldBeReport } from '../service/report-files';
 import { Place, fingerprintAll, reportIdentity } from '../service/fingerprint';
+import { BodySummary, bodySummary } from '../service/body-summary';
 import type { AbsentFinding, ResolvedEntry, ReviewMark } from './review';
 
 export { MAX_FILE_BYTES };
@@ -73,6 +74,8 @@ export interface FileResult {
   identity?: string;
   /** Agency as the report names it. */
   agency?: string | null;
+  /** The body and its key figures, for the batch table (`--summary`, `--format csv`). */
+  body?: BodySummary;
   /** Against `--baseline`: findings that were there before and are gone, with their last place. */
   absent?: AbsentFinding[];
   /** Ledger entries of this report whose finding has gone. */
@@ -194,7 +197,7 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
     formatVersion: a.report.formatVersion, year: a.report.year,
     status: tooLarge ? 'too-large' : errors ? 'errors' : warnings ? 'warnings' : 'clean',
     diagnostics, notes: extra.notes,
-    identity: reportIdentity(a.report, a.text), agency: a.report.agency,
+    identity: reportIdentity(a.report, a.text), agency: a.report.agency, body: bodySummary(a.report),
   };
   if (source.encoding) { result.encoding = source.encoding; result.bom = !!source.bom; }
   if (extra.failed) result.failed = true;

@@ -5,7 +5,7 @@
  * not be fixed (one line on stderr each; the other files are still checked). Never prints a stack trace.
  * `--output` never replaces a file the user made (cli/output-guard.ts).
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RuleSetting } from '../service/analyze';
@@ -23,6 +23,7 @@ import { checkAll } from './pool';
 import { setBatch } from './check';
 import { expandInputs } from './walk';
 import { randomUUID } from 'node:crypto';
+import { batchCollector, csvReporter, summaryText } from './batch-summary';
 import { LoadedBaseline, LoadedLedger, applyBaseline, applyLedger, loadBaseline, loadLedger } from './review';
 
 /** Below this many files the start-up of worker threads costs more than it saves. */
@@ -72,6 +73,23 @@ function progress(total: number): { tick(n: number): void; done(): void } {
     },
     done() { if (shown) process.stderr.write('\r\x1b[K'); },
   };
+}
+
+/** Writes `--summary-file`, never over a file that is not an earlier output. */
+function writeSummaryFile(file: string, content: string, locale: Options['locale']): boolean {
+  const verdict = checkOutput(file);
+  if (!verdict.ok) {
+    process.stderr.write(say(locale, file, verdict.reason) + '\n');
+    return false;
+  }
+  try {
+    writeFileSync(file, content);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    process.stderr.write(say(locale, file, msg(`无法写入（${code}）`, `cannot write (${code})`)) + '\n');
+    return false;
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -167,12 +185,14 @@ export async function main(argv: string[]): Promise<number> {
     opts.format === 'json' ? jsonReporter(sink, locale)
     : opts.format === 'sarif' ? sarifReporter(sink, locale, { version: ver, commandLine: ['ogi-report', ...argv].join(' '), guid: randomUUID(), ...(baseline?.baseline.guid ? { baselineGuid: baseline.baseline.guid } : {}) })
     : opts.format === 'junit' ? junitReporter(sink, locale, (file) => optionsFor(file).rules ?? {})
+    : opts.format === 'csv' ? csvReporter(sink, locale)
     : opts.format === 'html' ? htmlReporter(sink, locale, { version: ver, generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', settings: globalRules, ledger: ledger ? [...ledger.ledger.entries.values()] : [], baseline: !!baseline })
     : textReporter(sink, locale);
 
   // The batch's text reports are the workspace of the cross-report rules (in this thread and every worker).
   const batch = opts.crossReport ? targets.filter((t) => t.kind === 'text').map((t) => t.file) : [];
   setBatch(batch);
+  const batchSummary = opts.summary || opts.summaryFile ? batchCollector(locale) : null;
   const bar = progress(targets.length);
   const jobs = opts.jobs ?? (targets.length >= POOL_THRESHOLD ? Math.max(1, availableParallelism()) : 1);
   await checkAll(targets.length, (i) => ({
@@ -187,6 +207,7 @@ export async function main(argv: string[]): Promise<number> {
       if (ledger) applyLedger(r, ledger);
       if (baseline) applyBaseline(r, baseline);
       addToSummary(summary, r);
+      batchSummary?.add(r);
       reporter.file(r);
       // The text format says what --fix changed among its findings; the others on stderr.
       if (r.fixed && (opts.format !== 'text' || fd !== null)) process.stderr.write(fixedLine(r, locale) + '\n');
@@ -197,6 +218,15 @@ export async function main(argv: string[]): Promise<number> {
   }, { jobs, script: __filename, batch, timeoutMs: opts.timeout * 1000 });
   bar.done();
   reporter.end(summary);
+  if (batchSummary) {
+    const result = batchSummary.result();
+    if (opts.summary) {
+      const table = summaryText(result, locale);
+      if (opts.format === 'text' && fd === null) sink(table);
+      else process.stderr.write(table);
+    }
+    if (opts.summaryFile && !writeSummaryFile(opts.summaryFile, JSON.stringify({ generator: 'ogi-report', version: ver, ...result }, null, 1) + '\n', locale)) failed = true;
+  }
   if (fd !== null) {
     closeSync(fd);
     if (opts.format !== 'text') process.stdout.write(summaryLine(summary, locale));
