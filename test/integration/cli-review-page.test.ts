@@ -53,6 +53,13 @@ describe('the review on the summary page', { skip: existsSync(CHROMIUM) ? false 
       const card = async (name: string) => Number(await page.$$eval('#cards .card', (cs, name) => cs.find((c) => c.querySelector('span')!.textContent === name)?.querySelector('b')!.textContent, name));
       assert.equal(await card('未审核'), await card('问题总数（错误与警告）') + await card('提示与信息'));
       const errorsBefore = await card('有错误');
+      assert.equal(await card('有错误') + await card('有警告') + await card('无问题'), await card('报告总数'), 'every report is in one status');
+      // The per-rule table: reports checked and failing, findings by severity.
+      const ruleRow = await page.$$eval('#rule-rows tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent).join('|')));
+      assert.ok(ruleRow.includes('合计 row-total|4|1|1|0|0|0'), ruleRow.join('\n'));
+      // Timeliness: a 乡镇 has no statutory deadline.
+      const timely = await page.$eval('tr.report[data-file$="县市场监管局2024年年报.txt"] td.timely', (td) => td.textContent);
+      assert.equal(timely, '—');
 
       // Expand the first copy of 洪泽区 and dismiss its format-version error with a reason; confirm its wording warning.
       await page.fill('#reviewer', '李四');

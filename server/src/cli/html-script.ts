@@ -41,6 +41,9 @@ if(!items.length)s.appendChild(svg('text',{x:0,y:18,text:'没有发现问题'}))
 items.forEach(function(it,i){var y=i*rowH+4,bw=Math.max(2,(w-left-right)*it[1]/max);
 var g=svg('g',{},[svg('title',{text:it[3]||(it[0]+'：'+it[1])}),svg('text',{x:left-8,y:y+15,'text-anchor':'end',text:it[2]||it[0]}),svg('rect',{x:left,y:y+3,width:bw,height:rowH-8,rx:3,fill:colorOf(it)}),svg('text',{x:left+bw+6,y:y+15,text:String(it[1])})]);s.appendChild(g);});
 var box=document.getElementById(target);box.textContent='';box.appendChild(s);}
+function ruleTable(){var rows={},checked=0;D.forEach(function(r){if(r.x)return;checked++;var failing={};r.d.forEach(function(d){if(!live(d))return;var x=rows[d[0]]||(rows[d[0]]={error:0,warning:0,info:0,hint:0,failing:0});x[d[1]]++;if(d[1]==='error'||d[1]==='warning')failing[d[0]]=1;});Object.keys(failing).forEach(function(k){rows[k].failing++;});});
+var tb=document.getElementById('rule-rows');tb.textContent='';Object.keys(rows).sort(function(a,b){return rows[b].failing-rows[a].failing||(a<b?-1:1);}).forEach(function(k){var x=rows[k];
+tb.appendChild(el('tr',{},[el('td',{title:M.ruleNames[k]||k},[short(k)+' ',el('code',{text:k})]),el('td',{class:'n',text:String(checked)}),el('td',{class:'n',text:String(x.failing)}),el('td',{class:'n',text:String(x.error)}),el('td',{class:'n',text:String(x.warning)}),el('td',{class:'n',text:String(x.info)}),el('td',{class:'n',text:String(x.hint)})]));});}
 function charts(t){var rules=Object.keys(t.byRule).map(function(k){return [k,t.byRule[k],short(k),short(k)+'（'+k+'）：'+t.byRule[k]+(M.ruleNames[k]?' — '+M.ruleNames[k]:'')];}).sort(function(a,b){return b[1]-a[1]||(a[0]<b[0]?-1:1);});
 bars('chart-rules',rules,function(it){return M.ruleSeverity[it[0]]==='error'?'#c62828':M.ruleSeverity[it[0]]==='warning'?'#ef6c00':'#1565c0';},560,170);
 bars('chart-status',Object.keys(STATUS).filter(function(k){return t.byStatus[k]>0;}).map(function(k){return [k,t.byStatus[k],STATUS[k]];}),function(it){return COLOR[it[0]];},380,120);}
@@ -48,7 +51,7 @@ var t0=tally();
 var rs=document.getElementById('rule');Object.keys(t0.byRule).sort().forEach(function(k){rs.appendChild(el('option',{value:k,text:short(k)+'（'+k+'）'+t0.byRule[k]}));});
 if(M.baseline)document.getElementById('base').hidden=false;
 var sortKey='s',sortDir=1,limit=200,open={};
-var keyOf={f:function(r){return r.n;},a:function(r){return r.a||'\\uffff';},s:function(r){return ORDER[r.s];},e:function(r){return r.e;},w:function(r){return r.w;},v:function(r){return r.v;},y:function(r){return r.y===''?-1:r.y;}};
+var keyOf={f:function(r){return r.n;},a:function(r){return r.a||'\\uffff';},s:function(r){return ORDER[r.s];},e:function(r){return r.e;},w:function(r){return r.w;},v:function(r){return r.v;},y:function(r){return r.y===''?-1:r.y;},t:function(r){return r.b?r.b.t:'';}};
 function val(id){return document.getElementById(id).value;}
 function shows(d){var ru=val('rule'),rvf=val('review'),bf=val('base');return (!ru||d[0]===ru)&&(!rvf||rv(d)===rvf)&&(!bf||d[10]===bf);}
 function rows(){var q=val('q').trim().toLowerCase(),st=val('status'),any=val('rule')||val('review')||val('base');
@@ -70,7 +73,8 @@ inp.addEventListener('keydown',function(ev){if(ev.key==='Enter'&&inp.value.trim(
 save.addEventListener('click',function(){if(inp.value.trim())decide(r,d,'dismissed',inp.value.trim());});cancel.addEventListener('click',update);
 bar.appendChild(inp);bar.appendChild(save);bar.appendChild(cancel);inp.focus();});
 bar.appendChild(ok);bar.appendChild(no);return bar;}
-function details(r){var box=el('td',{colspan:'7'});
+function details(r){var box=el('td',{colspan:'8'});
+if(r.b)box.appendChild(el('div',{class:'facts',text:(r.a||'')+(r.b.l!=='—'?'（'+r.b.l+'）':'')+' '+r.b.k+(r.b.dl?'；发布日期 '+(r.b.p||'未注明')+'，法定期限 '+r.b.dl+'，'+r.b.t:'')}));
 if(r.x)box.appendChild(el('div',{class:'finding error'},[el('span',{class:'sev sev-error',text:'无法读取：'}),r.x]));
 if(!r.d.length&&!r.x)box.appendChild(el('div',{text:'没有发现问题。'}));
 r.d.filter(shows).forEach(function(d){var where='第 '+d[2]+' 行'+(d[5]?' · '+d[5]:'');
@@ -81,13 +85,13 @@ if(r.ab&&r.ab.length){box.appendChild(el('div',{class:'absent-head',text:'上次
 r.ab.forEach(function(a){box.appendChild(el('div',{class:'finding absent'},[el('span',{class:'where',text:'原第 '+a[1]+' 行'}),el('code',{text:short(a[0]),title:a[0]}),' ',a[2]]));});}
 return el('tr',{class:'details'},[box]);}
 function render(){var list=rows(),tb=document.getElementById('rows');tb.textContent='';
-list.slice(0,limit).forEach(function(r){var tr=el('tr',{class:'report'+(open[r.f]?' open':''),'data-file':r.f},[el('td',{class:'file',text:r.n,title:r.f}),el('td',{class:'agency',text:r.a||'—'}),el('td',{},[el('span',{class:'badge s-'+r.s,text:STATUS[r.s]})]),el('td',{class:'n',text:String(r.e)}),el('td',{class:'n',text:String(r.w)}),el('td',{text:r.v?r.v+' 版':'—'}),el('td',{class:'n',text:r.y===''?'—':String(r.y)})]);
+list.slice(0,limit).forEach(function(r){var tr=el('tr',{class:'report'+(open[r.f]?' open':''),'data-file':r.f},[el('td',{class:'file',text:r.n,title:r.f}),el('td',{class:'agency',text:r.a||'—'}),el('td',{},[el('span',{class:'badge s-'+r.s,text:STATUS[r.s]})]),el('td',{class:'n',text:String(r.e)}),el('td',{class:'n',text:String(r.w)}),el('td',{text:r.v?r.v+' 版':'—'}),el('td',{class:'n',text:r.y===''?'—':String(r.y)}),el('td',{class:'timely',text:r.b?r.b.t:'—',title:r.b&&r.b.dl?'发布日期 '+(r.b.p||'未注明')+'，法定期限 '+r.b.dl:''})]);
 tr.addEventListener('click',function(){open[r.f]=!open[r.f];render();});tb.appendChild(tr);if(open[r.f])tb.appendChild(details(r));});
 document.getElementById('count').textContent='显示 '+Math.min(limit,list.length)+' / '+list.length+' 份报告（共 '+D.length+' 份）';
 document.getElementById('more').hidden=list.length<=limit;
 document.getElementById('pending').textContent=changed?'本页有 '+changed+' 处审核改动，请导出保存':'';
 document.querySelectorAll('th[data-key]').forEach(function(th){th.setAttribute('aria-sort',th.getAttribute('data-key')===sortKey?(sortDir>0?'ascending':'descending'):'none');});}
-function update(){var t=tally();cards(t);charts(t);render();}
+function update(){var t=tally();cards(t);charts(t);ruleTable();render();}
 function exportLedger(){var entries=Object.keys(REV).sort().map(function(k){return REV[k];});
 var ledger={version:M.fingerprintVersion,generated:new Date().toISOString(),entries:entries};
 var blob=new Blob([JSON.stringify(ledger,null,2)+'\\n'],{type:'application/json'});var url=URL.createObjectURL(blob);

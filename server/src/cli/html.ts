@@ -10,6 +10,7 @@ import { Reporter, Sink, originText, ruleCatalog } from './output';
 import { SCRIPT } from './html-script';
 import { FINGERPRINT_VERSION } from '../service/fingerprint';
 import type { ReviewEntry } from '../service/review';
+import { BodySummary, levelName, rateText, timelinessText } from '../service/body-summary';
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(x: unknown): string {
@@ -29,6 +30,20 @@ export function htmlEntry(r: FileResult, locale: Locale) {
     ...(r.error ? { x: localize(r.error.message, locale) } : {}),
     d: r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message, originText(d, locale), ...(d.context ?? ['', '', '']), d.fingerprint, d.baseline ?? '']),
     ...(r.absent?.length ? { ab: r.absent.map((f) => [f.code, f.line, f.message]) } : {}),
+    ...(r.body ? { b: bodyFacts(r.body) } : {}),
+  };
+}
+
+/** The body's level, key figures, 纠错率 and timeliness, as the page shows them. */
+function bodyFacts(b: BodySummary) {
+  const f = b.figures;
+  const n = (x: number | null) => (x === null ? '—' : String(x));
+  return {
+    l: levelName(b.level, b.kind),
+    k: `新收 ${n(f.new)}，上年结转 ${n(f.carried)}，办结 ${n(f.closed)}，结转下年度 ${n(f.carryover)}；行政复议 ${n(f.review)}（纠正 ${n(f.reviewCorrected)}，纠错率 ${rateText(b.reviewRate)}）；行政诉讼 ${n(f.litigation)}（纠正 ${n(f.litigationCorrected)}，纠错率 ${rateText(b.litigationRate)}）`,
+    t: timelinessText(b),
+    p: b.published ?? '',
+    dl: b.deadline ?? '',
   };
 }
 
@@ -89,6 +104,10 @@ footer{color:#9e9e9e;font-size:12px;padding:16px 24px;text-align:center}
 .finding.absent{border-color:#a5d6a7;color:#616161}
 td.agency{white-space:nowrap}
 #pending{color:#e65100}
+.rules-table{margin-bottom:16px;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 16px}
+.rules-table summary{cursor:pointer;font-weight:600}
+.rules-table table{margin-top:8px}
+.facts{color:#455a64;font-size:13px;margin:2px 0 6px}
 @media (max-width:900px){.charts{grid-template-columns:1fr}}
 `;
 
@@ -112,6 +131,7 @@ export function htmlReporter(out: Sink, locale: Locale, info: { version: string;
 <div class="chart"><h2>各规则发现的问题数</h2><div id="chart-rules"></div></div>
 <div class="chart"><h2>报告状态</h2><div id="chart-status"></div></div>
 </section>
+<details class="rules-table"><summary>按规则汇总（检查报告数、不通过报告数、各级别问题数）</summary><table><thead><tr><th>规则</th><th class="n">检查报告数</th><th class="n">不通过报告数</th><th class="n">错误</th><th class="n">警告</th><th class="n">信息</th><th class="n">提示</th></tr></thead><tbody id="rule-rows"></tbody></table></details>
 <section class="tools">
 <input id="q" type="search" placeholder="按文件名或机关筛选…" aria-label="按文件名或机关筛选">
 <select id="status" aria-label="按状态筛选"><option value="">全部状态</option><option value="errors">有错误</option><option value="warnings">有警告</option><option value="clean">无问题</option><option value="unreadable">无法读取</option><option value="too-large">过大未完整检查</option><option value="timed-out">超时未完成</option></select>
@@ -124,7 +144,7 @@ export function htmlReporter(out: Sink, locale: Locale, info: { version: string;
 <span id="count"></span>
 </section>
 <table>
-<thead><tr><th data-key="f">报告文件</th><th data-key="a">机关</th><th data-key="s">状态</th><th data-key="e" class="n">错误</th><th data-key="w" class="n">警告</th><th data-key="v">格式版本</th><th data-key="y" class="n">年度</th></tr></thead>
+<thead><tr><th data-key="f">报告文件</th><th data-key="a">机关</th><th data-key="s">状态</th><th data-key="e" class="n">错误</th><th data-key="w" class="n">警告</th><th data-key="v">格式版本</th><th data-key="y" class="n">年度</th><th data-key="t">及时性</th></tr></thead>
 <tbody id="rows"></tbody>
 </table>
 <div class="more"><button id="more" hidden>显示更多</button></div>
