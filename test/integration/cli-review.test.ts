@@ -99,6 +99,7 @@ describe('--review', () => {
     assert.equal(text.code, 0, text.out + text.err);
     assert.doesNotMatch(text.out, /format-version/);
     assert.match(text.out, /0 个错误，1 个警告；另有 1 处已驳回/);
+    assert.match(text.out, /\[official-wording\] .*［已确认］/);
 
     const again = json(['--review', review, HONGZE]);
     assert.equal(again.code, 0);
@@ -182,6 +183,14 @@ describe('--baseline', () => {
 
     const t = runCli(['check', '--no-cross-report', '--baseline', join(dir, 'before.sarif'), report]);
     assert.match(t.out, new RegExp(`新增 ${added.length} 处，已解决 1 处`));
+    assert.match(t.out, /\[repeated-word\] .*［新增］/);
+    assert.doesNotMatch(t.out, /\[format-version\] .*［新增］/);
+
+    // A baseline from before fingerprints (no fingerprint fields): one warning, and every finding is new.
+    const old = JSON.parse(before.out).map((f: { diagnostics: object[] }) => ({ ...f, diagnostics: f.diagnostics.map((d) => ({ ...d, fingerprint: undefined })) }));
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(old));
+    const o = runCli(['check', '--no-cross-report', '--baseline', join(dir, 'old.json'), report]);
+    assert.equal(o.err.match(/另一版本的指纹/g)?.length, 1, o.err);
 
     const s = runCli(['check', '--format', 'sarif', '--no-cross-report', '--baseline', join(dir, 'before.sarif'), report]);
     const log = JSON.parse(s.out);

@@ -101,6 +101,7 @@ document.querySelectorAll('th[data-key]').forEach(function(th){th.addEventListen
 ['q','status','rule','review','base'].forEach(function(id){document.getElementById(id).addEventListener('input',function(){limit=200;render();});});
 document.getElementById('more').addEventListener('click',function(){limit+=500;render();});
 document.getElementById('export').addEventListener('click',exportLedger);
+window.addEventListener('beforeunload',function(ev){if(changed){ev.preventDefault();ev.returnValue='';}});
 update();
 })();
 `;

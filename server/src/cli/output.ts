@@ -134,7 +134,9 @@ export function textReporter(out: Sink, locale: Locale): Reporter {
         if (d.review?.status === 'dismissed') continue;
         const sev = text(msg(SEVERITY_ZH[d.severity], d.severity), locale);
         const where = originText(d, locale);
-        const fixable = d.fixable ? text(msg('（可自动修复）', ' (fixable)'), locale) : '';
+        const fixable = (d.fixable ? text(msg('（可自动修复）', ' (fixable)'), locale) : '')
+          + (d.review?.status === 'confirmed' ? text(msg('［已确认］', ' [confirmed]'), locale) : '')
+          + (d.baseline === 'new' ? text(msg('［新增］', ' [new]'), locale) : '');
         out(`${name}:${d.line}:${d.column}: ${sev} [${d.code}] ${d.message}${fixable}${where ? text(msg(`［${where}］`, ` [${where}]`), locale) : ''}\n`);
       }
       if (r.fixed) out(fixedLine(r, locale) + '\n');

@@ -9,7 +9,7 @@
 import type { Report } from '../model/report';
 import { readFacts } from '../model/facts';
 import type { BodyLevel } from '../model/facts';
-import { figures } from '../workspace/figures';
+import { numberOf } from '../workspace/figures';
 
 /** Below this many decided cases a rate says more about chance than about the body. */
 export const MIN_DENOMINATOR = 30;
@@ -62,8 +62,13 @@ function rate(corrected: number | null, total: number | null, pending: number | 
 
 export function bodySummary(report: Report): BodySummary {
   const facts = readFacts(report);
-  const fig = figures(report);
-  const v = (key: string) => fig.get(key)?.value ?? null;
+  // The first table of each kind, as the cross-report figures read it (only rows placed in columns).
+  const v = (key: string) => {
+    const [kind, rowId, colId] = key.split('/');
+    const table = report.tables.find((t) => t.kind === kind);
+    const row = table?.rows.find((r) => r.id === rowId && r.shapeOk && !r.isGroup);
+    return numberOf(row?.cells.find((c) => c.column.id === colId));
+  };
   const sum = (...xs: (number | null)[]) => (xs.every((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x ?? 0), 0));
   const t4 = (col: string) => v(`t4/results/${col}`);
   const review = t4('review-total');
