@@ -83,6 +83,8 @@ var tag=d[10]==='new'?el('span',{class:'tag-new',text:'新增'}):null;
 box.appendChild(el('div',{class:'finding '+d[1]+(live(d)?'':' dismissed'),'data-fingerprint':d[9]},[el('span',{class:'where',text:where}),el('span',{class:'sev sev-'+d[1],text:SEV[d[1]]}),' ',el('code',{text:short(d[0]),title:d[0]}),' ',tag,tag?' ':null,d[4],ctx,reviewBar(r,d)]));});
 if(r.ab&&r.ab.length){box.appendChild(el('div',{class:'absent-head',text:'上次有、本次已解决 '+r.ab.length+' 处：'}));
 r.ab.forEach(function(a){box.appendChild(el('div',{class:'finding absent'},[el('span',{class:'where',text:'原第 '+a[1]+' 行'}),el('code',{text:short(a[0]),title:a[0]}),' ',a[2]]));});}
+if(r.rs&&r.rs.length){box.appendChild(el('div',{class:'absent-head',text:'审核记录中已不再出现 '+r.rs.length+' 处：'}));
+r.rs.forEach(function(e){box.appendChild(el('div',{class:'finding absent'},[el('code',{text:short(e[0]),title:e[0]}),' '+RVNAME[e[1]]+(e[2]?'：'+e[2]:'')]));});}
 return el('tr',{class:'details'},[box]);}
 function render(){var list=rows(),tb=document.getElementById('rows');tb.textContent='';
 list.slice(0,limit).forEach(function(r){var tr=el('tr',{class:'report'+(open[r.f]?' open':''),'data-file':r.f},[el('td',{class:'file',text:r.n,title:r.f}),el('td',{class:'agency',text:r.a||'—'}),el('td',{},[el('span',{class:'badge s-'+r.s,text:STATUS[r.s]})]),el('td',{class:'n',text:String(r.e)}),el('td',{class:'n',text:String(r.w)}),el('td',{text:r.v?r.v+' 版':'—'}),el('td',{class:'n',text:r.y===''?'—':String(r.y)}),el('td',{class:'timely',text:r.b?r.b.t:'—',title:r.b&&r.b.dl?'发布日期 '+(r.b.p||'未注明')+'，法定期限 '+r.b.dl:''})]);

@@ -31,6 +31,7 @@ export function htmlEntry(r: FileResult, locale: Locale) {
     d: r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message, originText(d, locale), ...(d.context ?? ['', '', '']), d.fingerprint, d.baseline ?? '']),
     ...(r.absent?.length ? { ab: r.absent.map((f) => [f.code, f.line, f.message]) } : {}),
     ...(r.body ? { b: bodyFacts(r.body) } : {}),
+    ...(r.resolved?.length ? { rs: r.resolved.map((e) => [e.rule, e.status, e.reason ?? '']) } : {}),
   };
 }
 

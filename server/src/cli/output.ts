@@ -290,7 +290,9 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
         commandLine: info.commandLine,
         executionSuccessful: s.unreadable === 0 && s.tooLarge === 0 && s.timedOut === 0,
         toolExecutionNotifications: notifications,
-        properties: { files: s.files, unreadable: s.unreadable, tooLarge: s.tooLarge, timedOut: s.timedOut, skipped: s.skipped, ignored: s.ignored },
+        properties: { files: s.files, unreadable: s.unreadable, tooLarge: s.tooLarge, timedOut: s.timedOut, skipped: s.skipped, ignored: s.ignored,
+          ...(s.dismissed || s.confirmed || s.resolved ? { dismissed: s.dismissed, confirmed: s.confirmed, resolved: s.resolved } : {}),
+          ...(s.baseline ? { new: s.baseline.new, absent: s.baseline.absent } : {}) },
       };
       out('],"invocations":[' + JSON.stringify(invocation) + ']}]}\n');
     },
