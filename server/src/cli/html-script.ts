@@ -47,8 +47,9 @@ tb.appendChild(el('tr',{},[el('td',{title:M.ruleNames[k]||k},[short(k)+' ',el('c
 function charts(t){var rules=Object.keys(t.byRule).map(function(k){return [k,t.byRule[k],short(k),short(k)+'（'+k+'）：'+t.byRule[k]+(M.ruleNames[k]?' — '+M.ruleNames[k]:'')];}).sort(function(a,b){return b[1]-a[1]||(a[0]<b[0]?-1:1);});
 bars('chart-rules',rules,function(it){return M.ruleSeverity[it[0]]==='error'?'#c62828':M.ruleSeverity[it[0]]==='warning'?'#ef6c00':'#1565c0';},560,170);
 bars('chart-status',Object.keys(STATUS).filter(function(k){return t.byStatus[k]>0;}).map(function(k){return [k,t.byStatus[k],STATUS[k]];}),function(it){return COLOR[it[0]];},380,120);}
-var t0=tally();
-var rs=document.getElementById('rule');Object.keys(t0.byRule).sort().forEach(function(k){rs.appendChild(el('option',{value:k,text:short(k)+'（'+k+'）'+t0.byRule[k]}));});
+tally();
+var all={};D.forEach(function(r){r.d.forEach(function(d){all[d[0]]=(all[d[0]]||0)+1;});});
+var rs=document.getElementById('rule');Object.keys(all).sort().forEach(function(k){rs.appendChild(el('option',{value:k,text:short(k)+'（'+k+'）'+all[k]}));});
 if(M.baseline)document.getElementById('base').hidden=false;
 var sortKey='s',sortDir=1,limit=200,open={};
 var keyOf={f:function(r){return r.n;},a:function(r){return r.a||'\\uffff';},s:function(r){return ORDER[r.s];},e:function(r){return r.e;},w:function(r){return r.w;},v:function(r){return r.v;},y:function(r){return r.y===''?-1:r.y;},t:function(r){return r.b?r.b.t:'';}};
