@@ -131,7 +131,9 @@ export function summaryText(s: BatchSummary, locale: Locale): string {
   const passed = s.rules.length - found.length;
   if (passed) lines.push(`  ${t(`其余 ${passed} 条规则没有发现问题`, `${passed} other rule(s) found nothing`)}`);
   lines.push('', t('按机关汇总', 'By body'));
-  lines.push('  ' + ['机关', '级别', '年度', '状态', '新收', '办结', '复议纠错率', '诉讼纠错率', '及时性', '文件'].join('\t'));
+  lines.push('  ' + (locale === 'en'
+    ? ['agency', 'level', 'year', 'status', 'new', 'closed', 'review correction rate', 'litigation correction rate', 'timeliness', 'file']
+    : ['机关', '级别', '年度', '状态', '新收', '办结', '复议纠错率', '诉讼纠错率', '及时性', '文件']).join('\t'));
   for (const b of s.bodies) {
     lines.push('  ' + [b.agency ?? '—', levelName(b.level, b.kind), b.year ?? '—', STATUS_ZH[b.status], b.figures.new ?? '—', b.figures.closed ?? '—',
       rateText(b.reviewRate), rateText(b.litigationRate), timelinessText(b), shownName(b.file)].join('\t'));
