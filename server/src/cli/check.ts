@@ -38,9 +38,9 @@ export interface FileDiagnostic {
   paragraph?: number;
   /** The line around the finding, for the HTML summary: text before, the text covered, text after. */
   context?: [string, string, string];
-  /** Its stable identity (service/fingerprint.ts) and its place by content. */
-  fingerprint: string;
-  place: Place;
+  /** Its stable identity (service/fingerprint.ts) and its place by content (always set by `checkFile`). */
+  fingerprint?: string;
+  place?: Place;
   /** The review ledger's decision on it (`--review`). */
   review?: ReviewMark;
   /** Against `--baseline`: new or unchanged. */

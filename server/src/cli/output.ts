@@ -262,8 +262,10 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
         if (d.page !== undefined) props.page = d.page;
         if (d.paragraph !== undefined) props.paragraph = d.paragraph;
         if (d.fixable) props.fixable = true;
-        result.fingerprints = { [FINGERPRINT_VERSION]: d.fingerprint };
-        result.partialFingerprints = partialFingerprints(d.fingerprint);
+        if (d.fingerprint) {
+          result.fingerprints = { [FINGERPRINT_VERSION]: d.fingerprint };
+          result.partialFingerprints = partialFingerprints(d.fingerprint);
+        }
         if (d.review?.status === 'dismissed') {
           result.suppressions = [{ kind: 'external', status: 'accepted', justification: d.review.reason ?? '', ...(d.review.reviewer || d.review.at ? { properties: { reviewer: d.review.reviewer, at: d.review.at } } : {}) }];
         } else if (d.review) props.review = d.review;

@@ -62,6 +62,7 @@ export function applyLedger(r: FileResult, l: LoadedLedger): void {
   if (!r.identity) return;
   const here = new Set<string>();
   for (const d of r.diagnostics) {
+    if (!d.fingerprint) continue;
     here.add(d.fingerprint);
     const e = l.ledger.entries.get(d.fingerprint);
     if (!e) continue;
@@ -85,6 +86,7 @@ export function applyBaseline(r: FileResult, b: LoadedBaseline): void {
   if (!r.identity) return;
   const here = new Set<string>();
   for (const d of r.diagnostics) {
+    if (!d.fingerprint) continue;
     here.add(d.fingerprint);
     d.baseline = b.baseline.findings.has(d.fingerprint) ? 'unchanged' : 'new';
   }
