@@ -64,23 +64,23 @@ describe('--format html: the supervisor summary in chromium', { skip: existsSync
       assert.equal((await files()).length, 10);
       assert.ok((await page.$$eval('tr.report td.file', (tds) => tds.map((td) => td.textContent!))).includes('2024/损坏的文件.txt'));
       // Default order: reports with errors first.
-      assert.equal((await column(1))[0], '有错误');
+      assert.equal((await column(2))[0], '有错误');
       assert.match(await page.textContent('#cards') ?? '', /10报告总数.*1无法读取.*1跳过的非报告文件/);
 
       // Charts: one bar per rule that found something, one per status present.
       const ruleBars = await page.$$eval('#chart-rules svg g', (gs) => gs.map((g) => g.querySelector('title')!.textContent!));
-      assert.ok(ruleBars.some((t) => t.startsWith('section-numbering：')), ruleBars.join());
+      assert.ok(ruleBars.some((t) => t.startsWith('章节序号（section-numbering）：')), ruleBars.join());
       const statusBars = await page.$$eval('#chart-status svg g title', (ts) => ts.map((t) => t.textContent!));
       assert.ok(statusBars.includes('unreadable：1'), statusBars.join());
 
       // Sort by errors, descending then ascending.
       await page.click('th[data-key="e"]');
-      const desc = (await column(2)).map(Number);
+      const desc = (await column(3)).map(Number);
       assert.deepEqual(desc, [...desc].sort((a, b) => b - a));
       assert.ok(desc[0] > 0);
       assert.equal(await page.getAttribute('th[data-key="e"]', 'aria-sort'), 'descending');
       await page.click('th[data-key="e"]');
-      const asc = (await column(2)).map(Number);
+      const asc = (await column(3)).map(Number);
       assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
       // Sort by file name.
       await page.click('th[data-key="f"]');
@@ -101,7 +101,7 @@ describe('--format html: the supervisor summary in chromium', { skip: existsSync
       // Expand: the findings with the text around each one.
       await page.click('tr.report');
       const finding = await page.textContent('tr.details .finding.error');
-      assert.match(finding ?? '', /第 403 行错误 section-numbering 章节序号应为“六、”/);
+      assert.match(finding ?? '', /第 403 行错误 章节序号 章节序号应为“六、”/);
       assert.equal(await page.textContent('tr.details .finding.error mark'), '6、 ');
       await page.selectOption('#rule', '');
       await page.click('th[data-key="s"]');

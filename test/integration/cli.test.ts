@@ -45,7 +45,7 @@ describe('ogi-report check', () => {
     assert.equal(json[0].formatVersion, '2019');
     assert.equal(json[0].year, 2020);
     const d = json[0].diagnostics.find((x: { code: string }) => x.code === 'section-numbering');
-    assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'endColumn', 'endLine', 'fixable', 'line', 'message', 'severity']);
+    assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'endColumn', 'endLine', 'fingerprint', 'fixable', 'line', 'message', 'place', 'severity']);
     assert.deepEqual([d.line, d.column, d.endLine, d.endColumn, d.severity, d.fixable], [403, 1, 403, 4, 'error', true]);
     const line = readFileSync(SEED002, 'utf8').split('\n')[402];
     assert.equal(line.slice(d.column - 1, d.endColumn - 1), '6、 ');

@@ -2,8 +2,8 @@
 import type { Locale, RuleSetting } from '../service/analyze';
 import { checkRuleSetting } from '../service/config';
 
-export type Format = 'text' | 'json' | 'sarif' | 'junit' | 'html';
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'junit', 'html'];
+export type Format = 'text' | 'json' | 'sarif' | 'junit' | 'html' | 'csv';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'junit', 'html', 'csv'];
 
 export interface Options {
   command: 'check' | 'extract' | 'help' | 'version';
@@ -20,6 +20,14 @@ export interface Options {
   jobs: number | null;
   /** Whether the batch's reports are compared with each other (last year's, a region's): `--no-cross-report` says no. */
   crossReport: boolean;
+  /** `--review 审核记录.json`: the supervisors' ledger of confirmed and dismissed findings. */
+  review: string | null;
+  /** `--baseline`: an earlier run's JSON or SARIF output. */
+  baseline: string | null;
+  /** `--summary`: per rule and per body after the findings. */
+  summary: boolean;
+  /** `--summary-file`: the same as JSON. */
+  summaryFile: string | null;
   inputs: string[];
 }
 
@@ -44,7 +52,9 @@ export const HELP = `ogi-report —— 政府信息公开工作年度报告检�
   recursively (other files are skipped and counted); quote globs such as "2024/**/*.docx".
 
 选项 / options:
-  --format text|json|sarif|junit|html   输出格式，默认 text / output format (default text)
+  --format text|json|sarif|junit|html|csv
+                                        输出格式，默认 text；csv 为按机关汇总表（UTF-8 带 BOM）
+                                        output format (default text); csv: the per-body table
   --output 文件, -o 文件                写入文件而非标准输出（如 --format html --output 汇总.html）
                                         write to a file instead of stdout
   --fix                                 就地修复文本文件（能定位的错误数字、规范用语），保持原编码
@@ -58,6 +68,14 @@ export const HELP = `ogi-report —— 政府信息公开工作年度报告检�
   --locale zh-cn|en                     消息语言（或 OGI_REPORT_LOCALE）/ message language
   --jobs N                              工作线程数，默认为 CPU 核数 / worker threads (default: cores)
   --no-cross-report                     不与同批的上年报告、地区报告比对 / no comparison with the batch's other reports
+  --review 审核记录.json                 应用审核记录：已驳回的问题不计数、不影响退出状态，但仍列出理由
+                                        apply a review ledger: dismissed findings are listed with their
+                                        reason but not counted
+  --baseline 上次结果.json|.sarif        与上次的 json/sarif 输出比较：新增、未变、已解决
+                                        compare with an earlier json/sarif output: new, unchanged, absent
+  --summary                             最后按规则、按机关汇总（报告数、不通过数、关键数字、纠错率、及时性）
+                                        print per-rule and per-body tables at the end
+  --summary-file 文件                   将上述汇总写成 JSON 文件 / write those tables as JSON
   -h, --help                            显示本帮助 / show this help
   -v, --version                         显示版本 / show the version
 
@@ -82,7 +100,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   const envLocale = env.OGI_REPORT_LOCALE;
   const opts: Options = {
     command: 'check', format: 'text', output: null, fix: false, force: false, timeout: DEFAULT_TIMEOUT, locale: envLocale?.toLowerCase().startsWith('en') ? 'en' : 'zh-cn',
-    rules: {}, config: null, jobs: null, crossReport: true, inputs: [],
+    rules: {}, config: null, jobs: null, crossReport: true, review: null, baseline: null, summary: false, summaryFile: null, inputs: [],
   };
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') return { ...opts, command: 'help' };
@@ -114,6 +132,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     } else if (is('--output') || a === '-o') opts.output = value('--output');
     else if (is('--locale')) opts.locale = value('--locale').toLowerCase().startsWith('en') ? 'en' : 'zh-cn';
     else if (is('--config')) opts.config = value('--config');
+    else if (is('--review')) opts.review = value('--review');
+    else if (is('--baseline')) opts.baseline = value('--baseline');
+    else if (a === '--summary') opts.summary = true;
+    else if (is('--summary-file')) opts.summaryFile = value('--summary-file');
     else if (is('--rule')) {
       const v = value('--rule');
       const eq = v.indexOf('=');

@@ -17,6 +17,9 @@ import { FixChange, planFix } from './fix-edits';
 import { readsBackAs, spliceFix } from './fix-bytes';
 import { writeFixed } from './fix-write';
 import { couldBeReport } from '../service/report-files';
+import { Place, fingerprintAll, reportIdentity } from '../service/fingerprint';
+import { BodySummary, bodySummary } from '../service/body-summary';
+import type { AbsentFinding, ResolvedEntry, ReviewMark } from './review';
 
 export { MAX_FILE_BYTES };
 
@@ -35,6 +38,13 @@ export interface FileDiagnostic {
   paragraph?: number;
   /** The line around the finding, for the HTML summary: text before, the text covered, text after. */
   context?: [string, string, string];
+  /** Its stable identity (service/fingerprint.ts) and its place by content (always set by `checkFile`). */
+  fingerprint?: string;
+  place?: Place;
+  /** The review ledger's decision on it (`--review`). */
+  review?: ReviewMark;
+  /** Against `--baseline`: new or unchanged. */
+  baseline?: 'new' | 'unchanged';
 }
 
 /** `skipped`: a .txt or .md found in a folder that is plainly not a report (never shown as a file checked). */
@@ -60,6 +70,16 @@ export interface FileResult {
   fixedHow?: Msg[];
   /** Other reports of the batch this one was compared with (last year's, a region's). */
   related?: string[];
+  /** The report's identity, the first half of its findings' fingerprints. */
+  identity?: string;
+  /** Agency as the report names it. */
+  agency?: string | null;
+  /** The body and its key figures, for the batch table (`--summary`, `--format csv`). */
+  body?: BodySummary;
+  /** Against `--baseline`: findings that were there before and are gone, with their last place. */
+  absent?: AbsentFinding[];
+  /** Ledger entries of this report whose finding has gone. */
+  resolved?: ResolvedEntry[];
 }
 
 export interface CheckFileOptions {
@@ -149,7 +169,8 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
   let errors = 0;
   let warnings = 0;
   let tooLarge = false;
-  const diagnostics = a.diagnostics.map((d): FileDiagnostic => {
+  const prints = fingerprintAll(a, a.diagnostics);
+  const diagnostics = a.diagnostics.map((d, i): FileDiagnostic => {
     if (d.code === 'document-too-large') tooLarge = true;
     if (d.severity === 'error') errors++;
     else if (d.severity === 'warning') warnings++;
@@ -158,6 +179,7 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
     const out: FileDiagnostic = {
       code: d.code, severity: d.severity, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
       message: localize(d.message, extra.locale), fixable: !!d.fix,
+      fingerprint: prints[i].fingerprint, place: prints[i].place,
     };
     const origin = source.origins?.[s.line];
     if (origin?.page !== undefined) out.page = origin.page;
@@ -175,6 +197,7 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
     formatVersion: a.report.formatVersion, year: a.report.year,
     status: tooLarge ? 'too-large' : errors ? 'errors' : warnings ? 'warnings' : 'clean',
     diagnostics, notes: extra.notes,
+    identity: reportIdentity(a.report, a.text), agency: a.report.agency, body: bodySummary(a.report),
   };
   if (source.encoding) { result.encoding = source.encoding; result.bom = !!source.bom; }
   if (extra.failed) result.failed = true;

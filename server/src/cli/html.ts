@@ -7,6 +7,10 @@
 import { Locale, localize } from '../service/analyze';
 import type { FileResult } from './check';
 import { Reporter, Sink, originText, ruleCatalog } from './output';
+import { SCRIPT } from './html-script';
+import { FINGERPRINT_VERSION } from '../service/fingerprint';
+import type { ReviewEntry } from '../service/review';
+import { BodySummary, levelName, rateText, timelinessText } from '../service/body-summary';
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(x: unknown): string {
@@ -15,12 +19,32 @@ function scriptJson(x: unknown): string {
 
 export function htmlEntry(r: FileResult, locale: Locale) {
   let e = 0, w = 0, i = 0;
-  for (const d of r.diagnostics) d.severity === 'error' ? e++ : d.severity === 'warning' ? w++ : i++;
+  for (const d of r.diagnostics) {
+    if (d.review?.status === 'dismissed') continue;
+    d.severity === 'error' ? e++ : d.severity === 'warning' ? w++ : i++;
+  }
   return {
     f: r.file, k: r.kind ?? '', s: r.status, v: r.formatVersion ?? '', y: r.year ?? '', e, w, i,
+    ...(r.agency ? { a: r.agency } : {}),
     ...(r.encoding ? { c: r.encoding } : {}),
     ...(r.error ? { x: localize(r.error.message, locale) } : {}),
-    d: r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message, originText(d, locale), ...(d.context ?? ['', '', ''])]),
+    d: r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message, originText(d, locale), ...(d.context ?? ['', '', '']), d.fingerprint, d.baseline ?? '']),
+    ...(r.absent?.length ? { ab: r.absent.map((f) => [f.code, f.line, f.message]) } : {}),
+    ...(r.body ? { b: bodyFacts(r.body) } : {}),
+    ...(r.resolved?.length ? { rs: r.resolved.map((e) => [e.rule, e.status, e.reason ?? '']) } : {}),
+  };
+}
+
+/** The body's level, key figures, 纠错率 and timeliness, as the page shows them. */
+function bodyFacts(b: BodySummary) {
+  const f = b.figures;
+  const n = (x: number | null) => (x === null ? '—' : String(x));
+  return {
+    l: levelName(b.level, b.kind),
+    k: `新收 ${n(f.new)}，上年结转 ${n(f.carried)}，办结 ${n(f.closed)}，结转下年度 ${n(f.carryover)}；行政复议 ${n(f.review)}（纠正 ${n(f.reviewCorrected)}，纠错率 ${rateText(b.reviewRate)}）；行政诉讼 ${n(f.litigation)}（纠正 ${n(f.litigationCorrected)}，纠错率 ${rateText(b.litigationRate)}）`,
+    t: timelinessText(b),
+    p: b.published ?? '',
+    dl: b.deadline ?? '',
   };
 }
 
@@ -69,61 +93,26 @@ code{font-family:ui-monospace,Consolas,monospace;font-size:12px;background:#ecef
 .more{margin:8px 0;text-align:center}
 .more button{font:inherit;padding:4px 16px}
 footer{color:#9e9e9e;font-size:12px;padding:16px 24px;text-align:center}
+.rv{margin-top:4px;display:flex;flex-wrap:wrap;gap:6px;align-items:center}
+.rv button,.tools button{font:inherit;font-size:12px;padding:1px 10px;border:1px solid #90a4ae;border-radius:4px;background:#fff;cursor:pointer}
+.rv button:disabled{opacity:.5;cursor:default}
+.rv-reason{font:inherit;font-size:12px;padding:1px 6px;width:320px;border:1px solid #90a4ae;border-radius:4px}
+.rv-badge{font-size:12px;padding:0 8px;border-radius:10px;color:#fff}
+.rv-confirmed{background:#1565c0}.rv-dismissed{background:#757575}
+.finding.dismissed{opacity:.7;border-color:#9e9e9e;border-left-style:dashed}
+.tag-new{font-size:11px;padding:0 6px;border-radius:8px;background:#fff3e0;color:#e65100;border:1px solid #ffb74d}
+.absent-head{margin-top:8px;color:#2e7d32;font-weight:600}
+.finding.absent{border-color:#a5d6a7;color:#616161}
+td.agency{white-space:nowrap}
+#pending{color:#e65100}
+.rules-table{margin-bottom:16px;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 16px}
+.rules-table summary{cursor:pointer;font-weight:600}
+.rules-table table{margin-top:8px}
+.facts{color:#455a64;font-size:13px;margin:2px 0 6px}
 @media (max-width:900px){.charts{grid-template-columns:1fr}}
 `;
 
-// The page script: renders cards, charts and the table from D (entries) and M (summary, rules).
-const SCRIPT = `
-(function(){
-var STATUS={errors:'有错误',warnings:'有警告',clean:'无问题',unreadable:'无法读取','too-large':'过大未完整检查','timed-out':'超时未完成'};
-var ORDER={errors:0,unreadable:1,'timed-out':1,'too-large':2,warnings:3,clean:4};
-var SEV={error:'错误',warning:'警告',info:'信息',hint:'提示'};
-var COLOR={errors:'#c62828',warnings:'#ef6c00',clean:'#2e7d32',unreadable:'#6a1b9a','too-large':'#455a64','timed-out':'#6a1b9a'};
-function el(tag,attrs,kids){var e=document.createElement(tag);for(var k in attrs||{}){if(k==='text')e.textContent=attrs[k];else e.setAttribute(k,attrs[k]);}(kids||[]).forEach(function(c){if(c!=null)e.appendChild(typeof c==='string'?document.createTextNode(c):c);});return e;}
-function svg(tag,attrs,kids){var e=document.createElementNS('http://www.w3.org/2000/svg',tag);for(var k in attrs||{}){if(k==='text')e.textContent=attrs[k];else e.setAttribute(k,attrs[k]);}(kids||[]).forEach(function(c){e.appendChild(c);});return e;}
-var byStatus={errors:0,warnings:0,clean:0,unreadable:0,'too-large':0,'timed-out':0},byRule={},findings=0;
-D.forEach(function(r){byStatus[r.s]++;r.d.forEach(function(d){byRule[d[0]]=(byRule[d[0]]||0)+1;findings++;});});
-var root=D.length?D[0].f.slice(0,D[0].f.lastIndexOf('/')+1):'';D.forEach(function(r){while(root&&r.f.indexOf(root)!==0)root=root.slice(0,root.slice(0,-1).lastIndexOf('/')+1);});
-D.forEach(function(r){r.n=r.f.slice(root.length);});
-document.getElementById('generated').textContent=(root?'目录 '+root+' · ':'')+'生成时间 '+M.generated+' · ogi-report '+M.version;
-var cards=[['报告总数',D.length],['有错误',byStatus.errors],['有警告',byStatus.warnings],['无问题',byStatus.clean],['无法读取',byStatus.unreadable],['过大未完整检查',byStatus['too-large']],['超时未完成',byStatus['timed-out']],['问题总数',findings],['跳过的非报告文件',M.skipped]];
-var cd=document.getElementById('cards');cards.forEach(function(c){cd.appendChild(el('div',{class:'card'},[el('b',{text:String(c[1])}),el('span',{text:c[0]})]));});
-function bars(target,items,colorOf,w,left){var rowH=24,right=50,h=Math.max(1,items.length)*rowH+8;var max=Math.max.apply(null,items.map(function(i){return i[1];}).concat([1]));
-var s=svg('svg',{viewBox:'0 0 '+w+' '+h,role:'img'});
-if(!items.length)s.appendChild(svg('text',{x:0,y:18,text:'没有发现问题'}));
-items.forEach(function(it,i){var y=i*rowH+4,bw=Math.max(2,(w-left-right)*it[1]/max);
-var g=svg('g',{},[svg('title',{text:it[0]+'：'+it[1]+(it[3]?'（'+it[3]+'）':'')}),svg('text',{x:left-8,y:y+15,'text-anchor':'end',text:it[2]||it[0]}),svg('rect',{x:left,y:y+3,width:bw,height:rowH-8,rx:3,fill:colorOf(it)}),svg('text',{x:left+bw+6,y:y+15,text:String(it[1])})]);s.appendChild(g);});
-document.getElementById(target).appendChild(s);}
-var rules=Object.keys(byRule).map(function(k){return [k,byRule[k],k,M.ruleNames[k]];}).sort(function(a,b){return b[1]-a[1]||(a[0]<b[0]?-1:1);});
-bars('chart-rules',rules,function(it){return M.ruleSeverity[it[0]]==='error'?'#c62828':M.ruleSeverity[it[0]]==='warning'?'#ef6c00':'#1565c0';},560,170);
-bars('chart-status',Object.keys(STATUS).filter(function(k){return byStatus[k]>0;}).map(function(k){return [k,byStatus[k],STATUS[k]];}),function(it){return COLOR[it[0]];},380,120);
-var rs=document.getElementById('rule');Object.keys(byRule).sort().forEach(function(k){rs.appendChild(el('option',{value:k,text:k+'（'+byRule[k]+'）'}));});
-var sortKey='s',sortDir=1,limit=200,open={};
-var keyOf={f:function(r){return r.n;},s:function(r){return ORDER[r.s];},e:function(r){return r.e;},w:function(r){return r.w;},v:function(r){return r.v;},y:function(r){return r.y===''?-1:r.y;}};
-function rows(){var q=document.getElementById('q').value.trim().toLowerCase(),st=document.getElementById('status').value,ru=document.getElementById('rule').value;
-var out=D.filter(function(r){return (!q||r.n.toLowerCase().indexOf(q)>=0)&&(!st||r.s===st)&&(!ru||r.d.some(function(d){return d[0]===ru;}));});
-var k=keyOf[sortKey];out.sort(function(a,b){var x=k(a),y=k(b);return (x<y?-1:x>y?1:0)*sortDir||(a.f<b.f?-1:a.f>b.f?1:0);});return out;}
-function details(r){var box=el('td',{colspan:'6'});
-if(r.x)box.appendChild(el('div',{class:'finding error'},[el('span',{class:'sev sev-error',text:'无法读取：'}),r.x]));
-if(!r.d.length&&!r.x)box.appendChild(el('div',{text:'没有发现问题。'}));
-r.d.forEach(function(d){var where='第 '+d[2]+' 行'+(d[5]?' · '+d[5]:'');
-var ctx=d[6]||d[7]||d[8]?el('div',{class:'ctx'},[d[6],el('mark',{text:d[7]||' '}),d[8]]):null;
-box.appendChild(el('div',{class:'finding '+d[1]},[el('span',{class:'where',text:where}),el('span',{class:'sev sev-'+d[1],text:SEV[d[1]]}),' ',el('code',{text:d[0]}),' ',d[4],ctx]));});
-return el('tr',{class:'details'},[box]);}
-function render(){var list=rows(),tb=document.getElementById('rows');tb.textContent='';
-list.slice(0,limit).forEach(function(r){var tr=el('tr',{class:'report'+(open[r.f]?' open':''),'data-file':r.f},[el('td',{class:'file',text:r.n,title:r.f}),el('td',{},[el('span',{class:'badge s-'+r.s,text:STATUS[r.s]})]),el('td',{class:'n',text:String(r.e)}),el('td',{class:'n',text:String(r.w)}),el('td',{text:r.v?r.v+' 版':'—'}),el('td',{class:'n',text:r.y===''?'—':String(r.y)})]);
-tr.addEventListener('click',function(){open[r.f]=!open[r.f];render();});tb.appendChild(tr);if(open[r.f])tb.appendChild(details(r));});
-document.getElementById('count').textContent='显示 '+Math.min(limit,list.length)+' / '+list.length+' 份报告（共 '+D.length+' 份）';
-document.getElementById('more').hidden=list.length<=limit;
-document.querySelectorAll('th[data-key]').forEach(function(th){th.setAttribute('aria-sort',th.getAttribute('data-key')===sortKey?(sortDir>0?'ascending':'descending'):'none');});}
-document.querySelectorAll('th[data-key]').forEach(function(th){th.addEventListener('click',function(){var k=th.getAttribute('data-key');if(k===sortKey)sortDir=-sortDir;else{sortKey=k;sortDir=(k==='e'||k==='w')?-1:1;}render();});});
-['q','status','rule'].forEach(function(id){document.getElementById(id).addEventListener('input',function(){limit=200;render();});});
-document.getElementById('more').addEventListener('click',function(){limit+=500;render();});
-render();
-})();
-`;
-
-export function htmlReporter(out: Sink, locale: Locale, info: { version: string; generated: string; settings: Record<string, string | undefined> }): Reporter {
+export function htmlReporter(out: Sink, locale: Locale, info: { version: string; generated: string; settings: Record<string, string | undefined>; ledger?: readonly ReviewEntry[]; baseline?: boolean }): Reporter {
   const title = '政府信息公开工作年度报告检查汇总';
   out(`<!DOCTYPE html>
 <html lang="zh-CN">
@@ -143,19 +132,25 @@ export function htmlReporter(out: Sink, locale: Locale, info: { version: string;
 <div class="chart"><h2>各规则发现的问题数</h2><div id="chart-rules"></div></div>
 <div class="chart"><h2>报告状态</h2><div id="chart-status"></div></div>
 </section>
+<details class="rules-table"><summary>按规则汇总（检查报告数、不通过报告数、各级别问题数）</summary><table><thead><tr><th>规则</th><th class="n">检查报告数</th><th class="n">不通过报告数</th><th class="n">错误</th><th class="n">警告</th><th class="n">信息</th><th class="n">提示</th></tr></thead><tbody id="rule-rows"></tbody></table></details>
 <section class="tools">
-<input id="q" type="search" placeholder="按文件名筛选…" aria-label="按文件名筛选">
+<input id="q" type="search" placeholder="按文件名或机关筛选…" aria-label="按文件名或机关筛选">
 <select id="status" aria-label="按状态筛选"><option value="">全部状态</option><option value="errors">有错误</option><option value="warnings">有警告</option><option value="clean">无问题</option><option value="unreadable">无法读取</option><option value="too-large">过大未完整检查</option><option value="timed-out">超时未完成</option></select>
 <select id="rule" aria-label="按规则筛选"><option value="">全部规则</option></select>
+<select id="review" aria-label="按审核状态筛选"><option value="">全部审核状态</option><option value="none">未审核</option><option value="confirmed">已确认</option><option value="dismissed">已驳回</option></select>
+<select id="base" aria-label="按与上次比较筛选" hidden><option value="">新增与未变</option><option value="new">新增</option><option value="unchanged">未变</option></select>
+<input id="reviewer" type="text" placeholder="审核人" aria-label="审核人" style="width:100px">
+<button id="export" type="button">导出审核记录</button>
+<span id="pending"></span>
 <span id="count"></span>
 </section>
 <table>
-<thead><tr><th data-key="f">报告文件</th><th data-key="s">状态</th><th data-key="e" class="n">错误</th><th data-key="w" class="n">警告</th><th data-key="v">格式版本</th><th data-key="y" class="n">年度</th></tr></thead>
+<thead><tr><th data-key="f">报告文件</th><th data-key="a">机关</th><th data-key="s">状态</th><th data-key="e" class="n">错误</th><th data-key="w" class="n">警告</th><th data-key="v">格式版本</th><th data-key="y" class="n">年度</th><th data-key="t">及时性</th></tr></thead>
 <tbody id="rows"></tbody>
 </table>
 <div class="more"><button id="more" hidden>显示更多</button></div>
 </main>
-<footer>由 ogi-report 离线生成，不含任何外部资源。点击表头排序，点击报告展开问题及上下文。</footer>
+<footer>由 ogi-report 离线生成，不含任何外部资源。点击表头排序，点击报告展开问题及上下文；逐条确认或驳回后，用“导出审核记录”保存，下次以 --review 审核记录.json 运行即带入。</footer>
 <script>
 var D=[`);
   let first = true;
@@ -168,8 +163,15 @@ var D=[`);
       const ruleSeverity: Record<string, string> = {};
       for (const r of ruleCatalog()) ruleSeverity[r.id] = (info.settings[r.id] as string | undefined) ?? r.defaultSeverity;
       const ruleNames: Record<string, string> = {};
-      for (const r of ruleCatalog()) ruleNames[r.id] = localize(r.description, locale);
-      const meta = { generated: info.generated, version: info.version, skipped: s.skipped, ignored: s.ignored, ruleSeverity, ruleNames };
+      const ruleShort: Record<string, string> = {};
+      for (const r of ruleCatalog()) {
+        ruleNames[r.id] = localize(r.description, locale);
+        ruleShort[r.id] = localize(r.names, locale);
+      }
+      const meta = {
+        generated: info.generated, version: info.version, skipped: s.skipped, ignored: s.ignored, ruleSeverity, ruleNames, ruleShort,
+        fingerprintVersion: FINGERPRINT_VERSION, ledger: info.ledger ?? [], baseline: !!info.baseline,
+      };
       out(`];\nvar M=${scriptJson(meta)};\n</script>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`);
     },
   };

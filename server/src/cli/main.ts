@@ -5,7 +5,7 @@
  * not be fixed (one line on stderr each; the other files are still checked). Never prints a stack trace.
  * `--output` never replaces a file the user made (cli/output-guard.ts).
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RuleSetting } from '../service/analyze';
@@ -22,6 +22,9 @@ import { shownName } from './names';
 import { checkAll } from './pool';
 import { setBatch } from './check';
 import { expandInputs } from './walk';
+import { randomUUID } from 'node:crypto';
+import { batchCollector, csvReporter, summaryText } from './batch-summary';
+import { LoadedBaseline, LoadedLedger, applyBaseline, applyLedger, loadBaseline, loadLedger } from './review';
 
 /** Below this many files the start-up of worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -72,6 +75,23 @@ function progress(total: number): { tick(n: number): void; done(): void } {
   };
 }
 
+/** Writes `--summary-file`, never over a file that is not an earlier output. */
+function writeSummaryFile(file: string, content: string, locale: Options['locale']): boolean {
+  const verdict = checkOutput(file);
+  if (!verdict.ok) {
+    process.stderr.write(say(locale, file, verdict.reason) + '\n');
+    return false;
+  }
+  try {
+    writeFileSync(file, content);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    process.stderr.write(say(locale, file, msg(`无法写入（${code}）`, `cannot write (${code})`)) + '\n');
+    return false;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   let opts: Options;
   try {
@@ -101,6 +121,22 @@ export async function main(argv: string[]): Promise<number> {
     reportProblems(explicit);
     process.stderr.write(USAGE + '\n');
     return 2;
+  }
+  // The review ledger and the baseline: read once; a file that cannot be used at all is a usage error.
+  let ledger: LoadedLedger | null = null;
+  let baseline: LoadedBaseline | null = null;
+  for (const [file, load] of [[opts.review, loadLedger], [opts.baseline, loadBaseline]] as const) {
+    if (!file) continue;
+    const loaded = load(file);
+    if (!('byReport' in loaded)) {
+      process.stderr.write(say(locale, file, loaded) + '\n' + USAGE + '\n');
+      return 2;
+    }
+    const parsed = 'ledger' in loaded ? loaded.ledger : loaded.baseline;
+    for (const w of parsed.warnings) process.stderr.write(say(locale, file, w) + '\n');
+    for (const p of parsed.problems) { process.stderr.write(say(locale, file, p) + '\n'); failed = true; }
+    if ('ledger' in loaded) ledger = loaded;
+    else baseline = loaded as LoadedBaseline;
   }
   const finder = createConfigFinder();
   const configFor = (file: string) => { const c = explicit ?? finder(file); reportProblems(c); return c; };
@@ -143,17 +179,20 @@ export async function main(argv: string[]): Promise<number> {
   const summary = newSummary(ver);
   summary.skipped = expansion.skipped;
   summary.ignored = expansion.ignored;
+  if (baseline) summary.baseline = { new: 0, absent: 0 };
   const globalRules = effectiveOptions({}, explicit?.config ?? null, opts.rules).rules as Record<string, RuleSetting | undefined>;
   const reporter: Reporter =
     opts.format === 'json' ? jsonReporter(sink, locale)
-    : opts.format === 'sarif' ? sarifReporter(sink, locale, { version: ver, commandLine: ['ogi-report', ...argv].join(' ') })
+    : opts.format === 'sarif' ? sarifReporter(sink, locale, { version: ver, commandLine: ['ogi-report', ...argv].join(' '), guid: randomUUID(), ...(baseline?.baseline.guid ? { baselineGuid: baseline.baseline.guid } : {}) })
     : opts.format === 'junit' ? junitReporter(sink, locale, (file) => optionsFor(file).rules ?? {})
-    : opts.format === 'html' ? htmlReporter(sink, locale, { version: ver, generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', settings: globalRules })
+    : opts.format === 'csv' ? csvReporter(sink, locale)
+    : opts.format === 'html' ? htmlReporter(sink, locale, { version: ver, generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', settings: globalRules, ledger: ledger ? [...ledger.ledger.entries.values()] : [], baseline: !!baseline })
     : textReporter(sink, locale);
 
   // The batch's text reports are the workspace of the cross-report rules (in this thread and every worker).
   const batch = opts.crossReport ? targets.filter((t) => t.kind === 'text').map((t) => t.file) : [];
   setBatch(batch);
+  const batchSummary = opts.summary || opts.summaryFile ? batchCollector(locale) : null;
   const bar = progress(targets.length);
   const jobs = opts.jobs ?? (targets.length >= POOL_THRESHOLD ? Math.max(1, availableParallelism()) : 1);
   await checkAll(targets.length, (i) => ({
@@ -165,7 +204,10 @@ export async function main(argv: string[]): Promise<number> {
     if (r.failed) failed = true;
     if (r.status === 'skipped') summary.skipped++;
     else {
+      if (ledger) applyLedger(r, ledger);
+      if (baseline) applyBaseline(r, baseline);
       addToSummary(summary, r);
+      batchSummary?.add(r);
       reporter.file(r);
       // The text format says what --fix changed among its findings; the others on stderr.
       if (r.fixed && (opts.format !== 'text' || fd !== null)) process.stderr.write(fixedLine(r, locale) + '\n');
@@ -176,6 +218,15 @@ export async function main(argv: string[]): Promise<number> {
   }, { jobs, script: __filename, batch, timeoutMs: opts.timeout * 1000 });
   bar.done();
   reporter.end(summary);
+  if (batchSummary) {
+    const result = batchSummary.result();
+    if (opts.summary) {
+      const table = summaryText(result, locale);
+      if (opts.format === 'text' && fd === null) sink(table);
+      else process.stderr.write(table);
+    }
+    if (opts.summaryFile && !writeSummaryFile(opts.summaryFile, JSON.stringify({ generator: 'ogi-report', version: ver, ...result }, null, 1) + '\n', locale)) failed = true;
+  }
   if (fd !== null) {
     closeSync(fd);
     if (opts.format !== 'text') process.stdout.write(summaryLine(summary, locale));

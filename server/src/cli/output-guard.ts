@@ -16,6 +16,8 @@ const MARKS: RegExp[] = [
   /"driver":\{"name":"ogi-report"/,
   /<!-- ogi-report: /,
   /^\[\]\n$|^\[\n {2}\{\n {4}"file": .*\n {4}"kind": /,
+  /^\ufeff?文件,机关,级别,年度,状态,/,
+  /^\{\n? *"generator": ?"ogi-report"/,
 ];
 const TEXT_SUMMARY = /(?:^|\n)(?:共检查 \d+ 个文件：\d+ 个错误|\d+ file\(s\): \d+ error\(s\))[^\n]*\n?$/;
 

@@ -13,6 +13,8 @@ import type { FixChange } from './fix-edits';
 import { JUNIT_MARK } from './output-guard';
 import { shownName } from './names';
 import { ENGINE_CODES } from '../service/engine-codes';
+import { FINGERPRINT_VERSION, partialFingerprints } from '../service/fingerprint';
+import { DISMISSED_NOTE } from './review';
 
 export type Sink = (chunk: string) => void;
 
@@ -29,6 +31,12 @@ export interface Summary {
   byStatus: Record<FileResult['status'], number>;
   byRule: Record<string, number>;
   version: string;
+  /** With `--review`: findings dismissed (not counted above), confirmed, and entries whose finding has gone. */
+  dismissed: number;
+  confirmed: number;
+  resolved: number;
+  /** With `--baseline`: findings new since it, and its findings gone from the reports checked. */
+  baseline: { new: number; absent: number } | null;
 }
 
 export interface Reporter {
@@ -38,7 +46,8 @@ export interface Reporter {
 
 export function newSummary(version: string): Summary {
   return { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, tooLarge: 0, timedOut: 0, skipped: 0, ignored: 0,
-    byStatus: { clean: 0, warnings: 0, errors: 0, unreadable: 0, 'too-large': 0, 'timed-out': 0, skipped: 0 }, byRule: {}, version };
+    byStatus: { clean: 0, warnings: 0, errors: 0, unreadable: 0, 'too-large': 0, 'timed-out': 0, skipped: 0 }, byRule: {}, version,
+    dismissed: 0, confirmed: 0, resolved: 0, baseline: null };
 }
 
 export function addToSummary(s: Summary, r: FileResult): void {
@@ -47,7 +56,12 @@ export function addToSummary(s: Summary, r: FileResult): void {
   if (r.status === 'unreadable') s.unreadable++;
   if (r.status === 'too-large') s.tooLarge++;
   if (r.status === 'timed-out') s.timedOut++;
+  s.resolved += r.resolved?.length ?? 0;
+  if (s.baseline) s.baseline.absent += r.absent?.length ?? 0;
   for (const d of r.diagnostics) {
+    if (d.baseline === 'new' && s.baseline) s.baseline.new++;
+    if (d.review?.status === 'dismissed') { s.dismissed++; continue; }
+    if (d.review?.status === 'confirmed') s.confirmed++;
     if (d.severity === 'error') s.errors++;
     else if (d.severity === 'warning') s.warnings++;
     else s.infos++;
@@ -62,7 +76,7 @@ export { ENGINE_CODES };
 
 export function ruleCatalog() {
   return [
-    ...RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, fixable: r.fixable, tags: r.tags })),
+    ...RULES.map((r) => ({ id: r.id, names: r.names, description: r.description, defaultSeverity: r.defaultSeverity, fixable: r.fixable, tags: r.tags })),
     ...ENGINE_CODES.map((c) => ({ ...c, fixable: false, tags: ['engine'] })),
   ];
 }
@@ -80,6 +94,9 @@ export function summaryLine(s: Summary, locale: Locale): string {
   if (s.timedOut) extra.push(msg(`${s.timedOut} 个超时未完成`, `${s.timedOut} timed out`));
   if (s.skipped) extra.push(msg(`跳过 ${s.skipped} 个非报告文件`, `${s.skipped} non-report file(s) skipped`));
   if (s.ignored) extra.push(msg(`按配置忽略 ${s.ignored} 个`, `${s.ignored} ignored by configuration`));
+  if (s.dismissed) extra.push(DISMISSED_NOTE(s.dismissed));
+  if (s.resolved) extra.push(msg(`审核记录中 ${s.resolved} 处问题已不再出现`, `${s.resolved} reviewed finding(s) resolved`));
+  if (s.baseline) extra.push(msg(`新增 ${s.baseline.new} 处，已解决 ${s.baseline.absent} 处`, `${s.baseline.new} new, ${s.baseline.absent} resolved`));
   const head = msg(`共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告`, `${s.files} file(s): ${s.errors} error(s), ${s.warnings} warning(s)`);
   return text(join(extra.length ? [head, msg('；', '; '), join(extra, msg('，', ', '))] : [head]), locale) + '\n';
 }
@@ -114,9 +131,12 @@ export function textReporter(out: Sink, locale: Locale): Reporter {
     file(r) {
       const name = shownName(r.file);
       for (const d of r.diagnostics) {
+        if (d.review?.status === 'dismissed') continue;
         const sev = text(msg(SEVERITY_ZH[d.severity], d.severity), locale);
         const where = originText(d, locale);
-        const fixable = d.fixable ? text(msg('（可自动修复）', ' (fixable)'), locale) : '';
+        const fixable = (d.fixable ? text(msg('（可自动修复）', ' (fixable)'), locale) : '')
+          + (d.review?.status === 'confirmed' ? text(msg('［已确认］', ' [confirmed]'), locale) : '')
+          + (d.baseline === 'new' ? text(msg('［新增］', ' [new]'), locale) : '');
         out(`${name}:${d.line}:${d.column}: ${sev} [${d.code}] ${d.message}${fixable}${where ? text(msg(`［${where}］`, ` [${where}]`), locale) : ''}\n`);
       }
       if (r.fixed) out(fixedLine(r, locale) + '\n');
@@ -133,6 +153,8 @@ export function jsonEntry(r: FileResult, locale: Locale) {
   if (r.error) return { ...base, status: r.status, error: { kind: r.error.kind, message: localize(r.error.message, locale) } };
   return {
     ...base, formatVersion: r.formatVersion, year: r.year, status: r.status, related: r.related ?? [],
+    ...(r.agency ? { agency: r.agency } : {}),
+    ...(r.identity ? { identity: r.identity, fingerprintVersion: FINGERPRINT_VERSION } : {}),
     ...(r.fixed ? { fixed: r.fixed.map((c) => ({ code: c.code, line: c.line, column: c.column, from: c.from, to: c.to })) } : {}),
     diagnostics: r.diagnostics.map((d) => {
       const o: Record<string, unknown> = {
@@ -141,15 +163,21 @@ export function jsonEntry(r: FileResult, locale: Locale) {
       };
       if (d.page !== undefined) o.page = d.page;
       if (d.paragraph !== undefined) o.paragraph = d.paragraph;
+      o.fingerprint = d.fingerprint;
+      o.place = d.place;
+      if (d.review) o.review = d.review;
+      if (d.baseline) o.baseline = d.baseline;
       return o;
     }),
+    ...(r.absent ? { absent: r.absent.map((f) => ({ code: f.code, line: f.line, column: f.column, message: f.message, fingerprint: f.fingerprint, file: f.file })) } : {}),
+    ...(r.resolved ? { resolved: r.resolved } : {}),
   };
 }
 
 /** One entry, indented for reading, each diagnostic on one line (pretty-printing every field costs more than checking). */
 function formatJsonEntry(entry: Record<string, unknown>): string {
   const lines = Object.entries(entry).map(([k, v]) => {
-    if (k === 'diagnostics' && Array.isArray(v)) {
+    if ((k === 'diagnostics' || k === 'absent' || k === 'resolved') && Array.isArray(v)) {
       return `    ${JSON.stringify(k)}: ${v.length ? `[\n${v.map((d) => '      ' + JSON.stringify(d)).join(',\n')}\n    ]` : '[]'}`;
     }
     return `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`;
@@ -178,7 +206,7 @@ function artifactUri(file: string): string {
   return pathToFileURL(file).href;
 }
 
-export function sarifReporter(out: Sink, locale: Locale, info: { version: string; commandLine: string }): Reporter {
+export function sarifReporter(out: Sink, locale: Locale, info: { version: string; commandLine: string; guid?: string; baselineGuid?: string }): Reporter {
   const catalog = ruleCatalog();
   const index = new Map(catalog.map((r, i) => [r.id, i]));
   const rules = catalog.map((r) => {
@@ -202,7 +230,9 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
   };
   out(JSON.stringify(head).slice(0, -1) + ',"runs":[{"tool":' + JSON.stringify({
     driver: { name: 'ogi-report', version: info.version, semanticVersion: info.version, language: text(msg('zh-CN', 'en'), locale), rules },
-  }) + ',"originalUriBaseIds":' + JSON.stringify({ '%SRCROOT%': { uri: pathToFileURL(process.cwd() + sep).href } }) + ',"results":[');
+  }) + (info.guid ? ',"automationDetails":' + JSON.stringify({ guid: info.guid }) : '')
+    + (info.baselineGuid ? ',"baselineGuid":' + JSON.stringify(info.baselineGuid) : '')
+    + ',"originalUriBaseIds":' + JSON.stringify({ '%SRCROOT%': { uri: pathToFileURL(process.cwd() + sep).href } }) + ',"results":[');
   let first = true;
   const notifications: object[] = [];
   return {
@@ -232,8 +262,25 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
         if (d.page !== undefined) props.page = d.page;
         if (d.paragraph !== undefined) props.paragraph = d.paragraph;
         if (d.fixable) props.fixable = true;
+        if (d.fingerprint) {
+          result.fingerprints = { [FINGERPRINT_VERSION]: d.fingerprint };
+          result.partialFingerprints = partialFingerprints(d.fingerprint);
+        }
+        if (d.review?.status === 'dismissed') {
+          result.suppressions = [{ kind: 'external', status: 'accepted', justification: d.review.reason ?? '', ...(d.review.reviewer || d.review.at ? { properties: { reviewer: d.review.reviewer, at: d.review.at } } : {}) }];
+        } else if (d.review) props.review = d.review;
+        if (d.baseline) result.baselineState = d.baseline;
         if (Object.keys(props).length) result.properties = props;
         out((first ? '' : ',') + JSON.stringify(result));
+        first = false;
+      }
+      for (const f of r.absent ?? []) {
+        const i = index.get(f.code);
+        out((first ? '' : ',') + JSON.stringify({
+          ruleId: f.code, ...(i !== undefined ? { ruleIndex: i } : {}), level: 'none', message: { text: f.message || f.code }, baselineState: 'absent',
+          locations: [{ physicalLocation: { ...location, ...(f.line > 0 ? { region: { startLine: f.line, startColumn: Math.max(1, f.column) } } : {}) } }],
+          fingerprints: { [FINGERPRINT_VERSION]: f.fingerprint }, partialFingerprints: partialFingerprints(f.fingerprint),
+        }));
         first = false;
       }
       if (r.status === 'too-large') {
@@ -245,7 +292,9 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
         commandLine: info.commandLine,
         executionSuccessful: s.unreadable === 0 && s.tooLarge === 0 && s.timedOut === 0,
         toolExecutionNotifications: notifications,
-        properties: { files: s.files, unreadable: s.unreadable, tooLarge: s.tooLarge, timedOut: s.timedOut, skipped: s.skipped, ignored: s.ignored },
+        properties: { files: s.files, unreadable: s.unreadable, tooLarge: s.tooLarge, timedOut: s.timedOut, skipped: s.skipped, ignored: s.ignored,
+          ...(s.dismissed || s.confirmed || s.resolved ? { dismissed: s.dismissed, confirmed: s.confirmed, resolved: s.resolved } : {}),
+          ...(s.baseline ? { new: s.baseline.new, absent: s.baseline.absent } : {}) },
       };
       out('],"invocations":[' + JSON.stringify(invocation) + ']}]}\n');
     },
@@ -280,10 +329,11 @@ export function junitReporter(out: Sink, locale: Locale, ruleSettings: (file: st
       let failures = 0;
       const cases = codes.map((code) => {
         const found = r.diagnostics.filter((d) => d.code === code);
-        const failing = found.filter((d) => d.severity === 'error' || d.severity === 'warning');
+        const failing = found.filter((d) => (d.severity === 'error' || d.severity === 'warning') && d.review?.status !== 'dismissed');
         const line = (d: FileDiagnostic) => {
           const where = originText(d, locale);
-          return `${r.file}:${d.line}:${d.column}: ${text(msg(SEVERITY_ZH[d.severity], d.severity), locale)} ${d.message}${where ? ` (${where})` : ''}`;
+          const dismissed = d.review?.status === 'dismissed' ? text(msg(`（已驳回：${d.review.reason ?? ''}）`, ` (dismissed: ${d.review.reason ?? ''})`), locale) : '';
+          return `${r.file}:${d.line}:${d.column}: ${text(msg(SEVERITY_ZH[d.severity], d.severity), locale)} ${d.message}${where ? ` (${where})` : ''}${dismissed}`;
         };
         let body = '';
         if (failing.length) {

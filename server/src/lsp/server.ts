@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../service/analyze';
 import { toDiagnostics } from './convert';
+import { applyReview } from './review';
 import { createAnalysisCache } from './documents';
 import { registerHandlers } from './handlers';
 import { registerPreview } from './preview';
@@ -38,7 +39,7 @@ export function startServer(connection: Connection): void {
     refresh: (uris) => refreshDiagnostics(uris),
     configChanged: () => cache.invalidateAll(),
   });
-  const diagnosticsFor = (doc: TextDocument, a: Analysis = cache.analysis(doc)) => toDiagnostics(doc, a, settings.locale());
+  const diagnosticsFor = (doc: TextDocument, a: Analysis = cache.analysis(doc)) => applyReview(doc.uri, a, toDiagnostics(doc, a, settings.locale()), settings.locale());
 
   /**
    * Debounced push: each change restarts the timer, so only the newest version is ever checked and
