@@ -3,7 +3,7 @@ import type { Reading, Term } from './lib/claim-check';
 import { Related, Rule, msg } from './rule';
 
 function related(terms: Term[]): Related[] {
-  return terms.filter((t) => t.cell).map((t) => ({
+  return terms.flatMap((t) => t.parts ?? [t]).filter((t) => t.cell).map((t) => ({
     start: t.cell!.cell.start, end: t.cell!.cell.end, message: msg(`${t.label.zh} = ${t.value}`, `${t.label.en} = ${t.value}`),
   }));
 }

@@ -18,6 +18,8 @@ export interface Term {
   /** Recomputed from the detail cells. */
   alt: number;
   cell: TypedCell | null;
+  /** A group's rows (（三）不予公开 is the sum of its eight sub-rows): shown in messages and as related cells. */
+  parts?: Term[];
 }
 
 export interface Reading {
@@ -96,7 +98,8 @@ function rowTerm(tables: Tables, id: string, columns?: number[]): Term | null {
 function groupTerm(tables: Tables, ids: string[], label: Msg): Term | null {
   const terms = ids.map((id) => rowTerm(tables, id));
   if (!terms.length || terms.some((t) => !t)) return null;
-  return { label, value: terms.reduce((a, t) => a + t!.value, 0), alt: terms.reduce((a, t) => a + t!.alt, 0), cell: null };
+  const parts = terms as Term[];
+  return { label, value: parts.reduce((a, t) => a + t.value, 0), alt: parts.reduce((a, t) => a + t.alt, 0), cell: null, parts };
 }
 
 function resultGroup(tables: Tables, prefix: string, groupId: string): Term | null {
@@ -173,7 +176,10 @@ function readingLabel(rd: Reading, locale: Locale): string {
 /** The terms, their figures and the sum: "表三（一）… + （二）… = 200 + 75 = 275". */
 export function renderReading(rd: Reading, locale: Locale = 'zh-cn'): string {
   const labels = rd.terms.map((t, i) => (i === 0 ? text(t.label, locale) : text(t.label, locale).replace(/^表[三四] ?|^table [三四] /, '')));
-  if (rd.terms.length === 1) return `${labels[0]} = ${rd.value}`;
+  const only = rd.terms.length === 1 ? rd.terms[0] : null;
+  // A group's figure is the sum of its sub-rows: show them, so the writer sees where it comes from.
+  if (only?.parts && only.parts.length > 1) return `${labels[0]} = ${only.parts.map((t) => t.value).join(' + ')} = ${rd.value}`;
+  if (only) return `${labels[0]} = ${rd.value}`;
   return `${labels.join(' + ')} = ${rd.terms.map((t) => t.value).join(' + ')} = ${rd.value}`;
 }
 
