@@ -22,6 +22,27 @@ function otherYear(text: string, year: number | null): boolean {
   return false;
 }
 
+/** The one year a sentence speaks of, with where it is written, or null (none, or several). */
+function onlyYear(text: string): { year: number; at: number } | null {
+  const found = [...text.matchAll(YEAR_RE)];
+  if (!found.length || found.some((m) => m[1] !== found[0][1])) return null;
+  return { year: Number(found[0][1]), at: found[0].index! };
+}
+
+/** A sentence about one other year: its counts, read as if that year were the report's, go to ctx.dated. */
+function readDated(sentence: Segment, prev: { apps: boolean; info: boolean }, ctx: Ctx): void {
+  const only = onlyYear(sentence.text);
+  if (!only || ctx.year === null || only.year === ctx.year) return;
+  const sub: Ctx = { ...ctx, year: only.year, claims: [], dated: [] };
+  readSentence(sentence, prev, sub);
+  ctx.budget = sub.budget;
+  const yearStart = offsetAt(sentence, only.at);
+  for (const claim of sub.claims) {
+    if (claim.kind !== 'count') continue;
+    ctx.dated.push({ year: only.year, claim, yearStart, yearEnd: offsetAt(sentence, only.at + 3) + 1, sentence: sentence.text.trim() });
+  }
+}
+
 export function readSentence(sentence: Segment, prev: { apps: boolean; info: boolean }, ctx: Ctx): { apps: boolean; info: boolean } {
   const prevHasApps = prev.apps;
   const hasApps = mentionsApplications(sentence.text);
@@ -44,6 +65,7 @@ export function readSentence(sentence: Segment, prev: { apps: boolean; info: boo
   const clauses = splitClauses(sentence, (part) => numbers(part.text, ['件', '宗']).length === 0);
   // A sentence about another year (2022年收到申请 98 件, in a 2023 report) states no figure of this report.
   const aboutOtherYear = otherYear(sentence.text, ctx.year);
+  if (aboutOtherYear) readDated(sentence, prev, ctx);
   let uncertain = aboutOtherYear;
   const info: SentenceInfo = {
     reviewOrLitigation: /复议|诉讼/.test(sentence.text), firstApp: firstApplication(sentence.text),

@@ -52,9 +52,9 @@ function t3Label(id: string): Msg {
   return msg(`表三${zh.startsWith('（') ? '' : ' '}${zh}`, `table 三 ${zh}`);
 }
 
-interface Tables { t3: Table | null; t3Rows: Map<string, TableRow>; t4: TableRow | null; t2Fees: TypedCell | null }
+export interface Tables { t3: Table | null; t3Rows: Map<string, TableRow>; t4: TableRow | null; t2Fees: TypedCell | null }
 
-function tablesOf(report: Report): Tables {
+export function tablesOf(report: Report): Tables {
   // Table 三 may come in parts (split at a page break): the table that starts with 一 and the parts after it.
   const t3s = report.tables.filter((t) => t.kind === 't3');
   const first = t3s.findIndex((t) => t.rows.some((r) => r.id === 'new'));
@@ -167,7 +167,7 @@ export function readingsOf(quantity: Quantity, part: Part | undefined, tables: T
   return list.filter((x): x is Reading => !!x);
 }
 
-const agrees = (v: number, rd: Reading) => rd.value === v || rd.alt === v;
+export const agrees = (v: number, rd: Reading) => rd.value === v || rd.alt === v;
 
 function readingLabel(rd: Reading, locale: Locale): string {
   return rd.terms.map((t, i) => (i === 0 ? text(t.label, locale) : text(t.label, locale).replace(/^表[三四] ?|^table [三四] /, ''))).join(' + ');
