@@ -1,6 +1,7 @@
 import { readFacts } from '../model/facts';
 import { renderReading } from './lib/claim-check';
-import { DatedCheck, checkDated } from './lib/dated-check';
+import { sentenceAround } from '../model/segments';
+import { DatedCheck, checkDated, saidLastYear } from './lib/dated-check';
 import { Finding, Rule, msg } from './rule';
 
 const ROLE: Record<string, [string, string]> = {
@@ -86,6 +87,11 @@ export const rule: Rule = {
     let periodReported = !!period && !(period.from.month === 1 && period.from.day === 1 && period.to.month === 12 && period.to.day === 31 && period.to.year === period.from.year);
     for (const c of facts.yearClaims) {
       if (c.year === reference || (c.role === 'statement' && done.has(c.start))) continue;
+      // A statement of last year's figures that last year's report gives word for word is about last year indeed.
+      if (c.role === 'statement' && c.year === reference - 1 && ctx.previous) {
+        const s = sentenceAround(ctx.text, c.start);
+        if (saidLastYear(ctx.text.slice(s.from, s.to), ctx.previous.text)) continue;
+      }
       // One finding for the period: a period that is not one calendar year was reported above.
       if (c.role === 'period') {
         if (periodReported) continue;

@@ -46,3 +46,18 @@ export function checkDated(report: Report, previous: Report | null): { misdated:
   const lastYears = new Set(verified.map((d) => d.yearStart));
   return { misdated: misdated.filter((m) => !lastYears.has(m.dated.yearStart)), verified };
 }
+
+/** A figure with the words before it: 主动公开政府信息86条. */
+const FIGURE_RE = /([\u4e00-\u9fff]{2,})\s*([0-9]+)\s*(件|条|篇|个|期|次|项|场|批)/g;
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Whether last year's report states every figure of `sentence` with the same words before it (主动公开政府信息86条):
+ * the sentence then speaks of last year indeed, whatever year it names.
+ */
+export function saidLastYear(sentence: string, previousText: string): boolean {
+  const figures = [...compact(sentence).matchAll(FIGURE_RE)];
+  if (!figures.length) return false;
+  const before = compact(previousText);
+  return figures.every((m) => before.includes(`${m[1].slice(-4)}${m[2]}${m[3]}`));
+}
