@@ -1,19 +1,10 @@
 import { readBreakdowns } from '../model/claims/breakdown';
 import type { Breakdown, Share } from '../model/claims/breakdown';
-import { checkClaims } from './lib/claim-check';
+import { checkClaims, gives } from './lib/claim-check';
 import { Finding, Rule, msg } from './rule';
 
 function ratio(count: number, base: number, decimals: number): string {
   return String(Number(((100 * count) / base).toFixed(Math.max(2, decimals + 1))));
-}
-
-/** Whether `count / base` gives the stated share, rounded half up or truncated at its last decimal. */
-export function gives(count: number, base: number, value: number, decimals: number): boolean {
-  if (base <= 0) return false;
-  const scale = 10 ** decimals;
-  const stated = Math.round(value * scale);
-  const num = 100 * count * scale;
-  return Math.floor(num / base) === stated || Math.floor((2 * num + base) / (2 * base)) === stated;
 }
 
 /**

@@ -185,6 +185,15 @@ export function renderReading(rd: Reading, locale: Locale = 'zh-cn'): string {
 
 // ------------------------------------------------------------------ checks
 
+/** Whether `count / base` gives the stated share, rounded half up or truncated at its last decimal. */
+export function gives(count: number, base: number, value: number, decimals: number): boolean {
+  if (base <= 0) return false;
+  const scale = 10 ** decimals;
+  const stated = Math.round(value * scale);
+  const num = 100 * count * scale;
+  return Math.floor(num / base) === stated || Math.floor((2 * num + base) / (2 * base)) === stated;
+}
+
 function checkPercent(claim: PercentClaim, tables: Tables): PercentCheck {
   const bases: { label: Msg; value: number }[] = [];
   if (claim.base) bases.push({ label: msg(`正文所称“${claim.base.phrase}”`, `the stated “${claim.base.phrase}”`), value: claim.base.value });
