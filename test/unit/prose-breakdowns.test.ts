@@ -57,10 +57,18 @@ describe('breakdowns in the prose', () => {
       '全年共发布信息400条，其中政策文件150条（含解读20条），工作动态120条，通知公告100条。',
       '全年共发布信息400条，其中政府网站发布400条，政务微信发布200条，政务微博发布150条。',
       '全年共发布信息300条，其中政策文件150条，工作动态120条。',
+      '全年共发布信息400条，其中网站发布150条，微信发布120条，微博发布100条。',
+      '全年共办理人大建议15件、政协提案20件，其中主办10件，协办25件。',
     ]) {
       const text = withProse(para);
       assert.deepEqual(analyze(text, { rules: only('breakdown-sum') }).diagnostics.map((d) => d.message.zh), [], para);
     }
+  });
+
+  it('adds up a whole that is a table figure when its parts are not (applications by how they came in)', () => {
+    const text = withProse('全年共收到政府信息公开申请134件，其中当面申请20件，网络申请100件，信函申请12件。');
+    const d = analyze(text, { rules: only('breakdown-sum', 'text-table-mismatch') }).diagnostics;
+    assert.deepEqual(d.map((x) => `${x.code} ${text.slice(x.start, x.end)}`), ['breakdown-sum 134']);
   });
 
   it('leaves lists of table figures to the table check (收到申请…件，其中予以公开…件)', () => {

@@ -6,7 +6,7 @@ import { Rule, msg } from './rule';
  * 依申请公开120条，不予公开100条 (150 + 120 + 100 = 370). Only lists whole by their wording are read
  * (model/claims/breakdown.ts): 其中…等, 包括… and inexact figures are never added up. An error when the
  * list names its own rest (其他, 其余), so the parts must make the whole; a warning otherwise. Parts that
- * name publication channels may overlap: more than the whole is then no finding.
+ * name publication channels may overlap and are seldom all named: such a list is added up only when closed.
  */
 export const rule: Rule = {
   id: 'breakdown-sum',
@@ -24,8 +24,8 @@ export const rule: Rule = {
       const sum = b.parts.reduce((a, p) => a + p.value, 0);
       if (sum === b.total.value) continue;
       const more = sum > b.total.value;
-      // Channels overlap (an item on the website and on WeChat): their sum may exceed the whole.
-      if (b.channels && sum > b.total.value) continue;
+      // Channels overlap (an item on the website and on WeChat) and are seldom all named: only a closed list of them is added up.
+      if (b.channels && !b.closed) continue;
       // Two parts short of the whole are as often a partial list as a slip: read only lists of three or more.
       if (!more && !b.closed && b.parts.length < 3) continue;
       // A part as large as the whole is another dimension, not a piece of it.

@@ -60,14 +60,14 @@ export function readBreakdowns(report: Report): Breakdown[] {
   if (cached) return cached;
   let out: Breakdown[] = [];
   try {
-    // Figures the claims reader placed in the tables (收到申请…件，其中予以公开…件) are checked against the tables instead.
+    // Parts the claims reader placed in the tables (收到申请…件，其中予以公开…件) are checked against the tables instead.
     const tableFigures = new Set(readClaims(report).flatMap((c) => (c.kind === 'count' ? [c.numStart] : [])));
     let total = 0;
     for (const para of paragraphs(report)) {
       if ((total += para.text.length) > MAX_PROSE) break;
       if (!para.text.includes('中')) continue; // 其中, 在…中: a paragraph without 中 holds no breakdown
       for (const b of readParagraph(para)) {
-        if ([b.total, ...b.parts].some((p) => tableFigures.has(p.numStart))) continue;
+        if (b.parts.some((p) => tableFigures.has(p.numStart))) continue;
         out.push(b);
       }
     }
@@ -98,6 +98,8 @@ function readParagraph(para: Paragraph): Breakdown[] {
       if (t.startsWith('其中')) {
         const prev = i > 0 ? clauses[i - 1] : before;
         whole = prev ? totalOf(prev) : null;
+        // 办理人大建议15件、政协提案20件，其中…: 其中 may speak of both; a whole after another figure in its unit must say it is one (共, 合计).
+        if (whole && i > 1 && !/[共合总]计?/.test(clauses[i - 1].text) && clauses.slice(0, i - 1).some((c) => figureIn(c.text, whole!.unit))) whole = null;
         if (t === '其中') from = i + 1;
       } else if (/中$/.test(t)) {
         whole = inTotalOf(clauses[i]);
