@@ -74,6 +74,8 @@ describe('breakdowns in the prose', () => {
   it('leaves lists of table figures to the table check (收到申请…件，其中予以公开…件)', () => {
     const text = withProse('全镇共收到政府信息公开申请134件，其中予以公开及部分公开73件，不予公开14件，无法提供37件。');
     assert.deepEqual(readBreakdowns(parseReport(text)), []);
+    const outcomes = withProse('全年共收到申请134件，其中作出不予公开答复12件，告知无法提供30件，告知不予处理9件。');
+    assert.deepEqual(readBreakdowns(parseReport(outcomes)), [], 'outcomes in other words are table figures too');
     assert.equal(analyze(text, { rules: only('breakdown-sum', 'text-table-mismatch') }).diagnostics.length, 0);
   });
 

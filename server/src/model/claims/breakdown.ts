@@ -13,7 +13,7 @@ import {
   BREAKDOWN_UNITS, CHANGE_WORDS, CHANNEL_WORDS, INEXACT_WORDS, PARTIAL_WORDS, PART_FILLERS, PART_LEAD, REMAINDER_WORDS, SHARE_FILLERS,
 } from '../vocabulary/breakdowns';
 import { readClaims } from './index';
-import { NumTok, isCjk, numbers, toAscii } from './tokens';
+import { ALL_VOCAB, NumTok, findWords, isCjk, numbers, toAscii } from './tokens';
 
 /** A figure of the prose: its label as written, its value and unit, the whole phrase and the number's range. */
 export interface Figure {
@@ -52,6 +52,8 @@ export interface Breakdown {
 const CLAUSE_AND_PART_STOPS = codesOf('，,、：:；;');
 const BRACKETS = /[（）()【】]/;
 const CACHE = new WeakMap<Report, Breakdown[]>();
+/** The units of tables 三 and 四. */
+const TABLE_UNITS = ['件', '宗'];
 const MAX_PROSE = 200_000;
 
 /** Every breakdown of the report's prose, in text order (computed once per report). */
@@ -68,6 +70,8 @@ export function readBreakdowns(report: Report): Breakdown[] {
       if (!para.text.includes('中')) continue; // 其中, 在…中: a paragraph without 中 holds no breakdown
       for (const b of readParagraph(para)) {
         if (b.parts.some((p) => tableFigures.has(p.numStart))) continue;
+        // Applications by outcome in words the claims reader did not place (作出不予公开答复12件): still table figures.
+        if (TABLE_UNITS.includes(b.total.unit) && b.parts.some((p) => findWords(p.label, ALL_VOCAB).some((h) => !h.word.weak))) continue;
         out.push(b);
       }
     }
