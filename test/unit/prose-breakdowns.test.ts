@@ -129,6 +129,13 @@ describe('this year\'s figures dated last year', () => {
     assert.equal(d[0].suggestions[0].edits[0].newText, '2023');
   });
 
+  it('says it once when the misdated sentence opens the overview', () => {
+    const opening = base.replace('2023年，清河镇认真贯彻落实', '2022年，全镇共收到政府信息公开申请134件。2023年，清河镇认真贯彻落实');
+    const d = analyze(opening, { rules: only('year-consistency') }).diagnostics;
+    assert.deepEqual(d.map((x) => opening.slice(x.start, x.end)), ['2022']);
+    assert.match(d[0].message.zh, /134 是本年度/);
+  });
+
   it('is silent when last year\'s report gives the same figures', () => {
     const lastYear = withProse('（二）依申请公开情况。2022年，全镇共收到政府信息公开申请134件，予以公开及部分公开73件。').replace(/2023/g, '2022');
     const index = buildWorkspaceIndex([{ path: '/r/2023.txt', text: misdated }, { path: '/r/2022.txt', text: lastYear }]);

@@ -79,14 +79,16 @@ export const rule: Rule = {
     if (reference === null) return;
     // Counts dated last year: this year's figures misdated, or (with last year's report) last year's indeed.
     const dated = report.year === reference ? checkDated(report, ctx.previous?.report ?? null) : { misdated: [], verified: [] };
-    const done = new Set<number>([...dated.misdated.map((m) => m.dated.yearStart), ...dated.verified.map((d) => d.yearStart)]);
+    // One finding per year: a misdated sentence is reported with its figures, not again as a wrong year.
+    const misdatedAt = new Set(dated.misdated.map((m) => m.dated.yearStart));
+    const verifiedAt = new Set(dated.verified.map((d) => d.yearStart));
     const bySentence = new Map<number, DatedCheck[]>();
     for (const m of dated.misdated) bySentence.set(m.dated.yearStart, [...(bySentence.get(m.dated.yearStart) ?? []), m]);
     for (const group of bySentence.values()) emit(misdated(group, reference));
     const titleRange = report.title ? { start: report.title.start, end: report.title.end } : null;
     let periodReported = !!period && !(period.from.month === 1 && period.from.day === 1 && period.to.month === 12 && period.to.day === 31 && period.to.year === period.from.year);
     for (const c of facts.yearClaims) {
-      if (c.year === reference || (c.role === 'statement' && done.has(c.start))) continue;
+      if (c.year === reference || misdatedAt.has(c.start) || (c.role === 'statement' && verifiedAt.has(c.start))) continue;
       // A statement of last year's figures that last year's report gives word for word is about last year indeed.
       if (c.role === 'statement' && c.year === reference - 1 && ctx.previous) {
         const s = sentenceAround(ctx.text, c.start);
