@@ -48,7 +48,8 @@ export function checkDated(report: Report, previous: Report | null): { misdated:
 }
 
 /** A figure with the words before it: 主动公开政府信息86条. */
-const FIGURE_RE = /([\u4e00-\u9fff]{2,})\s*([0-9]+)\s*(件|条|篇|个|期|次|项|场|批)/g;
+/** In compact text (no spaces): the two to four characters before a figure and its unit; bounded, so linear. */
+const FIGURE_RE = /([\u4e00-\u9fff]{2,4})([0-9]+)(件|条|篇|个|期|次|项|场|批)/g;
 const compact = (s: string) => s.replace(/\s+/g, '');
 
 /**
@@ -59,5 +60,5 @@ export function saidLastYear(sentence: string, previousText: string): boolean {
   const figures = [...compact(sentence).matchAll(FIGURE_RE)];
   if (!figures.length) return false;
   const before = compact(previousText);
-  return figures.every((m) => before.includes(`${m[1].slice(-4)}${m[2]}${m[3]}`));
+  return figures.every((m) => before.includes(`${m[1]}${m[2]}${m[3]}`));
 }
