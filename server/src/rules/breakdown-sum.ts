@@ -16,7 +16,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   docs: {
-    reports: 'a whole and its parts in one sentence (`共…400条，其中A 150条，B 120条，C 100条`, `在…的52条信息中，…`) whose parts do not add up to it; an error when the last part is the rest (其他, 其余). Partial lists (`其中…等`, `包括…`) and inexact figures (`400余条`) are not read',
+    reports: 'a whole and its parts in one sentence (`共…400条，其中A 150条，B 120条，C 100条`, `在…的52条信息中，…`) whose parts do not add up to it; an error when the last part is the rest (其他, 其余). Partial lists (`其中…等`, `包括…`), inexact figures (`400余条`), lists of publication channels that do not name their rest, and applications by outcome (left to `text-table-mismatch`) are not read; hover the whole to see its parts and their sum',
     fix: '—',
   },
   check({ report, emit }) {
