@@ -65,10 +65,12 @@ export function readBreakdowns(report: Report): Breakdown[] {
     // Parts the claims reader placed in the tables (收到申请…件，其中予以公开…件) are checked against the tables instead.
     const tableFigures = new Set(readClaims(report).flatMap((c) => (c.kind === 'count' ? [c.numStart] : [])));
     let total = 0;
-    for (const para of paragraphs(report)) {
+    const paras = paragraphs(report);
+    for (let k = 0; k < paras.length; k++) {
+      const para = paras[k];
       if ((total += para.text.length) > MAX_PROSE) break;
       if (!para.text.includes('中')) continue; // 其中, 在…中: a paragraph without 中 holds no breakdown
-      for (const b of readParagraph(para)) {
+      for (const b of [...readParagraph(para), ...readItems(para, paras, k)]) {
         if (b.parts.some((p) => tableFigures.has(p.numStart))) continue;
         // Applications by outcome in words the claims reader did not place (作出不予公开答复12件): still table figures.
         if (TABLE_UNITS.includes(b.total.unit) && b.parts.some((p) => findWords(p.label, ALL_VOCAB).some((h) => !h.word.weak))) continue;
@@ -95,6 +97,37 @@ function readParagraph(para: Paragraph): Breakdown[] {
   let before: Clause | null = null;
   for (const sentence of splitSegment(para, SENTENCE_STOPS)) {
     const clauses = clausesOf(sentence);
+    out.push(...readClauses(clauses, before));
+    before = clauses.length ? clauses[clauses.length - 1] : null;
+  }
+  // Shares stated later in the paragraph: "主动公开的占37.5%".
+  for (const b of out) readLaterShares(para, b);
+  return out;
+}
+
+/** A list item on a line of its own: 1.机构职能类3条； （二）政策文件类9条； 三是规划计划类14条。 */
+const ITEM_RE = /^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,2}[）)、.．]|[一二三四五六七八九十]是)/;
+const MAX_ITEMS = 30;
+
+/** A whole introduced at the end of a paragraph (其中： / 在…中：) with its parts as list items on the lines after it. */
+function readItems(para: Paragraph, paras: Paragraph[], k: number): Breakdown[] {
+  if (!/[：:]\s*$/.test(para.text)) return [];
+  const items: Clause[] = [];
+  for (let j = k + 1; j < paras.length && j <= k + MAX_ITEMS && ITEM_RE.test(paras[j].text); j++) {
+    const sentences = splitSegment(paras[j], SENTENCE_STOPS);
+    const item = sentences.length === 1 ? clausesOf(sentences[0]) : [];
+    if (item.length !== 1) return []; // an item that says more than a label and a figure
+    items.push(item[0]);
+  }
+  if (items.length < 2) return [];
+  const sentences = splitSegment(para, SENTENCE_STOPS);
+  const own = clausesOf(sentences[sentences.length - 1]);
+  return readClauses([...own, ...items], null).filter((b) => b.parts.some((p) => p.start >= items[0].seg.offsets[items[0].seg.base]));
+}
+
+function readClauses(clauses: Clause[], before: Clause | null): Breakdown[] {
+  const out: Breakdown[] = [];
+  {
     for (let i = 0; i < clauses.length; i++) {
       const t = clauses[i].text.trim();
       let whole: Figure | null = null;
@@ -113,10 +146,7 @@ function readParagraph(para: Paragraph): Breakdown[] {
       const b = partsOf(clauses, from, whole);
       if (b) out.push(b);
     }
-    before = clauses.length ? clauses[clauses.length - 1] : null;
   }
-  // Shares stated later in the paragraph: "主动公开的占37.5%".
-  for (const b of out) readLaterShares(para, b);
   return out;
 }
 
@@ -165,8 +195,9 @@ function inTotalOf(c: Clause): Figure | null {
 }
 
 function stripLead(text: string): { text: string; cut: number } {
-  let s = text;
-  let cut = 0;
+  const item = ITEM_RE.exec(text);
+  let s = item ? text.slice(item[0].length) : text;
+  let cut = item ? item[0].length : 0;
   for (let again = true; again;) {
     again = false;
     for (const w of PART_LEAD) {
@@ -225,7 +256,9 @@ function partsOf(clauses: Clause[], from: number, whole: Figure): Breakdown | nu
   for (; i < clauses.length; i++) {
     const c = clauses[i];
     const raw = c.text;
-    if (BRACKETS.test(raw) || hasAny(raw, PARTIAL_WORDS)) return null;
+    // An item's own number (（二）) is not a bracketed aside.
+    const plain = raw.replace(ITEM_RE, '');
+    if (BRACKETS.test(plain) || hasAny(plain, PARTIAL_WORDS)) return null;
     if (parts.length) {
       const share = shareIn(c, parts.length - 1, '');
       if (share) {
