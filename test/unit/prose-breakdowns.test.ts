@@ -136,6 +136,17 @@ describe('this year\'s figures dated last year', () => {
     assert.match(d[0].message.zh, /134 是本年度/);
   });
 
+  it('does not read a cited document\'s year, a span or a comparison as the date of a figure', () => {
+    for (const para of [
+      '根据《2022年政务公开工作要点》，全镇共收到政府信息公开申请134件。',
+      '2022年以来，全镇共收到政府信息公开申请134件。',
+      '较2022年，全镇共收到政府信息公开申请134件。',
+    ]) {
+      const text = withProse(`（二）依申请公开情况。${para}`);
+      assert.deepEqual(analyze(text, { rules: only('year-consistency') }).diagnostics.map((d) => d.message.zh), [], para);
+    }
+  });
+
   it('is silent when last year\'s report gives the same figures', () => {
     const lastYear = withProse('（二）依申请公开情况。2022年，全镇共收到政府信息公开申请134件，予以公开及部分公开73件。').replace(/2023/g, '2022');
     const index = buildWorkspaceIndex([{ path: '/r/2023.txt', text: misdated }, { path: '/r/2022.txt', text: lastYear }]);

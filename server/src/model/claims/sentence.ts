@@ -4,6 +4,7 @@
  */
 import { Segment, offsetAt, splitClauses } from '../segments';
 import { COLUMN_WORDS, NEGATIONS, SHARE_BASE } from '../vocabulary/claims';
+import { NOT_REPORT_YEAR_WORDS } from '../vocabulary/years';
 import { Ctx, isTopic, mentionsApplications, span } from './context';
 import { SentenceInfo, firstApplication, readQualitative } from './qualitative';
 import { ALL_VOCAB, CARRYOVER_VOCAB, Hit, NumTok, findWords, numbers, residue, toAscii } from './tokens';
@@ -22,10 +23,20 @@ function otherYear(text: string, year: number | null): boolean {
   return false;
 }
 
-/** The one year a sentence speaks of, with where it is written, or null (none, or several). */
+/** A year inside 《》 or 〔〕 names a document, not the time of the sentence. */
+function cited(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return before.lastIndexOf('《') > before.lastIndexOf('》') || before.lastIndexOf('〔') > before.lastIndexOf('〕');
+}
+
+/**
+ * The one year a sentence speaks of, with where it is written, or null: none, several, a cited document's
+ * year, or a year of a comparison, a span or a plan (较2021年, 2021年以来, 计划2023年).
+ */
 function onlyYear(text: string): { year: number; at: number } | null {
   const found = [...text.matchAll(YEAR_RE)];
-  if (!found.length || found.some((m) => m[1] !== found[0][1])) return null;
+  if (found.length !== 1 || cited(text, found[0].index!) || NOT_REPORT_YEAR_WORDS.some((w) => text.includes(w))) return null;
+  if (/[较比自从至到]\s*$/.test(text.slice(0, found[0].index!))) return null;
   return { year: Number(found[0][1]), at: found[0].index! };
 }
 
