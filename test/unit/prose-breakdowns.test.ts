@@ -100,6 +100,9 @@ describe('breakdowns in the prose', () => {
     assert.match(d[0].message.zh, /150 ÷ 400 = 37\.5%/);
     assert.match(d[0].message.zh, /按各分项之和 370 算得/);
     assert.match(d[0].message.en, /not of the whole, 400/);
+    const sum = analyze(text, { rules: only('breakdown-sum') }).diagnostics;
+    assert.match(sum[0].message.zh, /“主动公开的占40\.5%”也是按 370 算得的比例/, 'the share is evidence that the whole is the odd figure');
+    assert.equal(sum[0].related?.length, 4);
   });
 
   it('on the real corpus reports only the listed overlap in the Shanghai extract', () => {

@@ -1,4 +1,5 @@
 import { readBreakdowns } from '../model/claims/breakdown';
+import { reportedSum, sumOf, takenOfSum } from './lib/breakdown-check';
 import { Rule, msg } from './rule';
 
 /**
@@ -21,25 +22,26 @@ export const rule: Rule = {
   },
   check({ report, emit }) {
     for (const b of readBreakdowns(report)) {
-      const sum = b.parts.reduce((a, p) => a + p.value, 0);
-      if (sum === b.total.value) continue;
+      if (!reportedSum(b)) continue;
+      const sum = sumOf(b);
       const more = sum > b.total.value;
-      // Channels overlap (an item on the website and on WeChat) and are seldom all named: only a closed list of them is added up.
-      if (b.channels && !b.closed) continue;
-      // Two parts short of the whole are as often a partial list as a slip: read only lists of three or more.
-      if (!more && !b.closed && b.parts.length < 3) continue;
-      // A part as large as the whole is another dimension, not a piece of it.
-      if (b.parts.some((p) => p.value >= b.total.value)) continue;
       const figures = b.parts.map((p) => p.value).join(' + ');
       const unit = b.total.unit;
+      // Shares of the parts taken of their sum: the writer counted from the parts, so the whole is the odd figure.
+      const shares = b.shares.filter((s) => takenOfSum(b, s));
+      const zhShares = shares.length ? `；${shares.map((s) => `“${s.phrase}”`).join('、')}也是按 ${sum} 算得的比例` : '';
+      const enShares = shares.length ? `; ${shares.map((s) => `“${s.phrase}”`).join(', ')} ${shares.length > 1 ? 'are shares' : 'is a share'} of ${sum}` : '';
       emit({
         start: b.total.numStart, end: b.total.numEnd,
         severity: b.closed ? 'error' : 'warning',
         message: msg(
-          `正文称“${b.total.phrase}”，但其后所列各项之和为 ${figures} = ${sum}${unit}，${more ? '多' : '少'} ${Math.abs(sum - b.total.value)}${unit}${more && !b.closed ? '（如各项有交叉重复，请在正文中说明）' : ''}`,
-          `The prose says “${b.total.phrase}”, but the parts listed after it add up to ${figures} = ${sum}, ${Math.abs(sum - b.total.value)} ${more ? 'more' : 'fewer'}${more && !b.closed ? ' (if the parts overlap, say so in the text)' : ''}`,
+          `正文称“${b.total.phrase}”，但其后所列各项之和为 ${figures} = ${sum}${unit}，${more ? '多' : '少'} ${Math.abs(sum - b.total.value)}${unit}${more && !b.closed ? '（如各项有交叉重复，请在正文中说明）' : ''}${zhShares}`,
+          `The prose says “${b.total.phrase}”, but the parts listed after it add up to ${figures} = ${sum}, ${Math.abs(sum - b.total.value)} ${more ? 'more' : 'fewer'}${more && !b.closed ? ' (if the parts overlap, say so in the text)' : ''}${enShares}`,
         ),
-        related: b.parts.map((p) => ({ start: p.numStart, end: p.numEnd, message: msg(`分项：${p.phrase}`, `Part: ${p.phrase}`) })),
+        related: [
+          ...b.parts.map((p) => ({ start: p.numStart, end: p.numEnd, message: msg(`分项：${p.phrase}`, `Part: ${p.phrase}`) })),
+          ...shares.map((s) => ({ start: s.numStart, end: s.numEnd, message: msg(`按各分项之和 ${sum} 算得的比例`, `A share of the parts' sum, ${sum}`) })),
+        ],
         // Parts beyond the whole may overlap: writing their sum as the whole could turn a correct figure wrong.
         suggestions: b.closed || more ? [] : [{
           kind: 'suggestion',
