@@ -6,6 +6,7 @@ import { Locale, Msg, msg, text } from '../base/msg';
 import type { Analysis } from './analyze';
 import { Check, checkClaims, gives, renderReading } from '../rules/lib/claim-check';
 import { Breakdown, readBreakdowns } from '../model/claims/breakdown';
+import { reportedSum } from '../rules/lib/breakdown-check';
 
 const VERDICT = {
   match: msg('✓ 一致', '✓ agrees'),
@@ -21,6 +22,7 @@ const L = {
   result: msg('结果：', 'Result: '),
   parts: msg('其后所列各项：', 'The parts listed after it:'),
   sum: msg('各项之和：', 'Their sum: '),
+  open: msg('各项可能交叉重复或未列全（渠道、两项以内的列举、与总数同量级的项），不作比对', 'The parts may overlap or not be all named (channels, lists of two, a part as large as the whole): not compared'),
 };
 
 function range(c: Check): { start: number; end: number } {
@@ -75,7 +77,9 @@ function breakdownHover(b: Breakdown, offset: number, locale: Locale): { start: 
       prose(b.total.phrase),
       `${text(L.parts, locale)}\n${b.parts.map((p) => `- ${p.phrase}`).join('\n')}`,
       `${text(L.sum, locale)}${b.parts.map((p) => p.value).join(' + ')} = ${sum}`,
-      `${text(L.result, locale)}${text(VERDICT[sum === b.total.value ? 'match' : 'mismatch'], locale)}`,
+      sum === b.total.value || reportedSum(b)
+        ? `${text(L.result, locale)}${text(VERDICT[sum === b.total.value ? 'match' : 'mismatch'], locale)}`
+        : text(L.open, locale),
     ].join('\n\n');
     return { start: b.total.numStart, end: b.total.numEnd, markdown: md };
   }
