@@ -84,11 +84,11 @@ export function readBreakdowns(report: Report): Breakdown[] {
   return out;
 }
 
-/** A clause of a sentence with where it starts in the sentence. */
-interface Clause { seg: Segment; at: number; text: string }
+/** A clause of a sentence (cut at ，、：；) as a view of its paragraph. */
+interface Clause { seg: Segment; text: string }
 
 function clausesOf(sentence: Segment): Clause[] {
-  return splitSegment(sentence, CLAUSE_AND_PART_STOPS).map((seg) => ({ seg, at: seg.base - sentence.base, text: seg.text }));
+  return splitSegment(sentence, CLAUSE_AND_PART_STOPS).map((seg) => ({ seg, text: seg.text }));
 }
 
 function readParagraph(para: Paragraph): Breakdown[] {
@@ -125,27 +125,27 @@ function readItems(para: Paragraph, paras: Paragraph[], k: number): Breakdown[] 
   return readClauses([...own, ...items], null).filter((b) => b.parts.some((p) => p.start >= items[0].seg.offsets[items[0].seg.base]));
 }
 
+/** The breakdowns of a run of clauses: a whole (before 其中, or 在…中) and the parts after it. */
 function readClauses(clauses: Clause[], before: Clause | null): Breakdown[] {
   const out: Breakdown[] = [];
-  {
-    for (let i = 0; i < clauses.length; i++) {
-      const t = clauses[i].text.trim();
-      let whole: Figure | null = null;
-      let from = i;
-      if (t.startsWith('其中')) {
-        const prev = i > 0 ? clauses[i - 1] : before;
-        whole = prev ? totalOf(prev) : null;
-        // 办理人大建议15件、政协提案20件，其中…: 其中 may speak of both; a whole after another figure in its unit must say it is one (共, 合计).
-        if (whole && i > 1 && !/[共合总]计?/.test(clauses[i - 1].text) && clauses.slice(0, i - 1).some((c) => figureIn(c.text, whole!.unit))) whole = null;
-        if (t === '其中') from = i + 1;
-      } else if (/中$/.test(t)) {
-        whole = inTotalOf(clauses[i]);
-        from = i + 1;
-      }
-      if (!whole) continue;
-      const b = partsOf(clauses, from, whole);
-      if (b) out.push(b);
+  for (let i = 0; i < clauses.length; i++) {
+    const t = clauses[i].text.trim();
+    let whole: Figure | null = null;
+    let from = i;
+    if (t.startsWith('其中')) {
+      const prev = i > 0 ? clauses[i - 1] : before;
+      whole = prev ? totalOf(prev) : null;
+      // 办理人大建议15件、政协提案20件，其中…: 其中 may speak of both; a whole after another figure in its unit must say it is one (共, 合计).
+      const unit = whole?.unit;
+      if (unit && i > 1 && !/共|合计|总计|累计/.test(clauses[i - 1].text) && clauses.slice(0, i - 1).some((c) => figureIn(c.text, unit))) whole = null;
+      if (t === '其中') from = i + 1;
+    } else if (t.endsWith('中')) {
+      whole = inTotalOf(clauses[i]);
+      from = i + 1;
     }
+    if (!whole) continue;
+    const b = partsOf(clauses, from, whole);
+    if (b) out.push(b);
   }
   return out;
 }
