@@ -59,6 +59,7 @@ describe('breakdowns in the prose', () => {
       '全年共发布信息300条，其中政策文件150条，工作动态120条。',
       '全年共发布信息400条，其中网站发布150条，微信发布120条，微博发布100条。',
       '全年共办理人大建议15件、政协提案20件，其中主办10件，协办25件。',
+      '全年共发布信息500条，其中政策文件150条（占30%），工作动态120条（占24%），通知公告100条（占20%）。',
     ]) {
       const text = withProse(para);
       assert.deepEqual(analyze(text, { rules: only('breakdown-sum') }).diagnostics.map((d) => d.message.zh), [], para);
@@ -90,6 +91,13 @@ describe('breakdowns in the prose', () => {
     assert.match(s.markdown, /150 ÷ 400 = 37\.50%/);
     assert.match(s.markdown, /✗ 不一致/);
     assert.match(hover(a, at(text, '400条'), 'en')!.markdown, /The parts listed after it/);
+  });
+
+  it('reads a share in brackets after a part', () => {
+    const text = withProse('全年共梳理政府信息400条，其中主动公开150条（占37.5%），依申请公开120条（占32.4%），不予公开130条（占32.5%）。');
+    const d = analyze(text, { rules: only('percentage', 'breakdown-sum') }).diagnostics;
+    assert.deepEqual(d.map((x) => `${x.code} ${text.slice(x.start, x.end)}`), ['percentage 32.4%']);
+    assert.match(d[0].message.zh, /120 ÷ 400 = 30%/);
   });
 
   it('says when a share of a part was taken of the sum of the parts instead of the whole', () => {

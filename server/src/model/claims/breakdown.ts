@@ -7,7 +7,7 @@
  * (收到申请…件，其中予以公开…件) are left to the table check. Never throws: a failure means no breakdowns.
  */
 import type { Report } from '../report';
-import { PART_STOPS, Paragraph, SENTENCE_STOPS, Segment, offsetAt, paragraphs, splitSegment } from '../segments';
+import { PART_STOPS, Paragraph, SENTENCE_STOPS, Segment, offsetAt, paragraphs, splitSegment, subSegment } from '../segments';
 import { codesOf } from '../text';
 import {
   BREAKDOWN_UNITS, CHANGE_WORDS, CHANNEL_WORDS, INEXACT_WORDS, PARTIAL_WORDS, PART_FILLERS, PART_LEAD, REMAINDER_WORDS, SHARE_FILLERS,
@@ -249,12 +249,26 @@ function normalise(label: string): string {
   return s;
 }
 
+/** A bracketed share at the end of a clause: 占37.5%, 占比37.5%. Bounded, so linear. */
+const PAREN_SHARE = /[（(]([^（）()]{1,16}[%％])[）)]\s*$/;
+
+function splitShare(c: Clause): { clause: Clause; share: Clause | null } {
+  const m = PAREN_SHARE.exec(c.text);
+  if (!m) return { clause: c, share: null };
+  const from = m.index + 1;
+  return {
+    clause: { seg: subSegment(c.seg, 0, m.index), text: c.text.slice(0, m.index) },
+    share: { seg: subSegment(c.seg, from, from + m[1].length), text: m[1] },
+  };
+}
+
 function partsOf(clauses: Clause[], from: number, whole: Figure): Breakdown | null {
   const parts: Figure[] = [];
   const shares: Share[] = [];
   let i = from;
   for (; i < clauses.length; i++) {
-    const c = clauses[i];
+    // A share in brackets after the figure (主动公开150条（占37.5%）) is read as the part's share.
+    const { clause: c, share: paren } = splitShare(clauses[i]);
     const raw = c.text;
     // An item's own number (（二）) is not a bracketed aside.
     const plain = raw.replace(ITEM_RE, '');
@@ -274,6 +288,11 @@ function partsOf(clauses: Clause[], from: number, whole: Figure): Breakdown | nu
     if (!label || label.length > 24 || ![...label].every(isCjk) || hasAny(label, CHANGE_WORDS)) break;
     const offset = lead + cut;
     parts.push(figure(c, { ...n, start: n.start + offset, end: n.end + offset, unitEnd: n.unitEnd + offset }, label, offset, offset + n.unitEnd));
+    if (paren) {
+      const share = shareIn(paren, parts.length - 1, '');
+      if (!share) return null; // an aside we do not understand
+      shares.push({ ...share, phrase: `${parts[parts.length - 1].phrase}（${share.phrase}）` });
+    }
   }
   if (parts.length < 2) return null;
   // The list must end the sentence, or be followed by words only (做到应公开尽公开), never by more figures or "the rest".

@@ -17,7 +17,9 @@ export function reportedSum(b: Breakdown): boolean {
   // Two parts short of the whole are as often a partial list as a slip: read only lists of three or more.
   if (sum < b.total.value && !b.closed && b.parts.length < 3) return false;
   // A part as large as the whole is another dimension, not a piece of it.
-  return !b.parts.some((p) => p.value >= b.total.value);
+  if (b.parts.some((p) => p.value >= b.total.value)) return false;
+  // Shares of the parts all taken of the stated whole: the writer knows the whole, and names some parts only.
+  return !(sum < b.total.value && b.shares.length > 0 && b.shares.every((s) => gives(b.parts[s.part].value, b.total.value, s.value, s.decimals)));
 }
 
 /** A share of a part that the part over the whole does not give, but the part over the sum of the parts does. */
