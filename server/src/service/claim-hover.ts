@@ -22,7 +22,7 @@ const L = {
   result: msg('结果：', 'Result: '),
   parts: msg('其后所列各项：', 'The parts listed after it:'),
   sum: msg('各项之和：', 'Their sum: '),
-  open: msg('各项可能交叉重复或未列全（渠道、两项以内的列举、与总数同量级的项），不作比对', 'The parts may overlap or not be all named (channels, lists of two, a part as large as the whole): not compared'),
+  open: msg('所列各项可能交叉重复或未列全（如发布渠道、只列两项、各项比例均按总数计算），未作比对', 'The parts may overlap or not all be named (channels, a list of two, shares all taken of the whole): not compared'),
 };
 
 function range(c: Check): { start: number; end: number } {
