@@ -68,7 +68,7 @@ export function registerStatus(context: vscode.ExtensionContext, client: Languag
     const mine = ++generation;
     void Promise.resolve(vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).then((lenses) => {
       if (mine !== generation) return;
-      const tables = (lenses ?? []).map((l) => l.command?.title ?? '').filter((t) => t && TABLE_LENS.test(t)).map((t) => t.replace(/ — .*$/, ''));
+      const tables = (lenses ?? []).map((l) => l.command?.title ?? '').filter((t) => t && TABLE_LENS.test(t)).map((t) => t.split(' — ')[0]);
       item.tooltip = [text(TOOLTIP, loc), ...tables].join('\n');
     }, () => undefined);
   };

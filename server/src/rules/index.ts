@@ -30,6 +30,7 @@ import { rule as publicationDate } from './publication-date';
 import { rule as regulationAuthority } from './regulation-authority';
 import { rule as statuteReference } from './statute-reference';
 import { rule as yearConsistency } from './year-consistency';
+import { rule as breakdownSum } from './breakdown-sum';
 import { rule as percentage } from './percentage';
 import { rule as selfContradiction } from './self-contradiction';
 import { rule as textTableMismatch } from './text-table-mismatch';
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   regulationAuthority,
   statuteReference,
   yearConsistency,
+  breakdownSum,
   percentage,
   selfContradiction,
   textTableMismatch,

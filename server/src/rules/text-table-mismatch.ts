@@ -3,7 +3,7 @@ import type { Reading, Term } from './lib/claim-check';
 import { Related, Rule, msg } from './rule';
 
 function related(terms: Term[]): Related[] {
-  return terms.filter((t) => t.cell).map((t) => ({
+  return terms.flatMap((t) => t.parts ?? [t]).filter((t) => t.cell).map((t) => ({
     start: t.cell!.cell.start, end: t.cell!.cell.end, message: msg(`${t.label.zh} = ${t.value}`, `${t.label.en} = ${t.value}`),
   }));
 }
@@ -23,7 +23,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   fixable: false,
   docs: {
-    reports: 'a count in the prose (收到/受理…申请 N 件, the applications granted, 结转下年度, 行政复议/诉讼 N 件, 均获维持, 未收到申请) that no reading of the tables gives; hover a prose number to see what it was compared with',
+    reports: 'a count in the prose (收到/受理…申请 N 件, the outcomes of table 三 — granted and partly granted together as （一）+（二）, each outcome group as the sum of its sub-rows, shown in the message —, 结转下年度, 行政复议/诉讼 N 件, 均获维持, 未收到申请) that no reading of the tables gives; hover a prose number to see what it was compared with',
     fix: 'a suggestion only',
   },
   check({ report, emit }) {

@@ -4,7 +4,9 @@
  */
 import { Locale, Msg, msg, text } from '../base/msg';
 import type { Analysis } from './analyze';
-import { Check, checkClaims, renderReading } from '../rules/lib/claim-check';
+import { Check, checkClaims, gives, renderReading } from '../rules/lib/claim-check';
+import { Breakdown, readBreakdowns } from '../model/claims/breakdown';
+import { reportedSum } from '../rules/lib/breakdown-check';
 
 const VERDICT = {
   match: msg('✓ 一致', '✓ agrees'),
@@ -18,6 +20,9 @@ const L = {
   noneAgainst: msg('对照：表四 结果纠正、其他结果、尚未审结（应为 0）', 'Compared with: table 四 corrected, other and pending results (should be 0)'),
   contrary: msg('相反的说法或数字：', 'Contrary statements or figures:'),
   result: msg('结果：', 'Result: '),
+  parts: msg('其后所列各项：', 'The parts listed after it:'),
+  sum: msg('各项之和：', 'Their sum: '),
+  open: msg('所列各项可能交叉重复或未列全（如发布渠道、只列两项、各项比例均按总数计算），未作比对', 'The parts may overlap or not all be named (channels, a list of two, shares all taken of the whole): not compared'),
 };
 
 function range(c: Check): { start: number; end: number } {
@@ -55,6 +60,39 @@ export function claimHover(a: Analysis, offset: number, locale: Locale = 'zh-cn'
     const prose = text(msg(`**正文：“${c.claim.phrase}”**`, `**Prose: “${c.claim.phrase}”**`), locale);
     const md = [prose, ...body(c, locale), `${text(L.result, locale)}${text(VERDICT[c.verdict], locale)}`].join('\n\n');
     return { start: r.start, end: r.end, markdown: md };
+  }
+  for (const b of readBreakdowns(a.report)) {
+    const h = breakdownHover(b, offset, locale);
+    if (h) return h;
+  }
+  return null;
+}
+
+/** The hover of a breakdown's whole (its parts and their sum) or of a share of one part (the part over the whole). */
+function breakdownHover(b: Breakdown, offset: number, locale: Locale): { start: number; end: number; markdown: string } | null {
+  const prose = (phrase: string) => text(msg(`**正文：“${phrase}”**`, `**Prose: “${phrase}”**`), locale);
+  if (offset >= b.total.numStart && offset <= b.total.numEnd) {
+    const sum = b.parts.reduce((x, p) => x + p.value, 0);
+    const md = [
+      prose(b.total.phrase),
+      `${text(L.parts, locale)}\n${b.parts.map((p) => `- ${p.phrase}`).join('\n')}`,
+      `${text(L.sum, locale)}${b.parts.map((p) => p.value).join(' + ')} = ${sum}`,
+      sum === b.total.value || reportedSum(b)
+        ? `${text(L.result, locale)}${text(VERDICT[sum === b.total.value ? 'match' : 'mismatch'], locale)}`
+        : text(L.open, locale),
+    ].join('\n\n');
+    return { start: b.total.numStart, end: b.total.numEnd, markdown: md };
+  }
+  for (const s of b.shares) {
+    if (offset < s.numStart || offset > s.numEnd) continue;
+    const part = b.parts[s.part];
+    const share = ((100 * part.value) / b.total.value).toFixed(2);
+    const md = [
+      prose(s.phrase),
+      `${text(L.compared, locale)}\n- ${part.value} ÷ ${b.total.value} = ${share}%${text(msg(`（“${part.phrase}”占“${b.total.phrase}”）`, ` (“${part.phrase}” of “${b.total.phrase}”)`), locale)}`,
+      `${text(L.result, locale)}${text(VERDICT[gives(part.value, b.total.value, s.value, s.decimals) ? 'match' : 'mismatch'], locale)}`,
+    ].join('\n\n');
+    return { start: s.numStart, end: s.numEnd, markdown: md };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 /** What the claims reader carries from clause to clause, and the helpers every part of it uses. */
 import { Segment, offsetAt } from '../segments';
-import type { Claim, CountClaim, Quantity, Span, Topic } from './types';
+import type { Claim, CountClaim, DatedClaim, Quantity, Span, Topic } from './types';
 
 export interface Ctx {
   /** Clauses left to read: a report has a few hundred at most. */
@@ -8,6 +8,8 @@ export interface Ctx {
   agency: string | null;
   year: number | null;
   claims: Claim[];
+  /** Counts of sentences about one other year, read as if it were the report's. */
+  dated: DatedClaim[];
   /** The last stated total of applications in the paragraph: the base of a share stated later. */
   paraBase: CountClaim | null;
   /** Line ranges of section 四 (review and litigation), where the topic is implied. */

@@ -10,23 +10,32 @@ import type { Report } from '../report';
 import { PART_STOPS, SENTENCE_STOPS, paragraphs, splitSegment } from '../segments';
 import { Ctx, mentionsApplications } from './context';
 import { INFO_RE, readSentence } from './sentence';
-import type { Claim } from './types';
+import type { Claim, DatedClaim } from './types';
 
-export type { AllClaim, Claim, CountClaim, FeeClaim, NoneClaim, Part, PercentClaim, Quantity, SettledClaim, Topic } from './types';
+export type { AllClaim, Claim, CountClaim, DatedClaim, FeeClaim, NoneClaim, Part, PercentClaim, Quantity, SettledClaim, Topic } from './types';
 
 const MAX_PROSE = 200_000;
 const SENTENCE_END = '。！？!?；;';
 
-const CACHE = new WeakMap<Report, Claim[]>();
+const CACHE = new WeakMap<Report, { claims: Claim[]; dated: DatedClaim[] }>();
 
 /** Every claim the prose of the report makes, in text order (computed once per report). */
 export function readClaims(report: Report): Claim[] {
+  return read(report).claims;
+}
+
+/** The counts the prose states of one other year (2021年，全年收到申请86件 in a 2022 report), in text order. */
+export function readDatedClaims(report: Report): DatedClaim[] {
+  return read(report).dated;
+}
+
+function read(report: Report): { claims: Claim[]; dated: DatedClaim[] } {
   const cached = CACHE.get(report);
   if (cached) return cached;
   const s4 = report.sections.find((s) => s.index === 4);
   const lines = report.tree.lines;
   const section4 = s4 ? { start: lines[s4.startLine].start, end: lines[Math.min(s4.endLine, lines.length - 1)].end } : null;
-  const ctx: Ctx = { budget: 2000, agency: report.agency, year: report.year, claims: [], paraBase: null, section4 };
+  const ctx: Ctx = { budget: 2000, agency: report.agency, year: report.year, claims: [], dated: [], paraBase: null, section4 };
   try {
     let heading = { apps: false, info: false };
     let total = 0;
@@ -51,8 +60,10 @@ export function readClaims(report: Report): Claim[] {
   } catch {
     // Reading prose must never take the analysis down; a failure means no claims.
     ctx.claims.length = 0;
+    ctx.dated.length = 0;
   }
-  CACHE.set(report, ctx.claims);
-  return ctx.claims;
+  const out = { claims: ctx.claims, dated: ctx.dated };
+  CACHE.set(report, out);
+  return out;
 }
 

@@ -4,6 +4,7 @@
  */
 import { Segment, offsetAt, splitClauses } from '../segments';
 import { COLUMN_WORDS, NEGATIONS, SHARE_BASE } from '../vocabulary/claims';
+import { NOT_REPORT_YEAR_WORDS } from '../vocabulary/years';
 import { Ctx, isTopic, mentionsApplications, span } from './context';
 import { SentenceInfo, firstApplication, readQualitative } from './qualitative';
 import { ALL_VOCAB, CARRYOVER_VOCAB, Hit, NumTok, findWords, numbers, residue, toAscii } from './tokens';
@@ -20,6 +21,37 @@ function otherYear(text: string, year: number | null): boolean {
   if (year === null) return false;
   for (const m of text.matchAll(YEAR_RE)) if (Number(m[1]) !== year) return true;
   return false;
+}
+
+/** A year inside 《》 or 〔〕 names a document, not the time of the sentence. */
+function cited(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return before.lastIndexOf('《') > before.lastIndexOf('》') || before.lastIndexOf('〔') > before.lastIndexOf('〕');
+}
+
+/**
+ * The one year a sentence speaks of, with where it is written, or null: none, several, a cited document's
+ * year, or a year of a comparison, a span or a plan (较2021年, 2021年以来, 计划2023年).
+ */
+function onlyYear(text: string): { year: number; at: number } | null {
+  const found = [...text.matchAll(YEAR_RE)];
+  if (found.length !== 1 || cited(text, found[0].index!) || NOT_REPORT_YEAR_WORDS.some((w) => text.includes(w))) return null;
+  if (/[较比自从至到]\s*$/.test(text.slice(0, found[0].index!))) return null;
+  return { year: Number(found[0][1]), at: found[0].index! };
+}
+
+/** A sentence about one other year: its counts, read as if that year were the report's, go to ctx.dated. */
+function readDated(sentence: Segment, prev: { apps: boolean; info: boolean }, ctx: Ctx): void {
+  const only = onlyYear(sentence.text);
+  if (!only || ctx.year === null || only.year === ctx.year) return;
+  const sub: Ctx = { ...ctx, year: only.year, claims: [], dated: [] };
+  readSentence(sentence, prev, sub);
+  ctx.budget = sub.budget;
+  const yearStart = offsetAt(sentence, only.at);
+  for (const claim of sub.claims) {
+    if (claim.kind !== 'count') continue;
+    ctx.dated.push({ year: only.year, claim, yearStart, yearEnd: offsetAt(sentence, only.at + 3) + 1, sentence: sentence.text.trim() });
+  }
 }
 
 export function readSentence(sentence: Segment, prev: { apps: boolean; info: boolean }, ctx: Ctx): { apps: boolean; info: boolean } {
@@ -44,6 +76,7 @@ export function readSentence(sentence: Segment, prev: { apps: boolean; info: boo
   const clauses = splitClauses(sentence, (part) => numbers(part.text, ['件', '宗']).length === 0);
   // A sentence about another year (2022年收到申请 98 件, in a 2023 report) states no figure of this report.
   const aboutOtherYear = otherYear(sentence.text, ctx.year);
+  if (aboutOtherYear) readDated(sentence, prev, ctx);
   let uncertain = aboutOtherYear;
   const info: SentenceInfo = {
     reviewOrLitigation: /复议|诉讼/.test(sentence.text), firstApp: firstApplication(sentence.text),

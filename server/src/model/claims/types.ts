@@ -52,5 +52,19 @@ export interface PercentClaim extends Span {
 
 export type Claim = CountClaim | NoneClaim | AllClaim | SettledClaim | FeeClaim | PercentClaim;
 
+/**
+ * A count stated of another year (2021年，全年收到申请86件 in a 2022 report): read as if that year were the
+ * report's, so a rule can tell whether the figure is in fact this year's (a misdated statement).
+ */
+export interface DatedClaim {
+  year: number;
+  claim: CountClaim;
+  /** The year as written (2021). */
+  yearStart: number;
+  yearEnd: number;
+  /** The whole sentence part, for messages. */
+  sentence: string;
+}
+
 /** A word of the claims vocabulary and what it names. */
 export interface Word { text: string; quantity?: Quantity; part?: Part; weak?: boolean }

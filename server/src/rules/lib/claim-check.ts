@@ -18,6 +18,8 @@ export interface Term {
   /** Recomputed from the detail cells. */
   alt: number;
   cell: TypedCell | null;
+  /** A group's rows (（三）不予公开 is the sum of its eight sub-rows): shown in messages and as related cells. */
+  parts?: Term[];
 }
 
 export interface Reading {
@@ -50,9 +52,9 @@ function t3Label(id: string): Msg {
   return msg(`表三${zh.startsWith('（') ? '' : ' '}${zh}`, `table 三 ${zh}`);
 }
 
-interface Tables { t3: Table | null; t3Rows: Map<string, TableRow>; t4: TableRow | null; t2Fees: TypedCell | null }
+export interface Tables { t3: Table | null; t3Rows: Map<string, TableRow>; t4: TableRow | null; t2Fees: TypedCell | null }
 
-function tablesOf(report: Report): Tables {
+export function tablesOf(report: Report): Tables {
   // Table 三 may come in parts (split at a page break): the table that starts with 一 and the parts after it.
   const t3s = report.tables.filter((t) => t.kind === 't3');
   const first = t3s.findIndex((t) => t.rows.some((r) => r.id === 'new'));
@@ -96,7 +98,8 @@ function rowTerm(tables: Tables, id: string, columns?: number[]): Term | null {
 function groupTerm(tables: Tables, ids: string[], label: Msg): Term | null {
   const terms = ids.map((id) => rowTerm(tables, id));
   if (!terms.length || terms.some((t) => !t)) return null;
-  return { label, value: terms.reduce((a, t) => a + t!.value, 0), alt: terms.reduce((a, t) => a + t!.alt, 0), cell: null };
+  const parts = terms as Term[];
+  return { label, value: parts.reduce((a, t) => a + t.value, 0), alt: parts.reduce((a, t) => a + t.alt, 0), cell: null, parts };
 }
 
 function resultGroup(tables: Tables, prefix: string, groupId: string): Term | null {
@@ -164,7 +167,7 @@ export function readingsOf(quantity: Quantity, part: Part | undefined, tables: T
   return list.filter((x): x is Reading => !!x);
 }
 
-const agrees = (v: number, rd: Reading) => rd.value === v || rd.alt === v;
+export const agrees = (v: number, rd: Reading) => rd.value === v || rd.alt === v;
 
 function readingLabel(rd: Reading, locale: Locale): string {
   return rd.terms.map((t, i) => (i === 0 ? text(t.label, locale) : text(t.label, locale).replace(/^表[三四] ?|^table [三四] /, ''))).join(' + ');
@@ -173,11 +176,23 @@ function readingLabel(rd: Reading, locale: Locale): string {
 /** The terms, their figures and the sum: "表三（一）… + （二）… = 200 + 75 = 275". */
 export function renderReading(rd: Reading, locale: Locale = 'zh-cn'): string {
   const labels = rd.terms.map((t, i) => (i === 0 ? text(t.label, locale) : text(t.label, locale).replace(/^表[三四] ?|^table [三四] /, '')));
-  if (rd.terms.length === 1) return `${labels[0]} = ${rd.value}`;
+  const only = rd.terms.length === 1 ? rd.terms[0] : null;
+  // A group's figure is the sum of its sub-rows: show them, so the writer sees where it comes from.
+  if (only?.parts && only.parts.length > 1) return `${labels[0]} = ${only.parts.map((t) => t.value).join(' + ')} = ${rd.value}`;
+  if (only) return `${labels[0]} = ${rd.value}`;
   return `${labels.join(' + ')} = ${rd.terms.map((t) => t.value).join(' + ')} = ${rd.value}`;
 }
 
 // ------------------------------------------------------------------ checks
+
+/** Whether `count / base` gives the stated share, rounded half up or truncated at its last decimal. */
+export function gives(count: number, base: number, value: number, decimals: number): boolean {
+  if (base <= 0) return false;
+  const scale = 10 ** decimals;
+  const stated = Math.round(value * scale);
+  const num = 100 * count * scale;
+  return Math.floor(num / base) === stated || Math.floor((2 * num + base) / (2 * base)) === stated;
+}
 
 function checkPercent(claim: PercentClaim, tables: Tables): PercentCheck {
   const bases: { label: Msg; value: number }[] = [];
