@@ -12,6 +12,23 @@ const SECTION_MATCHERS = SECTIONS.map((s) => {
   return { index: s.index, keys: s.keys, variants: new Set(variants.map(normalizeLabel)), match: labelMatcher(variants, (v) => [v]) };
 });
 
+/**
+ * Words that mark a section in a numbered heading worded otherwise (`五、存在的主要问题及下一步工作打算`,
+ * `三、依申请公开政府信息情况`): the words of the section's key groups, less the generic 情况. Only a heading
+ * whose numeral is the section's own is read this way, and only when no heading names the section in an
+ * accepted wording (lowerReport drops the loose one then).
+ */
+const LOOSE_EXTRA: Record<number, string[]> = { 1: ['总体', '概况', '概述', '基本情况'] };
+const LOOSE_WORDS = SECTIONS.map((s) => [...new Set([...s.keys.flat(), ...(LOOSE_EXTRA[s.index] ?? [])])].filter((w) => w !== '情况'));
+const NUMERALS = '一二三四五六';
+
+function sectionOfNumeral(numeral: string): number {
+  const cn = NUMERALS.indexOf(numeral);
+  if (cn >= 0) return cn + 1;
+  const n = Number(numeral.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  return n >= 1 && n <= 6 ? n : 0;
+}
+
 const NUMERAL_RE = /^([一二三四五六七八九十]|[0-9０-９]{1,2})\s*(?:[、.．,，:：]\s*|\s+)/;
 
 /** Every accepted section title, normalised, for headings that run straight into their first paragraph. */
@@ -63,6 +80,14 @@ export function parseHeading(line: Line): Heading | null {
     const typo = !exact && !!d && d.cost > 0;
     if (!best || (exact && !best.exact)) best = { index: s.index, typo, exact };
   }
+  let loose = false;
+  if (!best && m) {
+    const index = sectionOfNumeral(numeral);
+    if (index && LOOSE_WORDS[index - 1].some((w) => norm.includes(w))) {
+      best = { index, typo: true, exact: false };
+      loose = true;
+    }
+  }
   if (!best) return null;
   const titleStart = line.start + numeralEnd;
   return {
@@ -75,6 +100,7 @@ export function parseHeading(line: Line): Heading | null {
     titleStart,
     titleEnd: titleStart + titleTrimmed.length,
     wordingTypo: best.typo,
+    ...(loose ? { loose } : {}),
   };
 }
 

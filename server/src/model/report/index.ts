@@ -20,7 +20,7 @@ export { alignValues } from './tables/align';
 
 export function lowerReport(tree: SyntaxTree): Report {
   const { lines } = tree;
-  const headings: Heading[] = [];
+  let headings: Heading[] = [];
   const regions: Extract<Block, { type: 'region' }>[] = [];
   for (const block of mergeLoneRows(tree)) {
     if (block.type === 'text') {
@@ -44,6 +44,9 @@ export function lowerReport(tree: SyntaxTree): Report {
     }
   }
   headings.sort((a, b) => a.line.index - b.line.index);
+  // A loosely read heading is the section only when no heading names it in an accepted wording.
+  const named = new Set(headings.filter((h) => !h.loose).map((h) => h.index));
+  if (headings.some((h) => h.loose && named.has(h.index))) headings = headings.filter((h) => !h.loose || !named.has(h.index));
 
   const firstContent = Math.min(headings[0]?.line.index ?? lines.length, regions[0]?.startLine ?? lines.length);
   const title = findTitle(lines, firstContent);

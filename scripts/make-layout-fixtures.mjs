@@ -1,0 +1,29 @@
+// Writes test/fixtures/layouts/: the balanced 2021 report of test/fixtures/matrix/ reshaped into the real
+// layouts that used to give false errors (issue 19, "Real layouts that still give false errors"), each
+// pattern in at least two of the four layouts. Run: node scripts/make-layout-fixtures.mjs
+// (then UPDATE_GOLDEN=1 node --test dist-test/unit/layouts.test.js, and read every golden).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const OUT = 'test/fixtures/layouts';
+const read = (layout, version = '2021') => readFileSync(join('test/fixtures/matrix', `${version}-${layout}.txt`), 'utf8').replace(/^\uFEFF/, '');
+const out = {};
+
+// 1. Section headings in other words: the section's own numeral and a key word, the rest in other words.
+const reword = (t, pairs) => pairs.reduce((s, [from, to]) => s.replace(from, to), t);
+out['heading-variants-tab.txt'] = reword(read('tab'), [
+  ['五、存在的主要问题及改进情况', '五、存在的主要问题及下一步工作打算'],
+  ['三、收到和处理政府信息公开申请情况', '三、依申请公开政府信息情况'],
+]);
+out['heading-variants-markdown.txt'] = reword(read('markdown'), [
+  ['五、存在的主要问题及改进情况', '五、存在的主要问题及下一步工作打算'],
+  ['一、总体情况', '一、基本情况'],
+]);
+out['heading-variants-pipe.txt'] = reword(read('pipe'), [
+  ['五、存在的主要问题及改进情况', '五、工作中存在的问题和不足'],
+  ['四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开被申请复议、诉讼情况'],
+]);
+
+mkdirSync(OUT, { recursive: true });
+for (const [name, text] of Object.entries(out)) writeFileSync(join(OUT, name), text);
+console.log(`wrote ${Object.keys(out).length} files to ${OUT}`);
