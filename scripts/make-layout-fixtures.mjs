@@ -24,6 +24,25 @@ out['heading-variants-pipe.txt'] = reword(read('pipe'), [
   ['四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开被申请复议、诉讼情况'],
 ]);
 
+// 3. Header sub-tables whose only data row is placeholders, before the real table 三 (a converter's header).
+const replaceLines = (t, from, to, lines) => { const l = t.split('\n'); l.splice(from, to - from, ...lines); return l.join('\n'); };
+const findLine = (t, s) => t.split('\n').findIndex((l) => l.includes(s));
+{
+  const md = read('markdown');
+  const at = findLine(md, '勾稽关系');
+  out['placeholder-headers-markdown.txt'] = replaceLines(md, at, at + 4, [
+    '| (数据项目) | 数量 |', '|---|---|', '| - | - |', '',
+    '| 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |', '|---|---|---|---|---|---|---|', '| - | - | - | - | - | - | - |', '',
+    '| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |', '|---|---|---|---|---|---|---|---|',
+  ]);
+  const pipe = read('pipe');
+  const p = findLine(pipe, '勾稽关系');
+  out['placeholder-headers-pipe.txt'] = replaceLines(pipe, p, p + 3, [
+    '(数据项目) | 数量', '- | -', '',
+    '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他', '- | - | - | - | -', '',
+  ]);
+}
+
 mkdirSync(OUT, { recursive: true });
 for (const [name, text] of Object.entries(out)) writeFileSync(join(OUT, name), text);
 console.log(`wrote ${Object.keys(out).length} files to ${OUT}`);

@@ -20,7 +20,7 @@ const original = analyze(readFixture('matrix', '2021-tab.txt'));
 
 describe('real layouts that used to give false errors', () => {
   it('has each pattern in at least two layouts', () => {
-    for (const p of ['heading-variants']) assert.ok(of(p).length >= 2, p);
+    for (const p of ['heading-variants', 'placeholder-headers']) assert.ok(of(p).length >= 2, p);
   });
   for (const f of files) {
     it(`${f} matches its golden`, () => checkGolden(join(DIR, f.replace(/\.txt$/, '.golden.txt')), renderDiagnostics(load(f))));
@@ -37,6 +37,15 @@ describe('real layouts that used to give false errors', () => {
       const fixed = fixAll(a.text).text;
       assert.match(fixed, /五、存在的主要问题及改进情况/);
       assert.deepEqual(analyze(fixed).diagnostics, []);
+      assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
+    });
+  }
+
+  for (const f of of('placeholder-headers')) {
+    it(`${f}: header sub-tables of placeholders before table 三 are its header, not rows`, () => {
+      const a = load(f);
+      assert.deepEqual(a.diagnostics, []);
+      assert.equal(a.report.tables.filter((t) => t.kind === 't3').length, 1);
       assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
     });
   }
