@@ -43,6 +43,17 @@ const findLine = (t, s) => t.split('\n').findIndex((l) => l.includes(s));
   ]);
 }
 
+// 4. One table split across pages by a PDF extraction: page number, running title, repeated header between the pieces.
+for (const layout of ['tab', 'markdown', 'pipe']) {
+  const t = read(layout);
+  const lines = t.split('\n');
+  const cut = lines.findIndex((l) => l.includes('4.保护第三方合法权益'));
+  const h = lines.findIndex((l) => l.includes('勾稽关系'));
+  const header = lines.slice(h, h + (layout === 'markdown' ? 4 : 3));
+  lines.splice(cut + 1, 0, '', '- 3 -', '', '清河镇人民政府2023年政府信息公开工作年度报告', '续表', ...header);
+  out[`page-split-${layout}.txt`] = lines.join('\n');
+}
+
 mkdirSync(OUT, { recursive: true });
 for (const [name, text] of Object.entries(out)) writeFileSync(join(OUT, name), text);
 console.log(`wrote ${Object.keys(out).length} files to ${OUT}`);

@@ -20,7 +20,7 @@ const original = analyze(readFixture('matrix', '2021-tab.txt'));
 
 describe('real layouts that used to give false errors', () => {
   it('has each pattern in at least two layouts', () => {
-    for (const p of ['heading-variants', 'placeholder-headers']) assert.ok(of(p).length >= 2, p);
+    for (const p of ['heading-variants', 'placeholder-headers', 'page-split']) assert.ok(of(p).length >= 2, p);
   });
   for (const f of files) {
     it(`${f} matches its golden`, () => checkGolden(join(DIR, f.replace(/\.txt$/, '.golden.txt')), renderDiagnostics(load(f))));
@@ -45,6 +45,16 @@ describe('real layouts that used to give false errors', () => {
     it(`${f}: header sub-tables of placeholders before table 三 are its header, not rows`, () => {
       const a = load(f);
       assert.deepEqual(a.diagnostics, []);
+      assert.equal(a.report.tables.filter((t) => t.kind === 't3').length, 1);
+      assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
+    });
+  }
+
+  for (const f of of('page-split')) {
+    it(`${f}: a table split across pages (page number, running title, repeated header) is one table`, () => {
+      const a = load(f);
+      assert.deepEqual(errors(a), []);
+      assert.ok(!a.diagnostics.some((d) => d.code === 'table-shape'));
       assert.equal(a.report.tables.filter((t) => t.kind === 't3').length, 1);
       assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
     });
