@@ -54,6 +54,14 @@ for (const layout of ['tab', 'markdown', 'pipe']) {
   out[`page-split-${layout}.txt`] = lines.join('\n');
 }
 
+// 5. Rows without ruling: a PDF row whose cells come out separated by single spaces, between separated rows.
+const spaced = (line, sep) => line.split(sep).map((c) => c.trim()).filter((c, i, a) => c !== '' && (/^\d/.test(c) || c !== a[i - 1])).join(' ');
+for (const [layout, sep] of [['tab', '\t'], ['pipe', ' | '], ['markdown', '|']]) {
+  out[`spaced-row-${layout}.txt`] = read(layout).split('\n')
+    .map((l) => (l.includes('2.没有现成信息需要另行制作') || l.includes('（一）予以公开 |') || l.includes('(一) 予以公开\t') ? spaced(l, sep) : l))
+    .join('\n');
+}
+
 mkdirSync(OUT, { recursive: true });
 for (const [name, text] of Object.entries(out)) writeFileSync(join(OUT, name), text);
 console.log(`wrote ${Object.keys(out).length} files to ${OUT}`);

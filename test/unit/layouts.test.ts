@@ -20,7 +20,7 @@ const original = analyze(readFixture('matrix', '2021-tab.txt'));
 
 describe('real layouts that used to give false errors', () => {
   it('has each pattern in at least two layouts', () => {
-    for (const p of ['heading-variants', 'placeholder-headers', 'page-split']) assert.ok(of(p).length >= 2, p);
+    for (const p of ['heading-variants', 'placeholder-headers', 'page-split', 'spaced-row']) assert.ok(of(p).length >= 2, p);
   });
   for (const f of files) {
     it(`${f} matches its golden`, () => checkGolden(join(DIR, f.replace(/\.txt$/, '.golden.txt')), renderDiagnostics(load(f))));
@@ -59,4 +59,18 @@ describe('real layouts that used to give false errors', () => {
       assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
     });
   }
+
+  for (const f of of('spaced-row')) {
+    it(`${f}: a row whose cells are separated by single spaces, between separated rows, is that row`, () => {
+      const a = load(f);
+      assert.deepEqual(a.diagnostics, []);
+      assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
+    });
+  }
+  it('a spaced line without the columns\' count of figures stays text: the row is reported missing, once', () => {
+    const text = readFixture('layouts', 'spaced-row-tab.txt').replace('2.没有现成信息需要另行制作 3 0 0 0 0 0 3', '2.没有现成信息需要另行制作 3 0 3');
+    const shape = analyze(text).diagnostics.filter((d) => d.code === 'table-shape');
+    assert.equal(shape.length, 1);
+    assert.match(shape[0].message.zh, /缺少“2\.没有现成信息需要另行制作”行/);
+  });
 });

@@ -8,6 +8,7 @@ import { Block, Layout, Row, SyntaxTree, parseSyntax } from '../../syntax/parse'
 import { findAgency, findYear } from '../facts/report-year';
 import { SECTIONS, TableKind, versionForYear } from '../template';
 import { findTitle, parseHeading } from './headings';
+import { joinSpacedRows } from './tables/spaced';
 import { mergeLoneRows, splitRegion } from './tables/split';
 import { lowerT2 } from './tables/t2';
 import { lowerT3 } from './tables/t3';
@@ -22,7 +23,7 @@ export function lowerReport(tree: SyntaxTree): Report {
   const { lines } = tree;
   let headings: Heading[] = [];
   const regions: Extract<Block, { type: 'region' }>[] = [];
-  for (const block of mergeLoneRows(tree)) {
+  for (const block of joinSpacedRows(mergeLoneRows(tree))) {
     if (block.type === 'text') {
       const h = parseHeading(block.line);
       if (h) headings.push(h);

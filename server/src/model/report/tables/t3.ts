@@ -27,7 +27,7 @@ const T3_CANDIDATES: T3Candidate[] = (() => {
   return out;
 })();
 
-const matchT3 = labelMatcher(T3_CANDIDATES, (c) => [c.def.label, ...((c.def as T3RowDef).aliases ?? [])]);
+export const matchT3 = labelMatcher(T3_CANDIDATES, (c) => [c.def.label, ...((c.def as T3RowDef).aliases ?? [])]);
 
 /**
  * A table whose rows put an empty cell between the label and a full row of figures (Word's merged label
