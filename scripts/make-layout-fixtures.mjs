@@ -62,6 +62,24 @@ for (const [layout, sep] of [['tab', '\t'], ['pipe', ' | '], ['markdown', '|']])
     .join('\n');
 }
 
+// 2. Table 四 as three labelled sub-tables of five columns, each with its own header, as OCR and Markdown conversions write it.
+{
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const groups = [['行政复议', [2, 1, 0, 1, 4]], ['行政诉讼（未经复议直接起诉）', [1, 0, 0, 1, 2]], ['行政诉讼（复议后起诉）', [1, 0, 0, 0, 1]]];
+  const swap = (t, lines) => {
+    const l = t.split('\n');
+    const from = l.findIndex((x) => x.includes('四、政府信息公开行政复议'));
+    const to = l.findIndex((x) => x.includes('五、存在的主要问题'));
+    l.splice(from + 1, to - from - 1, '', ...lines, '');
+    return l.join('\n');
+  };
+  out['t4-sub-tables-markdown.txt'] = swap(read('markdown'), groups.flatMap(([g, v]) => [
+    `### ${g}`, '', `| ${parts.join(' | ')} |`, `|${parts.map(() => '---').join('|')}|`, `| ${v.join(' | ')} |`, '']));
+  out['t4-sub-tables-pipe.txt'] = swap(read('pipe'), groups.flatMap(([g, v]) => [g, `${parts.join(' | ')}`, `${v.join(' | ')}`, '']));
+  // The groups in another order: each sub-table's label says where its figures go.
+  out['t4-sub-tables-tab.txt'] = swap(read('tab'), [groups[1], groups[0], groups[2]].flatMap(([g, v]) => [g, parts.join('\t'), v.join('\t'), '']));
+}
+
 mkdirSync(OUT, { recursive: true });
 for (const [name, text] of Object.entries(out)) writeFileSync(join(OUT, name), text);
 console.log(`wrote ${Object.keys(out).length} files to ${OUT}`);

@@ -20,7 +20,7 @@ const original = analyze(readFixture('matrix', '2021-tab.txt'));
 
 describe('real layouts that used to give false errors', () => {
   it('has each pattern in at least two layouts', () => {
-    for (const p of ['heading-variants', 'placeholder-headers', 'page-split', 'spaced-row']) assert.ok(of(p).length >= 2, p);
+    for (const p of ['heading-variants', 'placeholder-headers', 'page-split', 'spaced-row', 't4-sub-tables']) assert.ok(of(p).length >= 2, p);
   });
   for (const f of files) {
     it(`${f} matches its golden`, () => checkGolden(join(DIR, f.replace(/\.txt$/, '.golden.txt')), renderDiagnostics(load(f))));
@@ -72,5 +72,20 @@ describe('real layouts that used to give false errors', () => {
     const shape = analyze(text).diagnostics.filter((d) => d.code === 'table-shape');
     assert.equal(shape.length, 1);
     assert.match(shape[0].message.zh, /缺少“2\.没有现成信息需要另行制作”行/);
+  });
+
+  for (const f of of('t4-sub-tables')) {
+    it(`${f}: table 四 as three labelled five-column sub-tables is one row of fifteen, in the labels' order`, () => {
+      const a = load(f);
+      assert.deepEqual(a.diagnostics, []);
+      assert.equal(a.report.tables.filter((t) => t.kind === 't4').length, 1);
+      assert.deepEqual(tableRows(a, 't4'), tableRows(original, 't4'));
+    });
+  }
+  it('a wrong total in one sub-table of 四 is one review-total error on that cell', () => {
+    const text = readFixture('layouts', 't4-sub-tables-markdown.txt').replace('| 1 | 0 | 0 | 0 | 1 |', '| 1 | 0 | 0 | 0 | 3 |');
+    const a = analyze(text);
+    assert.deepEqual(errors(a).map((d) => d.code), ['review-total']);
+    assert.equal(text.slice(errors(a)[0].start, errors(a)[0].end), '3');
   });
 });

@@ -85,7 +85,7 @@ export function lowerReport(tree: SyntaxTree): Report {
   }
   const tables: Table[] = [];
   for (const run of runs) {
-    const lowered = run.kind === 't2' ? lowerT2(run.rows, yearVersion) : run.kind === 't3' ? lowerT3(run.rows, yearVersion) : lowerT4(run.rows);
+    const lowered = run.kind === 't2' ? lowerT2(run.rows, yearVersion) : run.kind === 't3' ? lowerT3(run.rows, yearVersion) : lowerT4(run.rows, lines);
     const startLine = run.rows[0].line;
     const endLine = run.rows[run.rows.length - 1].endLine;
     tables.push({
