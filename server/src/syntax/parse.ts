@@ -13,6 +13,8 @@ export interface Line {
   /** Offset just past the line's text, before its line break. */
   end: number;
   text: string;
+  /** For a piece of a physical line (run-on text cut by the model): that line's index and start. */
+  physical?: { line: number; start: number };
 }
 
 export interface Cell {
@@ -235,5 +237,6 @@ export function positionAt(lines: Line[], offset: number): { line: number; chara
     else hi = mid - 1;
   }
   const line = lines[lo];
-  return { line: lo, character: Math.max(0, Math.min(offset, line.end) - line.start) };
+  const p = line.physical;
+  return { line: p ? p.line : lo, character: Math.max(0, Math.min(offset, line.end) - (p ? p.start : line.start)) };
 }

@@ -40,12 +40,18 @@ const MAX_TITLE = Math.max(...GLUED_TITLES.map((g) => g.norm.length)) + 8;
  * `一、总体情况 2023年，…`), as web copies produce: the longest accepted title at the start of the text.
  */
 function gluedTitle(titleRaw: string): number {
-  const limit = Math.min(titleRaw.length, MAX_TITLE);
+  return titleAt(titleRaw)?.length ?? 0;
+}
+
+/** The accepted section title at the start of `s` (the longest), with its section: `总体情况2024年，…` → 1, 4. */
+export function titleAt(s: string): { index: number; length: number } | null {
+  const limit = Math.min(s.length, MAX_TITLE);
   for (let k = limit; k >= 4; k--) {
-    const n = normalizeLabel(titleRaw.slice(0, k));
-    if (GLUED_TITLES.some((g) => g.norm === n)) return k;
+    const n = normalizeLabel(s.slice(0, k));
+    const g = GLUED_TITLES.find((x) => x.norm === n);
+    if (g) return { index: g.index, length: k };
   }
-  return 0;
+  return null;
 }
 
 export function parseHeading(line: Line): Heading | null {
@@ -117,6 +123,9 @@ export function findTitle(lines: Line[], stopLine: number): Title | null {
       // A title split over lines: join the short lines before it that carry no sentence.
       const parts = candidates.slice(-3);
       const first = parts[0];
+      // A crawler's metadata line (`标题: …`) names the title after its key.
+      const meta = /^\s*标题\s*[:：]\s*/.exec(line.text);
+      if (meta) return { text: trimWhere(line.text.slice(meta[0].length), /[\s*]/), start: line.start + meta[0].length, end: line.end - countTrailing(line.text, /[\s*]/), startLine: line.index, endLine: line.index };
       const text = parts.map((l) => trimWhere(trimWhere(l.text, /[\s*]/, 'end'), /[\s#*\uFEFF]/)).join('');
       const lead = /^[\s#*\uFEFF]*/.exec(first.text)![0].length;
       const trail = countTrailing(line.text, /[\s*]/);

@@ -8,6 +8,7 @@ import { Block, Layout, Row, SyntaxTree, parseSyntax } from '../../syntax/parse'
 import { findAgency, findYear } from '../facts/report-year';
 import { SECTIONS, TableKind, versionForYear } from '../template';
 import { findTitle, parseHeading } from './headings';
+import { cutRunOn } from './run-on';
 import { joinSpacedRows } from './tables/spaced';
 import { mergeLoneRows, splitRegion } from './tables/split';
 import { lowerT2 } from './tables/t2';
@@ -19,7 +20,8 @@ export type { Heading, Report, Section, Table, TableRow, Title, TypedCell } from
 export { parseHeading } from './headings';
 export { alignValues } from './tables/align';
 
-export function lowerReport(tree: SyntaxTree): Report {
+export function lowerReport(physical: SyntaxTree): Report {
+  const tree = cutRunOn(physical);
   const { lines } = tree;
   let headings: Heading[] = [];
   const regions: Extract<Block, { type: 'region' }>[] = [];

@@ -1,0 +1,253 @@
+/**
+ * Run-on text: pages saved by crawlers and some sites' full-text views put the whole body on one physical
+ * line, headings in mid-line (`…联系。一、总体情况2024年，…`) and table cells run together without
+ * separators (`…申请数量230000023二、…`). Such a line is cut into pieces — one per heading, paragraph run
+ * and table row — that the rest of the model reads as lines. Each piece keeps its offsets in the text
+ * and the physical line it came from (positions stay those of the document). A row's figures are
+ * re-separated with the table's identities where exactly one split satisfies them; otherwise the row is
+ * kept whole and marked (`runTogether`), for the table to say so once.
+ */
+import type { Block, Cell, Line, Row, SyntaxTree } from '../../syntax/parse';
+import { FormatVersion, T2_ITEMS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../template';
+import { titleAt } from './headings';
+
+const MIN_LENGTH = 400;
+const NUMERALS = '一二三四五六';
+const DIGIT = /[0-9]/;
+const FIGURE_CHAR = /[0-9\s\u00a0\u3000]/;
+/** Splits tried per row before it counts as not splittable one way. */
+const BUDGET = 200_000;
+
+/** Rows whose figures ran together and could not be split one way. */
+export const runTogether = new WeakSet<Row>();
+
+interface Hit { at: number; titleEnd: number; index: number }
+
+/** Section headings in mid-line: a numeral 一…六 with 、 and an accepted title of that section. */
+function headingHits(text: string, line: Line): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = line.start; i < line.end - 2; i++) {
+    const n = NUMERALS.indexOf(text[i]);
+    if (n < 0 || text[i + 1] !== '、') continue;
+    const t = titleAt(text.slice(i + 2, Math.min(line.end, i + 2 + 48)));
+    if (t && t.index === n + 1) hits.push({ at: i, titleEnd: i + 2 + t.length, index: t.index });
+  }
+  return hits;
+}
+
+interface Piece { start: number; end: number; cells?: Cell[]; runTogether?: boolean }
+
+const cell = (text: string, start: number, end: number): Cell => {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { text: text.slice(start, end), start, end, line: -1 };
+};
+
+/**
+ * The one split of the digit runs `tokens` into `n` figures (no leading zeros) that `check` accepts, or
+ * null when there is none or more than one.
+ */
+function uniqueSplit(tokens: { text: string; start: number }[], n: number, check: (v: number[]) => boolean): { start: number; end: number }[] | null {
+  const digits = tokens.reduce((k, t) => k + t.text.length, 0);
+  if (digits < n || digits > n * 6) return null;
+  let found: { start: number; end: number }[] | null = null;
+  let count = 0;
+  let steps = 0;
+  const parts: { start: number; end: number; value: number }[] = [];
+  const walk = (ti: number, from: number): boolean => {
+    if (++steps > BUDGET) return false;
+    if (ti === tokens.length) {
+      if (parts.length !== n || !check(parts.map((p) => p.value))) return true;
+      count++;
+      found = parts.map((p) => ({ start: p.start, end: p.end }));
+      return count < 2;
+    }
+    const t = tokens[ti];
+    const left = n - parts.length;
+    if (left <= 0) return true;
+    for (let k = from + 1; k <= t.text.length; k++) {
+      const s = t.text.slice(from, k);
+      if (s.length > 1 && s[0] === '0') break;
+      parts.push({ start: t.start + from, end: t.start + k, value: Number(s) });
+      const ok = k === t.text.length ? walk(ti + 1, 0) : walk(ti, k);
+      parts.pop();
+      if (!ok) return false;
+    }
+    return true;
+  };
+  const finished = walk(0, 0);
+  return finished && count === 1 ? found : null;
+}
+
+/** The digit runs of [start, end). */
+function digitTokens(text: string, start: number, end: number): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (let i = start; i < end;) {
+    if (!DIGIT.test(text[i])) { i++; continue; }
+    let j = i;
+    while (j < end && DIGIT.test(text[j])) j++;
+    out.push({ text: text.slice(i, j), start: i });
+    i = j;
+  }
+  return out;
+}
+
+/** A row's figures from [start, end): split where unique, else one cell marked run together. */
+function figures(text: string, start: number, end: number, n: number, check: (v: number[]) => boolean): { cells: Cell[]; ok: boolean } {
+  const split = uniqueSplit(digitTokens(text, start, end), n, check);
+  if (split) return { cells: split.map((p) => cell(text, p.start, p.end)), ok: true };
+  return { cells: [cell(text, start, end)], ok: false };
+}
+
+interface Spec { labels: string[]; n: number; check: (v: number[]) => boolean }
+
+const PREFIX = /(?:\d[.、．]|[（(][一二三四五六七][）)]|[一二三四]、)$/;
+const bodyOf = (label: string) => label.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])/, '');
+
+const T3_CHECK = (v: number[]) => v.slice(0, 6).reduce((a, b) => a + b, 0) === v[6];
+const T3_SPECS: Spec[] = (() => {
+  const seen = new Set<string>();
+  const out: Spec[] = [];
+  for (const def of [...T3_ROWS['2021'], ...T3_ROWS['2019']]) {
+    if (seen.has(def.id) || (def.role === 'group' && def.id !== 'other')) continue;
+    seen.add(def.id);
+    out.push({ labels: [def.label, ...(def.aliases ?? []), bodyOf(def.label)], n: T3_COLUMNS.length, check: T3_CHECK });
+  }
+  // Template order of both versions: （六） before its sub-rows.
+  const order = T3_ROWS['2021'].map((d) => bodyOf(d.label));
+  return out.sort((a, b) => order.indexOf(a.labels[a.labels.length - 1]) - order.indexOf(b.labels[b.labels.length - 1]));
+})();
+
+function t2Specs(version: FormatVersion): Spec[] {
+  return T2_ITEMS.flatMap((it) => {
+    const v = it.versions[version];
+    return v ? v.rows.map((r) => ({ labels: [r.label], n: v.columns.length, check: () => true })) : [];
+  });
+}
+
+const T4_CHECK = (v: number[]) => T4_GROUPS.every((_, g) => v.slice(g * 5, g * 5 + 4).reduce((a, b) => a + b, 0) === v[g * 5 + 4]);
+
+/** The rows of a table run together in [a, b): labels found in template order, each with its figures. */
+function tableRows(text: string, a: number, b: number, specs: Spec[], headerRows: boolean): Piece[] {
+  const found: { ls: number; le: number; spec: Spec }[] = [];
+  let cursor = a;
+  for (const spec of specs) {
+    let best: { ls: number; le: number } | null = null;
+    for (const label of spec.labels) {
+      const p = text.indexOf(label, cursor);
+      if (p < 0 || p >= b) continue;
+      const prefix = PREFIX.exec(text.slice(Math.max(a, p - 3), p));
+      const ls = label === bodyOf(label) || label.length === 0 ? p - (prefix?.[0].length ?? 0) : p;
+      if (!best || ls < best.ls) best = { ls, le: p + label.length };
+    }
+    if (!best) continue;
+    found.push({ ...best, spec });
+    cursor = best.le;
+  }
+  const pieces: Piece[] = [];
+  let pos = a;
+  for (let j = 0; j < found.length; j++) {
+    const { ls, le, spec } = found[j];
+    const limit = found[j + 1]?.ls ?? b;
+    let runEnd = le;
+    while (runEnd < limit && FIGURE_CHAR.test(text[runEnd])) runEnd++;
+    if (!digitTokens(text, le, runEnd).length) continue; // a group label: it leads the next row
+    const gap = cell(text, pos, ls);
+    const lead: Cell[] = [];
+    if (gap.text) {
+      if (headerRows || pieces.length === 0) pieces.push({ start: pos, end: ls, cells: [gap] });
+      else lead.push(gap);
+    }
+    const figs = figures(text, le, runEnd, spec.n, spec.check);
+    pieces.push({ start: headerRows || pieces.length === 0 || !lead.length ? ls : pos, end: runEnd, cells: [...lead, cell(text, ls, le), ...figs.cells], runTogether: !figs.ok });
+    pos = runEnd;
+  }
+  if (pos < b) pieces.push({ start: pos, end: b });
+  return pieces;
+}
+
+/** Table 四 run together: its header, then one run of fifteen figures. */
+function t4Rows(text: string, a: number, b: number): Piece[] {
+  let i = a;
+  while (i < b && !DIGIT.test(text[i])) i++;
+  if (i >= b) return [{ start: a, end: b }];
+  let end = i;
+  while (end < b && FIGURE_CHAR.test(text[end])) end++;
+  const pieces: Piece[] = [];
+  const header = cell(text, a, i);
+  if (header.text) pieces.push({ start: a, end: i, cells: [header] });
+  const figs = figures(text, i, end, T4_COLUMNS.length, T4_CHECK);
+  pieces.push({ start: i, end, cells: figs.cells, runTogether: !figs.ok });
+  if (end < b) pieces.push({ start: end, end: b });
+  return pieces;
+}
+
+/** The pieces of one run-on line, or null when it is not one. */
+function cutLine(text: string, line: Line): Piece[] | null {
+  if (line.text.length < MIN_LENGTH) return null;
+  const hits = headingHits(text, line);
+  if (new Set(hits.map((h) => h.index)).size < 3) return null;
+  const version: FormatVersion = /本年制发件数|行政规范性文件|本年处理决定数量/.test(line.text) ? '2021' : '2019';
+  const pieces: Piece[] = [{ start: line.start, end: hits[0].at }];
+  hits.forEach((h, k) => {
+    const next = hits[k + 1]?.at ?? line.end;
+    pieces.push({ start: h.at, end: h.titleEnd });
+    if (h.index === 2) pieces.push(...tableRows(text, h.titleEnd, next, t2Specs(version), true));
+    else if (h.index === 3) pieces.push(...tableRows(text, h.titleEnd, next, T3_SPECS, false));
+    else if (h.index === 4) pieces.push(...t4Rows(text, h.titleEnd, next));
+    else pieces.push({ start: h.titleEnd, end: next });
+  });
+  return pieces.filter((p) => p.end > p.start);
+}
+
+/** The tree with each run-on line cut into pieces; the tree itself when it has none. */
+export function cutRunOn(tree: SyntaxTree): SyntaxTree {
+  const { text } = tree;
+  const cut = new Map<number, Piece[]>();
+  for (const block of tree.blocks) {
+    if (block.type !== 'text') continue;
+    const pieces = cutLine(text, block.line);
+    if (pieces) cut.set(block.line.index, pieces);
+  }
+  if (!cut.size) return tree;
+  const lines: Line[] = [];
+  const map: number[] = [];
+  const pieceBlocks = new Map<number, Block[]>();
+  for (const line of tree.lines) {
+    const pieces = cut.get(line.index);
+    if (!pieces) {
+      map[line.index] = lines.length;
+      lines.push({ ...line, index: lines.length });
+      continue;
+    }
+    const blocks: Block[] = [];
+    for (const p of pieces) {
+      const v: Line = { index: lines.length, start: p.start, end: p.end, text: text.slice(p.start, p.end), physical: { line: line.index, start: line.start } };
+      lines.push(v);
+      if (!p.cells) {
+        if (v.text.trim()) blocks.push({ type: 'text', line: v });
+        continue;
+      }
+      const row: Row = { cells: p.cells.map((c) => ({ ...c, line: v.index })), line: v.index, endLine: v.index, layout: 'tab' };
+      if (p.runTogether) runTogether.add(row);
+      const last = blocks[blocks.length - 1];
+      if (last?.type === 'region') {
+        last.rows.push(row);
+        last.endLine = v.index;
+      } else blocks.push({ type: 'region', rows: [row], startLine: v.index, endLine: v.index, layout: 'tab' });
+    }
+    pieceBlocks.set(line.index, blocks);
+  }
+  const blocks: Block[] = [];
+  for (const block of tree.blocks) {
+    if (block.type === 'text') {
+      const own = pieceBlocks.get(block.line.index);
+      if (own) blocks.push(...own);
+      else blocks.push({ type: 'text', line: lines[map[block.line.index]] });
+      continue;
+    }
+    const rows = block.rows.map((r) => ({ ...r, line: map[r.line], endLine: map[r.endLine], cells: r.cells.map((c) => ({ ...c, line: map[c.line] })) }));
+    blocks.push({ ...block, rows, startLine: map[block.startLine], endLine: map[block.endLine] });
+  }
+  return { text, lines, blocks };
+}
