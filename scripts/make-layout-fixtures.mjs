@@ -80,6 +80,17 @@ for (const [layout, sep] of [['tab', '\t'], ['pipe', ' | '], ['markdown', '|']])
   out['t4-sub-tables-tab.txt'] = swap(read('tab'), [groups[1], groups[0], groups[2]].flatMap(([g, v]) => [g, parts.join('\t'), v.join('\t'), '']));
 }
 
+// 6. Run-on text, as a crawler saves a page: metadata lines, then the whole body on one line, headings in
+// mid-line, table cells run together (glued) or separated by single spaces (spaced).
+{
+  const meta = ['标题: 清河镇人民政府2023年政府信息公开工作年度报告', '发布时间: 2024-01-30 15:01', '原文链接: https://example.gov.cn/qhz/2024/0130/nb.htm', '==================== 正文 ===================='];
+  const body = (sep) => read('tab').replace(/^\uFEFF/, '').split('\n').slice(1)
+    .map((l) => l.replace(/^#+\s*/, '').split('\t').filter((c) => c.trim() !== '').join(sep).trim())
+    .filter((l) => l !== '').join('');
+  out['run-on-glued.txt'] = [...meta, body(''), ''].join('\n');
+  out['run-on-spaced.txt'] = [...meta, body(' '), ''].join('\n');
+}
+
 mkdirSync(OUT, { recursive: true });
 for (const [name, text] of Object.entries(out)) writeFileSync(join(OUT, name), text);
 console.log(`wrote ${Object.keys(out).length} files to ${OUT}`);

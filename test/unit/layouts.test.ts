@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { readFacts } from '../../server/src/model/facts';
 import { analyze, fixAll } from '../../server/src/service/analyze';
 import { FIXTURES, checkGolden, listFiles, projectModel, readFixture, renderDiagnostics } from './helpers';
 
@@ -20,7 +21,7 @@ const original = analyze(readFixture('matrix', '2021-tab.txt'));
 
 describe('real layouts that used to give false errors', () => {
   it('has each pattern in at least two layouts', () => {
-    for (const p of ['heading-variants', 'placeholder-headers', 'page-split', 'spaced-row', 't4-sub-tables']) assert.ok(of(p).length >= 2, p);
+    for (const p of ['heading-variants', 'placeholder-headers', 'page-split', 'spaced-row', 't4-sub-tables', 'run-on']) assert.ok(of(p).length >= 2, p);
   });
   for (const f of files) {
     it(`${f} matches its golden`, () => checkGolden(join(DIR, f.replace(/\.txt$/, '.golden.txt')), renderDiagnostics(load(f))));
@@ -88,4 +89,49 @@ describe('real layouts that used to give false errors', () => {
     assert.deepEqual(errors(a).map((d) => d.code), ['review-total']);
     assert.equal(text.slice(errors(a)[0].start, errors(a)[0].end), '3');
   });
+
+  for (const f of of('run-on')) {
+    it(`${f}: the whole body on one line after metadata lines: six sections, the tables re-separated, the 发布时间 date`, () => {
+      const a = load(f);
+      assert.deepEqual(a.report.sections.map((s) => s.index), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual(errors(a), []);
+      assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
+      assert.deepEqual(tableRows(a, 't4'), tableRows(original, 't4'));
+      assert.equal(a.report.title?.text, '清河镇人民政府2023年政府信息公开工作年度报告');
+      const signed = readFacts(a.report).signed;
+      assert.deepEqual(signed && [signed.year, signed.month, signed.day], [2024, 1, 30]);
+    });
+  }
+  it('run-on text: figures run together that split more than one way are one warning for their table, with the row', () => {
+    const a = load('run-on-glued.txt');
+    const shape = a.diagnostics.filter((d) => d.code === 'table-shape');
+    assert.equal(shape.length, 1);
+    assert.equal(shape[0].severity, 'warning');
+    assert.match(shape[0].message.zh, /表二有 1 行的数字连写在一起.*“行政规范性文件”的“3117”/);
+    assert.deepEqual(load('run-on-spaced.txt').diagnostics.filter((d) => d.code === 'table-shape'), []);
+  });
+  it('run-on text: a wrong figure run together is still found, on its cell, with the same line and column as the document', () => {
+    const text = readFixture('layouts', 'run-on-spaced.txt').replace('4.保护第三方合法权益 3 1 0 0 0 0 4', '4.保护第三方合法权益 3 1 0 0 0 0 5');
+    const a = analyze(text);
+    assert.ok(errors(a).length >= 1);
+    assert.ok(errors(a).every((d) => d.start >= text.indexOf('4.保护第三方') && d.end <= text.indexOf('4.保护第三方') + 40 || d.code !== 'row-total'));
+    assert.ok(a.diagnostics.some((d) => text.slice(d.start, d.end) === '5'));
+  });
+  it('text without any section heading is one missing-section error, not six', () => {
+    const text = readFixture('layouts', 'run-on-glued.txt').replace(/[一二三四五六]、/g, '');
+    const missing = analyze(text).diagnostics.filter((d) => d.code === 'missing-section');
+    assert.equal(missing.length, 1);
+    assert.match(missing[0].message.zh, /找不到任何章节标题/);
+  });
+  for (const name of ['pingtan_guanweihui_2021', 'pingtan_gonganju_2022']) {
+    it(`crawler page ${name}: the same sections and tables 三 and 四 as the report with its lines separated, and no error`, () => {
+      const page = analyze(readFixture('layouts', 'crawler', `${name}.page.txt`));
+      const clean = analyze(readFixture('layouts', 'crawler', `${name}.txt`));
+      assert.deepEqual(errors(page), []);
+      assert.deepEqual(page.report.sections.map((s) => s.index), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual(tableRows(page, 't3'), tableRows(clean, 't3'));
+      assert.deepEqual(tableRows(page, 't4'), tableRows(clean, 't4'));
+      assert.ok(page.diagnostics.filter((d) => d.severity === 'warning').length <= 1);
+    });
+  }
 });

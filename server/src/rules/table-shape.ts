@@ -94,7 +94,7 @@ export const rule: Rule = {
         emit(all[0]);
         continue;
       }
-      const unreadable = table.rows.filter((r) => !r.isGroup && !r.shapeOk).length;
+      const unreadable = table.rows.filter((r) => !r.isGroup && !r.shapeOk && !runTogether.has(r.row)).length;
       const unknown = rows.length - unreadable;
       const parts: Msg[] = [];
       if (unreadable) parts.push(msg(`${unreadable} 行的数字与列对不上`, `${unreadable} rows whose figures do not fit the columns`));

@@ -13,8 +13,8 @@ import { titleAt } from './headings';
 
 const MIN_LENGTH = 400;
 const NUMERALS = '一二三四五六';
-const DIGIT = /[0-9]/;
-const FIGURE_CHAR = /[0-9\s\u00a0\u3000]/;
+const DIGIT = /[0-9０-９]/;
+const FIGURE_CHAR = /[0-9０-９\s\u00a0\u3000]/;
 /** Splits tried per row before it counts as not splittable one way. */
 const BUDGET = 200_000;
 
@@ -43,41 +43,48 @@ const cell = (text: string, start: number, end: number): Cell => {
   return { text: text.slice(start, end), start, end, line: -1 };
 };
 
+type Part = { start: number; end: number; value: number };
+/** At most this many splits of one row are kept for the table's column identities to choose from. */
+const MAX_SPLITS = 24;
+
 /**
- * The one split of the digit runs `tokens` into `n` figures (no leading zeros) that `check` accepts, or
- * null when there is none or more than one.
+ * The splits of the digit runs `tokens` into `n` figures (no leading zeros) that `check` accepts, or null
+ * when there are more than MAX_SPLITS or the search ran out of budget.
  */
-function uniqueSplit(tokens: { text: string; start: number }[], n: number, check: (v: number[]) => boolean): { start: number; end: number }[] | null {
+function splits(tokens: { text: string; start: number }[], n: number, check: (v: number[]) => boolean): Part[][] | null {
   const digits = tokens.reduce((k, t) => k + t.text.length, 0);
-  if (digits < n || digits > n * 6) return null;
-  let found: { start: number; end: number }[] | null = null;
-  let count = 0;
+  if (digits < n || digits > n * 6) return [];
+  const found: Part[][] = [];
   let steps = 0;
-  const parts: { start: number; end: number; value: number }[] = [];
+  const parts: Part[] = [];
   const walk = (ti: number, from: number): boolean => {
     if (++steps > BUDGET) return false;
     if (ti === tokens.length) {
-      if (parts.length !== n || !check(parts.map((p) => p.value))) return true;
-      count++;
-      found = parts.map((p) => ({ start: p.start, end: p.end }));
-      return count < 2;
+      if (parts.length === n && check(parts.map((p) => p.value))) found.push([...parts]);
+      return found.length <= MAX_SPLITS;
     }
     const t = tokens[ti];
-    const left = n - parts.length;
-    if (left <= 0) return true;
+    if (parts.length >= n) return true;
     for (let k = from + 1; k <= t.text.length; k++) {
       const s = t.text.slice(from, k);
-      if (s.length > 1 && s[0] === '0') break;
-      parts.push({ start: t.start + from, end: t.start + k, value: Number(s) });
+      if (s.length > 1 && (s[0] === '0' || s[0] === '０')) break;
+      parts.push({ start: t.start + from, end: t.start + k, value: Number(s.normalize('NFKC')) });
       const ok = k === t.text.length ? walk(ti + 1, 0) : walk(ti, k);
       parts.pop();
       if (!ok) return false;
     }
     return true;
   };
-  const finished = walk(0, 0);
-  return finished && count === 1 ? found : null;
+  if (!walk(0, 0)) return null;
+  // No split adds up: the one split there is at all (the runs are the figures) still places them, for the
+  // identities to report the wrong one.
+  if (found.length === 0 && check !== ANY) {
+    const all = splits(tokens, n, ANY);
+    if (all?.length === 1) return all;
+  }
+  return found;
 }
+const ANY = () => true;
 
 /** The digit runs of [start, end). */
 function digitTokens(text: string, start: number, end: number): { text: string; start: number }[] {
@@ -92,16 +99,9 @@ function digitTokens(text: string, start: number, end: number): { text: string; 
   return out;
 }
 
-/** A row's figures from [start, end): split where unique, else one cell marked run together. */
-function figures(text: string, start: number, end: number, n: number, check: (v: number[]) => boolean): { cells: Cell[]; ok: boolean } {
-  const split = uniqueSplit(digitTokens(text, start, end), n, check);
-  if (split) return { cells: split.map((p) => cell(text, p.start, p.end)), ok: true };
-  return { cells: [cell(text, start, end)], ok: false };
-}
+interface Spec { id: string; labels: string[]; n: number; check: (v: number[]) => boolean }
 
-interface Spec { labels: string[]; n: number; check: (v: number[]) => boolean }
-
-const PREFIX = /(?:\d[.、．]|[（(][一二三四五六七][）)]|[一二三四]、)$/;
+const PREFIX = /(?:\d[.、．]|[（(][一二三四五六七][）)]|[一二三四]、)\s?$/;
 const bodyOf = (label: string) => label.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])/, '');
 
 const T3_CHECK = (v: number[]) => v.slice(0, 6).reduce((a, b) => a + b, 0) === v[6];
@@ -111,17 +111,19 @@ const T3_SPECS: Spec[] = (() => {
   for (const def of [...T3_ROWS['2021'], ...T3_ROWS['2019']]) {
     if (seen.has(def.id) || (def.role === 'group' && def.id !== 'other')) continue;
     seen.add(def.id);
-    out.push({ labels: [def.label, ...(def.aliases ?? []), bodyOf(def.label)], n: T3_COLUMNS.length, check: T3_CHECK });
+    const body = bodyOf(def.label);
+    const core = body.replace(/（[^）]*）$/, '');
+    out.push({ id: def.id, labels: [def.label, ...(def.aliases ?? []), body, ...(core !== body ? [core] : [])], n: T3_COLUMNS.length, check: T3_CHECK });
   }
   // Template order of both versions: （六） before its sub-rows.
   const order = T3_ROWS['2021'].map((d) => bodyOf(d.label));
-  return out.sort((a, b) => order.indexOf(a.labels[a.labels.length - 1]) - order.indexOf(b.labels[b.labels.length - 1]));
+  return out.sort((a, b) => order.indexOf(bodyOf(a.labels[0])) - order.indexOf(bodyOf(b.labels[0])));
 })();
 
 function t2Specs(version: FormatVersion): Spec[] {
   return T2_ITEMS.flatMap((it) => {
     const v = it.versions[version];
-    return v ? v.rows.map((r) => ({ labels: [r.label], n: v.columns.length, check: () => true })) : [];
+    return v ? v.rows.map((r) => ({ id: r.id, labels: [r.label], n: v.columns.length, check: () => true })) : [];
   });
 }
 
@@ -136,34 +138,90 @@ function tableRows(text: string, a: number, b: number, specs: Spec[], headerRows
     for (const label of spec.labels) {
       const p = text.indexOf(label, cursor);
       if (p < 0 || p >= b) continue;
-      const prefix = PREFIX.exec(text.slice(Math.max(a, p - 3), p));
-      const ls = label === bodyOf(label) || label.length === 0 ? p - (prefix?.[0].length ?? 0) : p;
-      if (!best || ls < best.ls) best = { ls, le: p + label.length };
+      const prefix = PREFIX.exec(text.slice(Math.max(a, p - 4), p));
+      const ls = label === bodyOf(label) ? p - (prefix?.[0].length ?? 0) : p;
+      let le = p + label.length;
+      // A parenthesised note after the label's core words (`部分公开(区分处理的，…)`) belongs to the label.
+      if (/[（(]/.test(text[le] ?? '')) {
+        const close = text.slice(le, le + 40).search(/[）)]/);
+        if (close > 0 && !/\d/.test(text.slice(le, le + close))) le += close + 1;
+      }
+      if (!best || ls < best.ls) best = { ls, le };
     }
     if (!best) continue;
     found.push({ ...best, spec });
     cursor = best.le;
   }
   const pieces: Piece[] = [];
+  const pending: { piece: Piece; id: string; run: Cell; splits: Part[][] | null }[] = [];
   let pos = a;
   for (let j = 0; j < found.length; j++) {
     const { ls, le, spec } = found[j];
     const limit = found[j + 1]?.ls ?? b;
     let runEnd = le;
     while (runEnd < limit && FIGURE_CHAR.test(text[runEnd])) runEnd++;
-    if (!digitTokens(text, le, runEnd).length) continue; // a group label: it leads the next row
+    const tokens = digitTokens(text, le, runEnd);
+    if (!tokens.length) continue; // a group label: it leads the next row
     const gap = cell(text, pos, ls);
     const lead: Cell[] = [];
     if (gap.text) {
       if (headerRows || pieces.length === 0) pieces.push({ start: pos, end: ls, cells: [gap] });
       else lead.push(gap);
     }
-    const figs = figures(text, le, runEnd, spec.n, spec.check);
-    pieces.push({ start: headerRows || pieces.length === 0 || !lead.length ? ls : pos, end: runEnd, cells: [...lead, cell(text, ls, le), ...figs.cells], runTogether: !figs.ok });
+    const piece: Piece = { start: lead.length ? pos : ls, end: runEnd, cells: [...lead, cell(text, ls, le)] };
+    pieces.push(piece);
+    pending.push({ piece, id: spec.id, run: cell(text, le, runEnd), splits: splits(tokens, spec.n, spec.check) });
     pos = runEnd;
+  }
+  if (specs === T3_SPECS) resolveByColumns(pending);
+  for (const p of pending) {
+    const one = p.splits?.length === 1 ? p.splits[0] : null;
+    p.piece.cells!.push(...(one ? one.map((x) => cell(text, x.start, x.end)) : [p.run]));
+    p.piece.runTogether = !one;
   }
   if (pos < b) pieces.push({ start: pos, end: b });
   return pieces;
+}
+
+const NOT_RESULTS = new Set(['new', 'carried', 'total', 'carryover']);
+/** Combinations of the ambiguous rows' splits tried against table 三's column identities. */
+const MAX_COMBINATIONS = 4096;
+
+/**
+ * Rows of table 三 with several splits: the one combination of them under which every column adds up
+ * (一 + 二 = （七）总计 + 四, and （七）总计 = the sum of the result rows) is the split.
+ */
+function resolveByColumns(rows: { id: string; splits: Part[][] | null }[]): void {
+  const open = rows.filter((r) => r.splits && r.splits.length > 1);
+  if (!open.length || rows.some((r) => !r.splits || r.splits.length === 0)) return;
+  const ids = new Set(rows.map((r) => r.id));
+  if (!['new', 'carried', 'total', 'carryover'].every((id) => ids.has(id))) return;
+  if (open.reduce((k, r) => k * r.splits!.length, 1) > MAX_COMBINATIONS) return;
+  const choice = rows.map((r) => (r.splits!.length === 1 ? r.splits![0] : null));
+  const holds = () => {
+    const v = (id: string, c: number) => choice[rows.findIndex((r) => r.id === id)]![c].value;
+    for (let c = 0; c < T3_COLUMNS.length; c++) {
+      let results = 0;
+      rows.forEach((r, i) => { if (!NOT_RESULTS.has(r.id)) results += choice[i]![c].value; });
+      if (results !== v('total', c) || v('new', c) + v('carried', c) !== v('total', c) + v('carryover', c)) return false;
+    }
+    return true;
+  };
+  const good: Part[][][] = [];
+  const walk = (k: number): void => {
+    if (good.length > 1) return;
+    if (k === open.length) {
+      if (holds()) good.push(open.map((r) => choice[rows.indexOf(r)]!));
+      return;
+    }
+    const i = rows.indexOf(open[k]);
+    for (const split of open[k].splits!) {
+      choice[i] = split;
+      walk(k + 1);
+    }
+  };
+  walk(0);
+  if (good.length === 1) open.forEach((r, k) => { r.splits = [good[0][k]]; });
 }
 
 /** Table 四 run together: its header, then one run of fifteen figures. */
@@ -176,8 +234,9 @@ function t4Rows(text: string, a: number, b: number): Piece[] {
   const pieces: Piece[] = [];
   const header = cell(text, a, i);
   if (header.text) pieces.push({ start: a, end: i, cells: [header] });
-  const figs = figures(text, i, end, T4_COLUMNS.length, T4_CHECK);
-  pieces.push({ start: i, end, cells: figs.cells, runTogether: !figs.ok });
+  const found = splits(digitTokens(text, i, end), T4_COLUMNS.length, T4_CHECK);
+  const one = found?.length === 1 ? found[0] : null;
+  pieces.push({ start: i, end, cells: one ? one.map((p) => cell(text, p.start, p.end)) : [cell(text, i, end)], runTogether: !one });
   if (end < b) pieces.push({ start: end, end: b });
   return pieces;
 }
