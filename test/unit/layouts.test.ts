@@ -134,4 +134,14 @@ describe('real layouts that used to give false errors', () => {
       assert.ok(page.diagnostics.filter((d) => d.severity === 'warning').length <= 1);
     });
   }
+
+  it('a long preamble line that lists the six numbered sections is not run-on text', () => {
+    const list = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const preamble = `本报告由${list.join('，')}六个部分组成。${'本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。'.repeat(10)}`;
+    const text = readFixture('matrix', '2021-tab.txt').replace('\n\n', `\n\n${preamble}\n\n`);
+    assert.ok(preamble.length >= 400);
+    const a = analyze(text);
+    assert.deepEqual(a.report.sections.map((s) => s.heading.line.text.startsWith('本报告')), [false, false, false, false, false, false]);
+    assert.deepEqual(a.diagnostics, analyze(readFixture('matrix', '2021-tab.txt')).diagnostics.map((d) => ({ ...d, start: d.start + preamble.length + 2, end: d.end + preamble.length + 2 })));
+  });
 });

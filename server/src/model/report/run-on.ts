@@ -9,7 +9,7 @@
  */
 import type { Block, Cell, Line, Row, SyntaxTree } from '../../syntax/parse';
 import { FormatVersion, T2_ITEMS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../template';
-import { titleAt } from './headings';
+import { parseHeading, titleAt } from './headings';
 
 const MIN_LENGTH = 400;
 const NUMERALS = '一二三四五六';
@@ -112,7 +112,8 @@ const T3_SPECS: Spec[] = (() => {
     if (seen.has(def.id) || (def.role === 'group' && def.id !== 'other')) continue;
     seen.add(def.id);
     const body = bodyOf(def.label);
-    const core = body.replace(/（[^）]*）$/, '');
+    const open = body.endsWith('）') ? body.lastIndexOf('（') : -1;
+    const core = open > 0 ? body.slice(0, open) : body;
     out.push({ id: def.id, labels: [def.label, ...(def.aliases ?? []), body, ...(core !== body ? [core] : [])], n: T3_COLUMNS.length, check: T3_CHECK });
   }
   // Template order of both versions: （六） before its sub-rows.
@@ -269,6 +270,15 @@ export function cutRunOn(tree: SyntaxTree): SyntaxTree {
     if (pieces) cut.set(block.line.index, pieces);
   }
   if (!cut.size) return tree;
+  // A long line that lists the sections (a preamble naming 一、总体情况 … 六、…) in a report whose headings
+  // stand on lines of their own is not run-on text.
+  const elsewhere = new Set<number>();
+  for (const block of tree.blocks) {
+    if (block.type !== 'text' || cut.has(block.line.index)) continue;
+    const h = parseHeading(block.line);
+    if (h?.numeral) elsewhere.add(h.index);
+  }
+  if (elsewhere.size >= 3) return tree;
   const lines: Line[] = [];
   const map: number[] = [];
   const pieceBlocks = new Map<number, Block[]>();
