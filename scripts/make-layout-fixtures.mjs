@@ -91,6 +91,19 @@ for (const [layout, sep] of [['tab', '\t'], ['pipe', ' | '], ['markdown', '|']])
   out['run-on-spaced.txt'] = [...meta, body(' '), ''].join('\n');
 }
 
+// 4b. The page number and 续表 inside the table's own rows (one cell per line; a tab-indented footer).
+{
+  const lines = read('cells').split('\n');
+  let at = lines.findIndex((l) => l.includes('4.保护第三方合法权益'));
+  while (lines[at].trim()) at++;
+  lines.splice(at, 0, '', '\t- 3 -', '\t续表');
+  out['page-split-cells.txt'] = lines.join('\n');
+  const tab = read('tab').split('\n');
+  const cut = tab.findIndex((l) => l.includes('4.保护第三方合法权益'));
+  tab.splice(cut + 1, 0, '\t\t第 3 页 共 7 页', '续表\t');
+  out['page-split-tab-footer.txt'] = tab.join('\n');
+}
+
 mkdirSync(OUT, { recursive: true });
 for (const [name, text] of Object.entries(out)) writeFileSync(join(OUT, name), text);
 console.log(`wrote ${Object.keys(out).length} files to ${OUT}`);

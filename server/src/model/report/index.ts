@@ -10,7 +10,7 @@ import { SECTIONS, TableKind, versionForYear } from '../template';
 import { findTitle, parseHeading } from './headings';
 import { cutRunOn } from './run-on';
 import { joinSpacedRows } from './tables/spaced';
-import { mergeLoneRows, splitRegion } from './tables/split';
+import { isPageFurniture, mergeLoneRows, splitRegion } from './tables/split';
 import { lowerT2 } from './tables/t2';
 import { lowerT3 } from './tables/t3';
 import { lowerT4 } from './tables/t4';
@@ -37,6 +37,7 @@ export function lowerReport(physical: SyntaxTree): Report {
         rows = [];
       };
       for (const row of block.rows) {
+        if (isPageFurniture(row)) continue;
         const h = row.cells.length <= 2 && row.cells.filter((c) => c.text).length === 1 ? parseHeading({ ...lines[row.line], text: lines[row.line].text }) : null;
         if (h && h.numeral) {
           flush(row.line - 1);
