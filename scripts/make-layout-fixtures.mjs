@@ -104,6 +104,14 @@ for (const [layout, sep] of [['tab', '\t'], ['pipe', ' | '], ['markdown', '|']])
   out['page-split-tab-footer.txt'] = tab.join('\n');
 }
 
+// 6b. Headings in mid-line of a paragraph, the tables on lines of their own (a web page's text view).
+for (const layout of ['tab', 'markdown']) {
+  out[`midline-headings-${layout}.txt`] = read(layout)
+    .replace(/(第三十六条规定规范答复。)\n+(?:## )?(六、其他需要报告的事项)\n+/, '$1$2')
+    .replace(/(法律服务机构\t|)(\n+)(?:## )?(一、总体情况)\n+/, '$1$2$3')
+    .replace(/(\n+)(?:## )?(五、存在的主要问题及改进情况)\n+/, '$1本节如下。$2');
+}
+
 mkdirSync(OUT, { recursive: true });
 for (const [name, text] of Object.entries(out)) writeFileSync(join(OUT, name), text);
 console.log(`wrote ${Object.keys(out).length} files to ${OUT}`);

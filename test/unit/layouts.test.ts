@@ -21,7 +21,7 @@ const original = analyze(readFixture('matrix', '2021-tab.txt'));
 
 describe('real layouts that used to give false errors', () => {
   it('has each pattern in at least two layouts', () => {
-    for (const p of ['heading-variants', 'placeholder-headers', 'page-split', 'spaced-row', 't4-sub-tables', 'run-on']) assert.ok(of(p).length >= 2, p);
+    for (const p of ['heading-variants', 'placeholder-headers', 'page-split', 'spaced-row', 't4-sub-tables', 'run-on', 'midline-headings']) assert.ok(of(p).length >= 2, p);
   });
   for (const f of files) {
     it(`${f} matches its golden`, () => checkGolden(join(DIR, f.replace(/\.txt$/, '.golden.txt')), renderDiagnostics(load(f))));
@@ -144,4 +144,15 @@ describe('real layouts that used to give false errors', () => {
     assert.deepEqual(a.report.sections.map((s) => s.heading.line.text.startsWith('本报告')), [false, false, false, false, false, false]);
     assert.deepEqual(a.diagnostics, analyze(readFixture('matrix', '2021-tab.txt')).diagnostics.map((d) => ({ ...d, start: d.start + preamble.length + 2, end: d.end + preamble.length + 2 })));
   });
+
+  for (const f of of('midline-headings')) {
+    it(`${f}: a heading after the end of a sentence in mid-line is its section; the tables stay as they are`, () => {
+      const a = load(f);
+      assert.deepEqual(a.report.sections.map((s) => s.index), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual(a.diagnostics, []);
+      assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
+      const six = a.report.sections[5].heading;
+      assert.equal(a.text.slice(six.numeralStart, six.titleEnd), '六、其他需要报告的事项');
+    });
+  }
 });

@@ -242,19 +242,26 @@ function t4Rows(text: string, a: number, b: number): Piece[] {
   return pieces;
 }
 
-/** The pieces of one run-on line, or null when it is not one. */
-function cutLine(text: string, line: Line): Piece[] | null {
-  if (line.text.length < MIN_LENGTH) return null;
-  const hits = headingHits(text, line);
-  if (new Set(hits.map((h) => h.index)).size < 3) return null;
+/**
+ * The pieces of one line, or null when it is not cut. A run-on line (long, with headings of three
+ * sections) is cut at every heading and its tables are re-separated. Any other line is cut only at a
+ * heading of a section found nowhere else that follows the end of a sentence (`…联系。一、总体情况2021年，…`),
+ * and its text stays text.
+ */
+function cutLine(text: string, line: Line, found: Set<number>): Piece[] | null {
+  let hits = headingHits(text, line);
+  if (!hits.length) return null;
+  const runOn = line.text.length >= MIN_LENGTH && new Set(hits.map((h) => h.index)).size >= 3 && found.size < 3;
+  if (!runOn) hits = hits.filter((h) => !found.has(h.index) && h.at > line.start && /[。！？；]/.test(text[h.at - 1]));
+  if (!hits.length) return null;
   const version: FormatVersion = /本年制发件数|行政规范性文件|本年处理决定数量/.test(line.text) ? '2021' : '2019';
   const pieces: Piece[] = [{ start: line.start, end: hits[0].at }];
   hits.forEach((h, k) => {
     const next = hits[k + 1]?.at ?? line.end;
     pieces.push({ start: h.at, end: h.titleEnd });
-    if (h.index === 2) pieces.push(...tableRows(text, h.titleEnd, next, t2Specs(version), true));
-    else if (h.index === 3) pieces.push(...tableRows(text, h.titleEnd, next, T3_SPECS, false));
-    else if (h.index === 4) pieces.push(...t4Rows(text, h.titleEnd, next));
+    if (runOn && h.index === 2) pieces.push(...tableRows(text, h.titleEnd, next, t2Specs(version), true));
+    else if (runOn && h.index === 3) pieces.push(...tableRows(text, h.titleEnd, next, T3_SPECS, false));
+    else if (runOn && h.index === 4) pieces.push(...t4Rows(text, h.titleEnd, next));
     else pieces.push({ start: h.titleEnd, end: next });
   });
   return pieces.filter((p) => p.end > p.start);
@@ -263,22 +270,21 @@ function cutLine(text: string, line: Line): Piece[] | null {
 /** The tree with each run-on line cut into pieces; the tree itself when it has none. */
 export function cutRunOn(tree: SyntaxTree): SyntaxTree {
   const { text } = tree;
+  // Sections whose heading stands at the start of a line of its own (a preamble that lists 一、总体情况 …
+  // 六、… in a report whose headings stand on lines of their own is not run-on text).
+  const found = new Set<number>();
+  for (const block of tree.blocks) {
+    if (block.type !== 'text' || block.line.text.length >= MIN_LENGTH) continue;
+    const h = parseHeading(block.line);
+    if (h?.numeral) found.add(h.index);
+  }
   const cut = new Map<number, Piece[]>();
   for (const block of tree.blocks) {
     if (block.type !== 'text') continue;
-    const pieces = cutLine(text, block.line);
+    const pieces = cutLine(text, block.line, found);
     if (pieces) cut.set(block.line.index, pieces);
   }
   if (!cut.size) return tree;
-  // A long line that lists the sections (a preamble naming 一、总体情况 … 六、…) in a report whose headings
-  // stand on lines of their own is not run-on text.
-  const elsewhere = new Set<number>();
-  for (const block of tree.blocks) {
-    if (block.type !== 'text' || cut.has(block.line.index)) continue;
-    const h = parseHeading(block.line);
-    if (h?.numeral) elsewhere.add(h.index);
-  }
-  if (elsewhere.size >= 3) return tree;
   const lines: Line[] = [];
   const map: number[] = [];
   const pieceBlocks = new Map<number, Block[]>();
