@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readFacts } from '../../server/src/model/facts';
 import { analyze, fixAll } from '../../server/src/service/analyze';
+import { codeLenses, foldingRanges } from '../../server/src/service/outline';
+import { positionAt } from '../../server/src/syntax/parse';
 import { FIXTURES, checkGolden, listFiles, projectModel, readFixture, renderDiagnostics } from './helpers';
 
 const DIR = join(FIXTURES, 'layouts');
@@ -155,4 +157,16 @@ describe('real layouts that used to give false errors', () => {
       assert.equal(a.text.slice(six.numeralStart, six.titleEnd), '六、其他需要报告的事项');
     });
   }
+
+  it('run-on text: positions, folds and lenses are on the document\'s own lines', () => {
+    const text = readFixture('layouts', 'run-on-spaced.txt') + '\n附件：无\n';
+    const a = analyze(text);
+    const physical = text.split('\n');
+    const at = text.indexOf('五、存在的主要问题');
+    assert.deepEqual(positionAt(a.report.tree.lines, at), { line: 4, character: at - text.indexOf(physical[4]) });
+    const tail = text.indexOf('附件：无');
+    assert.deepEqual(positionAt(a.report.tree.lines, tail), { line: 6, character: 0 });
+    for (const l of codeLenses(a)) assert.equal(l.line, 4);
+    for (const f of foldingRanges(a)) assert.ok(f.startLine < f.endLine && f.endLine < physical.length);
+  });
 });

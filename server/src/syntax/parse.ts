@@ -227,6 +227,11 @@ export function parseSyntax(text: string): SyntaxTree {
   return { text, lines, blocks };
 }
 
+/** The document's line number of the tree's line `index` (the model may cut a run-on line into pieces). */
+export function documentLine(lines: Line[], index: number): number {
+  return lines[index]?.physical?.line ?? index;
+}
+
 /** Offset → 0-based line and UTF-16 column. */
 export function positionAt(lines: Line[], offset: number): { line: number; character: number } {
   let lo = 0;

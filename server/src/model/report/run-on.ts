@@ -292,7 +292,7 @@ export function cutRunOn(tree: SyntaxTree): SyntaxTree {
     const pieces = cut.get(line.index);
     if (!pieces) {
       map[line.index] = lines.length;
-      lines.push({ ...line, index: lines.length });
+      lines.push({ ...line, index: lines.length, physical: { line: line.index, start: line.start } });
       continue;
     }
     const blocks: Block[] = [];
