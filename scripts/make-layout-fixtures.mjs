@@ -77,6 +77,7 @@ for (const [layout, sep] of [['tab', '\t'], ['pipe', ' | '], ['markdown', '|']])
     `### ${g}`, '', `| ${parts.join(' | ')} |`, `|${parts.map(() => '---').join('|')}|`, `| ${v.join(' | ')} |`, '']));
   out['t4-sub-tables-pipe.txt'] = swap(read('pipe'), groups.flatMap(([g, v]) => [g, `${parts.join(' | ')}`, `${v.join(' | ')}`, '']));
   // The groups in another order: each sub-table's label says where its figures go.
+  out['t4-sub-tables-cells.txt'] = swap(read('cells'), groups.flatMap(([g, v]) => [g, '', ...parts.map((x) => `\t${x}`), '', ...v.map((x) => `\t${x}`), '']));
   out['t4-sub-tables-tab.txt'] = swap(read('tab'), [groups[1], groups[0], groups[2]].flatMap(([g, v]) => [g, parts.join('\t'), v.join('\t'), '']));
 }
 
