@@ -169,4 +169,13 @@ describe('real layouts that used to give false errors', () => {
     for (const l of codeLenses(a)) assert.equal(l.line, 4);
     for (const f of foldingRanges(a)) assert.ok(f.startLine < f.endLine && f.endLine < physical.length);
   });
+
+  it('run-on text: prose before a table stays prose, and is still read against the table', () => {
+    const text = readFixture('layouts', 'run-on-spaced.txt')
+      .replace('二、主动公开政府信息情况', '二、主动公开政府信息情况2023年，全镇共主动公开政府信息386条。')
+      .replace('三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请情况2023年共收到申请134件，予以公开55件。');
+    const a = analyze(text);
+    assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
+    assert.deepEqual(a.diagnostics.filter((d) => d.severity !== 'hint').map((d) => `${d.code} ${text.slice(d.start, d.end)}`), ['text-table-mismatch 55']);
+  });
 });

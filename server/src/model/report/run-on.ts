@@ -166,7 +166,14 @@ function tableRows(text: string, a: number, b: number, specs: Spec[], headerRows
     const gap = cell(text, pos, ls);
     const lead: Cell[] = [];
     if (gap.text) {
-      if (headerRows || pieces.length === 0) pieces.push({ start: pos, end: ls, cells: [gap] });
+      if (headerRows || pieces.length === 0) {
+        // Prose before the table (up to its last full stop) stays text; the rest is the table's header.
+        const stop = text.lastIndexOf('。', ls - 1);
+        const from = stop >= pos ? stop + 1 : pos;
+        if (from > pos) pieces.push({ start: pos, end: from });
+        const header = cell(text, from, ls);
+        if (header.text) pieces.push({ start: from, end: ls, cells: [header] });
+      }
       else lead.push(gap);
     }
     const piece: Piece = { start: lead.length ? pos : ls, end: runEnd, cells: [...lead, cell(text, ls, le)] };
