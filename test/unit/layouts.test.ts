@@ -178,4 +178,12 @@ describe('real layouts that used to give false errors', () => {
     assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
     assert.deepEqual(a.diagnostics.filter((d) => d.severity !== 'hint').map((d) => `${d.code} ${text.slice(d.start, d.end)}`), ['text-table-mismatch 55']);
   });
+
+  it('run-on text: a row label inside prose with a unit (申请数量134件) is not taken for the table\'s row', () => {
+    const text = readFixture('layouts', 'run-on-spaced.txt')
+      .replace('三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请情况本年新收政府信息公开申请数量134件。');
+    const a = analyze(text);
+    assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
+    assert.deepEqual(a.diagnostics.filter((d) => d.severity !== 'hint'), []);
+  });
 });

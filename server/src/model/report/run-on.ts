@@ -130,6 +130,37 @@ function t2Specs(version: FormatVersion): Spec[] {
 
 const T4_CHECK = (v: number[]) => T4_GROUPS.every((_, g) => v.slice(g * 5, g * 5 + 4).reduce((a, b) => a + b, 0) === v[g * 5 + 4]);
 
+/** The end of a label at `p`: a parenthesised note after its core words (`部分公开(区分处理的，…)`) belongs to it. */
+function labelEnd(text: string, p: number, label: string): number {
+  let le = p + label.length;
+  if (/[（(]/.test(text[le] ?? '')) {
+    const close = text.slice(le, le + 40).search(/[）)]/);
+    if (close > 0 && !/\d/.test(text.slice(le, le + close))) le += close + 1;
+  }
+  return le;
+}
+
+/** A figure followed by a unit is prose (`本年新收政府信息公开申请134件`), not a table cell. */
+const UNIT = /[件条个份人次项%％万元]/;
+
+/**
+ * Where `label` stands in [from, to) as a table label: the first occurrence followed by figures that are
+ * not prose, else the first occurrence.
+ */
+function occurrence(text: string, label: string, from: number, to: number): { p: number; le: number } | null {
+  let first: { p: number; le: number } | null = null;
+  for (let p = text.indexOf(label, from); p >= 0 && p < to; p = text.indexOf(label, p + 1)) {
+    const le = labelEnd(text, p, label);
+    first ??= { p, le };
+    let i = le;
+    while (i < to && /\s/.test(text[i])) i++;
+    if (!DIGIT.test(text[i] ?? '')) continue;
+    while (i < to && FIGURE_CHAR.test(text[i])) i++;
+    if (!UNIT.test(text[i] ?? '')) return { p, le };
+  }
+  return first;
+}
+
 /** The rows of a table run together in [a, b): labels found in template order, each with its figures. */
 function tableRows(text: string, a: number, b: number, specs: Spec[], headerRows: boolean): Piece[] {
   const found: { ls: number; le: number; spec: Spec }[] = [];
@@ -137,17 +168,11 @@ function tableRows(text: string, a: number, b: number, specs: Spec[], headerRows
   for (const spec of specs) {
     let best: { ls: number; le: number } | null = null;
     for (const label of spec.labels) {
-      const p = text.indexOf(label, cursor);
-      if (p < 0 || p >= b) continue;
-      const prefix = PREFIX.exec(text.slice(Math.max(a, p - 4), p));
-      const ls = label === bodyOf(label) ? p - (prefix?.[0].length ?? 0) : p;
-      let le = p + label.length;
-      // A parenthesised note after the label's core words (`部分公开(区分处理的，…)`) belongs to the label.
-      if (/[（(]/.test(text[le] ?? '')) {
-        const close = text.slice(le, le + 40).search(/[）)]/);
-        if (close > 0 && !/\d/.test(text.slice(le, le + close))) le += close + 1;
-      }
-      if (!best || ls < best.ls) best = { ls, le };
+      const at = occurrence(text, label, cursor, b);
+      if (!at) continue;
+      const prefix = PREFIX.exec(text.slice(Math.max(a, at.p - 4), at.p));
+      const ls = label === bodyOf(label) ? at.p - (prefix?.[0].length ?? 0) : at.p;
+      if (!best || ls < best.ls) best = { ls, le: at.le };
     }
     if (!best) continue;
     found.push({ ...best, spec });
