@@ -135,7 +135,7 @@ export function mergeLoneRows(tree: SyntaxTree): Block[] {
 }
 
 /** A page number or 续表 a PDF extraction leaves between the rows of a table split across pages. */
-const PAGE_FURNITURE = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|[（(]?续表[）)]?)$/;
+const PAGE_FURNITURE = /^(?:[-—–－] ?\d{1,3} ?[-—–－]|第 ?\d{1,3} ?页(?:[,，]? ?共 ?\d{1,3} ?页)?|\d{1,3} ?\/ ?\d{1,3}|[（(]?续表[）)]?)$/;
 
 /** Whether a row holds nothing but page furniture (a page number, 续表). */
 export function isPageFurniture(row: Row): boolean {
