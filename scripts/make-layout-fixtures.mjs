@@ -58,7 +58,7 @@ for (const layout of ['tab', 'markdown', 'pipe']) {
 const spaced = (line, sep) => line.split(sep).map((c) => c.trim()).filter((c, i, a) => c !== '' && (/^\d/.test(c) || c !== a[i - 1])).join(' ');
 for (const [layout, sep] of [['tab', '\t'], ['pipe', ' | '], ['markdown', '|']]) {
   out[`spaced-row-${layout}.txt`] = read(layout).split('\n')
-    .map((l) => (l.includes('2.没有现成信息需要另行制作') || l.includes('（一）予以公开 |') || l.includes('(一) 予以公开\t') ? spaced(l, sep) : l))
+    .map((l) => (l.includes('2.没有现成信息需要另行制作') || l.includes('（一）予以公开 |') || l.includes('(一) 予以公开\t') || /^\|?\s*(?:行政规范性文件|行政许可)\s*[\t|]/.test(l) ? spaced(l, sep) : l))
     .join('\n');
 }
 

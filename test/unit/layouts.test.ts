@@ -68,6 +68,7 @@ describe('real layouts that used to give false errors', () => {
       const a = load(f);
       assert.deepEqual(a.diagnostics, []);
       assert.deepEqual(tableRows(a, 't3'), tableRows(original, 't3'));
+      assert.deepEqual(tableRows(a, 't2'), tableRows(original, 't2'));
     });
   }
   it('a spaced line without the columns\' count of figures stays text: the row is reported missing, once', () => {

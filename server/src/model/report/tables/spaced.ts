@@ -5,7 +5,8 @@
  * columns' count of figures is that row, and joins the region; any other line stays text.
  */
 import type { Block, Cell, Line, Row } from '../../../syntax/parse';
-import { T3_COLUMNS } from '../../template';
+import { T2_ITEMS, T3_COLUMNS } from '../../template';
+import { normalizeLabel } from '../../text';
 import { isTextCell, valueOf } from './cells';
 import { matchT3 } from './t3';
 
@@ -22,17 +23,38 @@ function words(line: Line): Cell[] {
   return out;
 }
 
-/** The line as a row of table 三, or null: label words, the last a known row label, then exactly seven figures. */
+/** Table 二's row labels (either version) with the numbers of figures their rows may hold. */
+const T2_COUNTS: Map<string, Set<number>> = (() => {
+  const out = new Map<string, Set<number>>();
+  for (const it of T2_ITEMS) for (const v of Object.values(it.versions)) {
+    for (const r of v.rows) {
+      const key = normalizeLabel(r.label);
+      if (!out.has(key)) out.set(key, new Set());
+      out.get(key)!.add(v.columns.length);
+    }
+  }
+  return out;
+})();
+
+/**
+ * The line as a table row, or null: for table 三, label words (the last a known row label) then exactly
+ * seven figures; for table 二, one known label then the figures of that row in either version.
+ */
 export function spacedRow(line: Line): Row | null {
   const t = line.text;
-  if (t.length > 300 || !/\d\s+\d/.test(t) || /[\t|｜。；]/.test(t)) return null;
+  if (t.length > 300 || !/\d/.test(t) || /[\t|｜。；，：]/.test(t)) return null;
   const cells = words(line);
   const figures = T3_COLUMNS.length;
-  if (cells.length < figures + 1) return null;
-  const values = cells.slice(cells.length - figures);
-  if (!values.every((c) => !isTextCell(c) && valueOf(c).kind !== 'invalid')) return null;
-  const labels = cells.slice(0, cells.length - figures);
+  let n = 0;
+  while (n < cells.length && !isTextCell(cells[cells.length - 1 - n]) && valueOf(cells[cells.length - 1 - n]).kind !== 'invalid') n++;
+  if (n === 0 || n === cells.length) return null;
+  const labels = cells.slice(0, cells.length - n);
   if (!labels.every(isTextCell)) return null;
+  if (labels.length === 1 && T2_COUNTS.get(normalizeLabel(labels[0].text))?.has(n)) {
+    return { cells, line: line.index, endLine: line.index, layout: 'tab' };
+  }
+  if (n !== figures) return null;
+  const values = cells.slice(cells.length - figures);
   // The label may itself hold a space (`(一) 予以公开`): the longest run of last words (up to three) that names a row.
   for (let k = Math.max(0, labels.length - 3); k < labels.length; k++) {
     const text = t.slice(labels[k].start - line.start, labels[labels.length - 1].end - line.start);
@@ -43,22 +65,29 @@ export function spacedRow(line: Line): Row | null {
   return null;
 }
 
-/** The blocks with each such line moved into the table region before it (or after it). */
+/**
+ * The blocks with each such line moved into the table region beside it: a line joins when a region or
+ * another such line that joins is next to it (a run of spaced rows beside a region joins whole).
+ */
 export function joinSpacedRows(blocks: Block[]): Block[] {
+  const rows = blocks.map((b) => (b.type === 'text' ? spacedRow(b.line) : null));
+  const joins = blocks.map(() => false);
+  const near = (i: number) => blocks[i]?.type === 'region' || joins[i] === true;
+  for (let i = 0; i < blocks.length; i++) joins[i] = !!rows[i] && near(i - 1);
+  for (let i = blocks.length - 1; i >= 0; i--) joins[i] ||= !!rows[i] && near(i + 1);
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i];
-    const prev = out[out.length - 1];
-    const next = blocks[i + 1];
-    const row = block.type === 'text' && (prev?.type === 'region' || next?.type === 'region') ? spacedRow(block.line) : null;
+    const row = joins[i] ? rows[i] : null;
     if (!row) {
-      out.push(block);
+      out.push(blocks[i]);
       continue;
     }
+    const prev = out[out.length - 1];
     if (prev?.type === 'region') {
       out[out.length - 1] = { ...prev, rows: [...prev.rows, { ...row, layout: prev.layout }], endLine: row.line } satisfies Region;
     } else {
-      const layout = (next as Region).layout;
+      const next = blocks.slice(i + 1).find((b): b is Region => b.type === 'region');
+      const layout = next?.layout ?? 'tab';
       out.push({ type: 'region', rows: [{ ...row, layout }], startLine: row.line, endLine: row.line, layout });
     }
   }
