@@ -185,7 +185,10 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
     if (origin?.page !== undefined) out.page = origin.page;
     if (origin?.paragraph !== undefined) out.paragraph = origin.paragraph;
     if (extra.context && lines.length) {
-      const line = lines[s.line];
+      // The document's line (a run-on line is several lines of the tree).
+      const lineStart = d.start - s.character;
+      const nl = a.text.indexOf('\n', lineStart);
+      const line = { start: lineStart, end: nl < 0 ? a.text.length : a.text[nl - 1] === '\r' ? nl - 1 : nl };
       const end = Math.min(d.end, line.end);
       const before = a.text.slice(Math.max(line.start, d.start - 60), d.start);
       out.context = [before, a.text.slice(d.start, Math.min(end, d.start + 120)), a.text.slice(end, Math.min(line.end, end + 60))];

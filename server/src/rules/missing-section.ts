@@ -3,6 +3,9 @@ import { SECTIONS, versionForYear } from '../model/template';
 import { countTrailing } from '../syntax/parse';
 import { Rule, msg } from './rule';
 
+/** Text this long without any section heading is one finding, not six. */
+const NO_SECTIONS_MIN = 300;
+
 /** One diagnostic per missing section 一…六; the fix inserts its heading and empty table in the document's own layout. */
 export const rule: Rule = {
   id: 'missing-section',
@@ -21,6 +24,17 @@ export const rule: Rule = {
     const eol = /\r\n/.test(text) ? '\r\n' : '\n';
     const prefix = /^#+\s*/.exec(report.headings[0]?.line.text ?? '')?.[0] ?? '';
     const lines = report.tree.lines;
+    if (present.size === 0 && text.trim().length >= NO_SECTIONS_MIN) {
+      // Text without a single section heading: the headings could not be found, which is one problem.
+      const first = lines.find((l) => l.text.trim() !== '')!;
+      const titles = SECTIONS.map((d) => `${d.numeral}、${d.title[version]}`).join('、');
+      emit({
+        start: first.start, end: first.end,
+        message: msg(`找不到任何章节标题（应有${titles}六部分，《条例》第五十条），无法逐部分检查：请确认各部分标题单独成行、以“一、”至“六、”编号`,
+          `No section heading was found (article 50 requires six: ${titles}); the report cannot be checked section by section — put each heading on a line of its own, numbered 一、 to 六、`),
+      });
+      return;
+    }
     for (const def of SECTIONS) {
       if (present.has(def.index)) continue;
       const next = report.sections.filter((s) => s.index > def.index).sort((a, b) => a.startLine - b.startLine)[0];

@@ -26,11 +26,12 @@ export const rule: Rule = {
     const [month, day] = body.kind === 'government' ? [3, 31] : [1, 31];
     const late = signed.year > dueYear || signed.month > month || (signed.month === month && signed.day > day);
     if (!late) return;
+    const [zhDate, enDate] = signed.published ? ['发布日期', 'published'] : ['落款日期', 'dated'];
     const who = body.kind === 'government' ? '县级以上人民政府' : '县级以上人民政府部门';
     emit({
       start: signed.start, end: signed.end,
-      message: msg(`${who}应在 ${dueYear}年${month}月${day}日前公布 ${report.year} 年度报告（《条例》第四十九条），落款日期为 ${signed.year}年${signed.month}月${signed.day}日`,
-        `A ${body.kind === 'government' ? 'government at county level or above' : 'government department at county level or above'} must publish its ${report.year} report by ${dueYear}-${month}-${day} (article 49); it is dated ${signed.year}-${signed.month}-${signed.day}`),
+      message: msg(`${who}应在 ${dueYear}年${month}月${day}日前公布 ${report.year} 年度报告（《条例》第四十九条），${zhDate}为 ${signed.year}年${signed.month}月${signed.day}日`,
+        `A ${body.kind === 'government' ? 'government at county level or above' : 'government department at county level or above'} must publish its ${report.year} report by ${dueYear}-${month}-${day} (article 49); it is ${enDate} ${signed.year}-${signed.month}-${signed.day}`),
     });
   },
 };

@@ -1,5 +1,6 @@
 import { SECTIONS } from '../model/template';
 import type { Table, TableRow } from '../model/report';
+import { runTogether } from '../model/report/run-on';
 import { tableName } from '../model/names';
 import { tableCounts } from '../model/table-counts';
 import { Finding, Msg, Related, Rule, msg } from './rule';
@@ -66,7 +67,22 @@ export const rule: Rule = {
     }
     for (const table of report.tables) {
       const name = tableName(table.kind);
-      const rows = table.rows.filter((r) => !r.isGroup).map((r) => rowProblem(table, r)).filter((p): p is Problem => p !== null);
+      // Figures run together in run-on text that the identities cannot split one way: said once per table.
+      const joined = table.rows.filter((r) => runTogether.has(r.row));
+      if (joined.length) {
+        const first = joined[0].row.cells[joined[0].row.cells.length - 1];
+        const label = joined[0].label?.text ?? '数据行';
+        emit({
+          start: first.start, end: first.end, severity: 'warning',
+          message: msg(`${name.zh}有 ${joined.length} 行的数字连写在一起（第一处：“${label}”的“${first.text}”），无法唯一拆分到各列，未逐列核对：请对照原件用分隔符分开各列`,
+            `${name.en} has ${joined.length} rows whose figures run together (first: "${label}", "${first.text}") and cannot be split into columns one way; they were not checked column by column — separate the columns as in the original`),
+          related: joined.slice(0, 50).map((r) => {
+            const c = r.row.cells[r.row.cells.length - 1];
+            return { start: c.start, end: c.end, message: msg(`“${r.label?.text ?? '数据行'}”：${c.text}`, `"${r.label?.text ?? 'data row'}": ${c.text}`) };
+          }),
+        });
+      }
+      const rows = table.rows.filter((r) => !r.isGroup && !runTogether.has(r.row)).map((r) => rowProblem(table, r)).filter((p): p is Problem => p !== null);
       const first = table.rows[0]?.row.cells.find((c) => c.text);
       const line = report.tree.lines[table.startLine];
       const at = { start: first?.start ?? line.start, end: first?.end ?? line.end };

@@ -9,6 +9,7 @@ import { SECTIONS } from '../model/template';
 import { ruleIdsTagged } from '../rules';
 import { tableTitle } from '../model/names';
 import { countParts, tableCounts } from '../model/table-counts';
+import { documentLine } from '../syntax/parse';
 
 /** The identity rules: a table's arithmetic failures. */
 const IDENTITY = new Set(ruleIdsTagged('identity'));
@@ -85,11 +86,15 @@ export interface Fold { startLine: number; endLine: number }
 
 export function foldingRanges(a: Analysis): Fold[] {
   const folds: Fold[] = [];
+  const lines = a.report.tree.lines;
   for (const s of a.report.sections) {
-    const end = lastContentLine(a, s.startLine, s.endLine);
-    if (end > s.startLine) folds.push({ startLine: s.startLine, endLine: end });
+    const [from, to] = [documentLine(lines, s.startLine), documentLine(lines, lastContentLine(a, s.startLine, s.endLine))];
+    if (to > from) folds.push({ startLine: from, endLine: to });
   }
-  for (const t of a.report.tables) if (t.endLine > t.startLine) folds.push({ startLine: t.startLine, endLine: t.endLine });
+  for (const t of a.report.tables) {
+    const [from, to] = [documentLine(lines, t.startLine), documentLine(lines, t.endLine)];
+    if (to > from) folds.push({ startLine: from, endLine: to });
+  }
   return folds;
 }
 
@@ -100,7 +105,7 @@ export function codeLenses(a: Analysis): Lens[] {
     const status = tableStatus(a, t);
     const fixable = a.diagnostics.some((d) => d.start >= t.start && d.end <= t.end && IDENTITY.has(d.code) && d.fix);
     return {
-      line: t.startLine,
+      line: documentLine(a.report.tree.lines, t.startLine),
       title: {
         zh: `${tableTitle(t.kind).zh}：${status.text.zh}${fixable ? ' — 重新计算合计' : ''}`,
         en: `${tableTitle(t.kind).en}: ${status.text.en}${fixable ? ' — recompute totals' : ''}`,

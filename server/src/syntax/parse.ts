@@ -13,6 +13,8 @@ export interface Line {
   /** Offset just past the line's text, before its line break. */
   end: number;
   text: string;
+  /** For a piece of a physical line (run-on text cut by the model): that line's index and start. */
+  physical?: { line: number; start: number };
 }
 
 export interface Cell {
@@ -225,6 +227,11 @@ export function parseSyntax(text: string): SyntaxTree {
   return { text, lines, blocks };
 }
 
+/** The document's line number of the tree's line `index` (the model may cut a run-on line into pieces). */
+export function documentLine(lines: Line[], index: number): number {
+  return lines[index]?.physical?.line ?? index;
+}
+
 /** Offset → 0-based line and UTF-16 column. */
 export function positionAt(lines: Line[], offset: number): { line: number; character: number } {
   let lo = 0;
@@ -235,5 +242,6 @@ export function positionAt(lines: Line[], offset: number): { line: number; chara
     else hi = mid - 1;
   }
   const line = lines[lo];
-  return { line: lo, character: Math.max(0, Math.min(offset, line.end) - line.start) };
+  const p = line.physical;
+  return { line: p ? p.line : lo, character: Math.max(0, Math.min(offset, line.end) - (p ? p.start : line.start)) };
 }

@@ -27,6 +27,8 @@ export interface DateMention {
   day: number;
   start: number;
   end: number;
+  /** Read from a stated publication date (`发布时间: 2024-01-30 15:01`), not the signature. */
+  published?: boolean;
 }
 
 const DIG = '\\d{1,2}';
@@ -80,7 +82,7 @@ export function signedDate(report: Report): DateMention | null {
     const d = datesIn(l.text.slice(m[0].length));
     if (d.length && d[0].index === 0) {
       const at = l.start + m[0].length;
-      return { year: d[0].year, month: d[0].month, day: d[0].day, start: at, end: at + d[0].length };
+      return { year: d[0].year, month: d[0].month, day: d[0].day, start: at, end: at + d[0].length, published: true };
     }
   }
   return null;

@@ -12,6 +12,23 @@ const SECTION_MATCHERS = SECTIONS.map((s) => {
   return { index: s.index, keys: s.keys, variants: new Set(variants.map(normalizeLabel)), match: labelMatcher(variants, (v) => [v]) };
 });
 
+/**
+ * Words that mark a section in a numbered heading worded otherwise (`五、存在的主要问题及下一步工作打算`,
+ * `三、依申请公开政府信息情况`): the words of the section's key groups, less the generic 情况. Only a heading
+ * whose numeral is the section's own is read this way, and only when no heading names the section in an
+ * accepted wording (lowerReport drops the loose one then).
+ */
+const LOOSE_EXTRA: Record<number, string[]> = { 1: ['总体', '概况', '概述', '基本情况'] };
+const LOOSE_WORDS = SECTIONS.map((s) => [...new Set([...s.keys.flat(), ...(LOOSE_EXTRA[s.index] ?? [])])].filter((w) => w !== '情况'));
+const NUMERALS = '一二三四五六';
+
+function sectionOfNumeral(numeral: string): number {
+  const cn = NUMERALS.indexOf(numeral);
+  if (cn >= 0) return cn + 1;
+  const n = Number(numeral.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  return n >= 1 && n <= 6 ? n : 0;
+}
+
 const NUMERAL_RE = /^([一二三四五六七八九十]|[0-9０-９]{1,2})\s*(?:[、.．,，:：]\s*|\s+)/;
 
 /** Every accepted section title, normalised, for headings that run straight into their first paragraph. */
@@ -23,12 +40,18 @@ const MAX_TITLE = Math.max(...GLUED_TITLES.map((g) => g.norm.length)) + 8;
  * `一、总体情况 2023年，…`), as web copies produce: the longest accepted title at the start of the text.
  */
 function gluedTitle(titleRaw: string): number {
-  const limit = Math.min(titleRaw.length, MAX_TITLE);
+  return titleAt(titleRaw)?.length ?? 0;
+}
+
+/** The accepted section title at the start of `s` (the longest), with its section: `总体情况2024年，…` → 1, 4. */
+export function titleAt(s: string): { index: number; length: number } | null {
+  const limit = Math.min(s.length, MAX_TITLE);
   for (let k = limit; k >= 4; k--) {
-    const n = normalizeLabel(titleRaw.slice(0, k));
-    if (GLUED_TITLES.some((g) => g.norm === n)) return k;
+    const n = normalizeLabel(s.slice(0, k));
+    const g = GLUED_TITLES.find((x) => x.norm === n);
+    if (g) return { index: g.index, length: k };
   }
-  return 0;
+  return null;
 }
 
 export function parseHeading(line: Line): Heading | null {
@@ -63,6 +86,14 @@ export function parseHeading(line: Line): Heading | null {
     const typo = !exact && !!d && d.cost > 0;
     if (!best || (exact && !best.exact)) best = { index: s.index, typo, exact };
   }
+  let loose = false;
+  if (!best && m) {
+    const index = sectionOfNumeral(numeral);
+    if (index && LOOSE_WORDS[index - 1].some((w) => norm.includes(w))) {
+      best = { index, typo: true, exact: false };
+      loose = true;
+    }
+  }
   if (!best) return null;
   const titleStart = line.start + numeralEnd;
   return {
@@ -75,6 +106,7 @@ export function parseHeading(line: Line): Heading | null {
     titleStart,
     titleEnd: titleStart + titleTrimmed.length,
     wordingTypo: best.typo,
+    ...(loose ? { loose } : {}),
   };
 }
 
@@ -91,6 +123,9 @@ export function findTitle(lines: Line[], stopLine: number): Title | null {
       // A title split over lines: join the short lines before it that carry no sentence.
       const parts = candidates.slice(-3);
       const first = parts[0];
+      // A crawler's metadata line (`标题: …`) names the title after its key.
+      const meta = /^\s*标题\s*[:：]\s*/.exec(line.text);
+      if (meta) return { text: trimWhere(line.text.slice(meta[0].length), /[\s*]/), start: line.start + meta[0].length, end: line.end - countTrailing(line.text, /[\s*]/), startLine: line.index, endLine: line.index };
       const text = parts.map((l) => trimWhere(trimWhere(l.text, /[\s*]/, 'end'), /[\s#*\uFEFF]/)).join('');
       const lead = /^[\s#*\uFEFF]*/.exec(first.text)![0].length;
       const trail = countTrailing(line.text, /[\s*]/);

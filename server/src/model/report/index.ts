@@ -8,7 +8,9 @@ import { Block, Layout, Row, SyntaxTree, parseSyntax } from '../../syntax/parse'
 import { findAgency, findYear } from '../facts/report-year';
 import { SECTIONS, TableKind, versionForYear } from '../template';
 import { findTitle, parseHeading } from './headings';
-import { mergeLoneRows, splitRegion } from './tables/split';
+import { cutRunOn } from './run-on';
+import { joinSpacedRows } from './tables/spaced';
+import { isPageFurniture, mergeLoneRows, splitRegion } from './tables/split';
 import { lowerT2 } from './tables/t2';
 import { lowerT3 } from './tables/t3';
 import { lowerT4 } from './tables/t4';
@@ -18,11 +20,12 @@ export type { Heading, Report, Section, Table, TableRow, Title, TypedCell } from
 export { parseHeading } from './headings';
 export { alignValues } from './tables/align';
 
-export function lowerReport(tree: SyntaxTree): Report {
+export function lowerReport(physical: SyntaxTree): Report {
+  const tree = cutRunOn(physical);
   const { lines } = tree;
-  const headings: Heading[] = [];
+  let headings: Heading[] = [];
   const regions: Extract<Block, { type: 'region' }>[] = [];
-  for (const block of mergeLoneRows(tree)) {
+  for (const block of joinSpacedRows(mergeLoneRows(tree))) {
     if (block.type === 'text') {
       const h = parseHeading(block.line);
       if (h) headings.push(h);
@@ -34,6 +37,7 @@ export function lowerReport(tree: SyntaxTree): Report {
         rows = [];
       };
       for (const row of block.rows) {
+        if (isPageFurniture(row)) continue;
         const h = row.cells.length <= 2 && row.cells.filter((c) => c.text).length === 1 ? parseHeading({ ...lines[row.line], text: lines[row.line].text }) : null;
         if (h && h.numeral) {
           flush(row.line - 1);
@@ -44,6 +48,9 @@ export function lowerReport(tree: SyntaxTree): Report {
     }
   }
   headings.sort((a, b) => a.line.index - b.line.index);
+  // A loosely read heading is the section only when no heading names it in an accepted wording.
+  const named = new Set(headings.filter((h) => !h.loose).map((h) => h.index));
+  if (headings.some((h) => h.loose && named.has(h.index))) headings = headings.filter((h) => !h.loose || !named.has(h.index));
 
   const firstContent = Math.min(headings[0]?.line.index ?? lines.length, regions[0]?.startLine ?? lines.length);
   const title = findTitle(lines, firstContent);
@@ -81,7 +88,7 @@ export function lowerReport(tree: SyntaxTree): Report {
   }
   const tables: Table[] = [];
   for (const run of runs) {
-    const lowered = run.kind === 't2' ? lowerT2(run.rows, yearVersion) : run.kind === 't3' ? lowerT3(run.rows, yearVersion) : lowerT4(run.rows);
+    const lowered = run.kind === 't2' ? lowerT2(run.rows, yearVersion) : run.kind === 't3' ? lowerT3(run.rows, yearVersion) : lowerT4(run.rows, lines);
     const startLine = run.rows[0].line;
     const endLine = run.rows[run.rows.length - 1].endLine;
     tables.push({

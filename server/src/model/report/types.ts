@@ -56,6 +56,8 @@ export interface Heading {
   titleEnd: number;
   /** True when the title is close to, but not, an accepted wording. */
   wordingTypo: boolean;
+  /** Read by the section's own numeral and a key word only (`五、存在的主要问题及下一步工作打算`): not the accepted wording. */
+  loose?: boolean;
 }
 
 export interface Section {

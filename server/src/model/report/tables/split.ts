@@ -133,3 +133,17 @@ export function mergeLoneRows(tree: SyntaxTree): Block[] {
     return real ? { ...b, layout: real.layout } : b;
   });
 }
+
+/** A page number or 续表 a PDF extraction leaves between the rows of a table split across pages. */
+const PAGE_FURNITURE = /^(?:[-—–－] ?\d{1,3} ?[-—–－]|第 ?\d{1,3} ?页(?:[,，]? ?共 ?\d{1,3} ?页)?|\d{1,3} ?\/ ?\d{1,3}|[（(]?续表[）)]?)$/;
+
+/** Whether a row holds nothing but page furniture (a page number, 续表). */
+export function isPageFurniture(row: Row): boolean {
+  let any = false;
+  for (const c of row.cells) {
+    if (!c.text) continue;
+    if (c.text.length > 16 || !PAGE_FURNITURE.test(c.text)) return false;
+    any = true;
+  }
+  return any;
+}

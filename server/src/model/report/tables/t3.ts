@@ -4,7 +4,7 @@ import { FormatVersion, T3_COLUMNS, T3_ROWS, T3_RESULT_GROUP, T3RowDef, VERSIONS
 import { labelMatcher } from '../../text';
 import type { LoweredTable, TableRow } from '../types';
 import { alignValues } from './align';
-import { isTextCell, norm, typed } from './cells';
+import { isTextCell, norm, typed, valueOf } from './cells';
 
 /** Placeholder headers that converters write over table pieces: | 类别 | 数据1 | … | 数据6 | 总计 |. */
 const PLACEHOLDER_HEADER = /^(?:类别|项目|数据\d{1,2}|列\d{1,2}|column\d{1,2})$/i;
@@ -27,7 +27,7 @@ const T3_CANDIDATES: T3Candidate[] = (() => {
   return out;
 })();
 
-const matchT3 = labelMatcher(T3_CANDIDATES, (c) => [c.def.label, ...((c.def as T3RowDef).aliases ?? [])]);
+export const matchT3 = labelMatcher(T3_CANDIDATES, (c) => [c.def.label, ...((c.def as T3RowDef).aliases ?? [])]);
 
 /**
  * A table whose rows put an empty cell between the label and a full row of figures (Word's merged label
@@ -52,6 +52,7 @@ export function lowerT3(rows: Row[], yearVersion: FormatVersion): LoweredTable {
   let otherRow: Cell | null = null;
   let otherHasFigures = false;
   let sawOtherSub: Cell | null = null;
+  let sawKnown = false;
   for (const row of rows) {
     const texts = row.cells.map(norm);
     if (texts.some((t) => T3_HEADER_WORDS.some((w) => t.includes(w)) || PLACEHOLDER_HEADER.test(t))) continue;
@@ -74,6 +75,10 @@ export function lowerT3(rows: Row[], yearVersion: FormatVersion): LoweredTable {
     const after = row.cells.slice(lastLabel + 1);
     const hasFigures = after.some((c) => c.text);
     const def = leaf?.cand.def;
+    // Before the first known row, a row without a figure or a known label is header: the placeholder
+    // sub-tables converters write over table 三 (`| (数据项目) | 数量 |` over `| - | - |`).
+    if (!def && !sawKnown && !row.cells.some((c) => valueOf(c).kind === 'number')) continue;
+    sawKnown ||= !!def;
     const isGroup = !!def && def.role === 'group' && def.id !== 'other';
     if (isGroup && !hasFigures) continue;
     if (def?.id === 'other') {
