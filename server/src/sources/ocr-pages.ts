@@ -1,0 +1,99 @@
+/**
+ * The scanned pages of a PDF (pages that show images and hold no text): each is recognised
+ * (`ocr.ts`), laid out like a text page, and the document assembled as one; the placeholders of the
+ * figures read in table cells are then replaced by the figures, and each reading gets its place in
+ * the text. Lines from scanned pages are marked in their origins, and the source as recognised.
+ *
+ * Bounds, each one bilingual line: at most `MAX_OCR_PAGES` (40) scanned pages in a file, and
+ * `OCR_PAGE_SECONDS` for one page; a page too large to draw (`MAX_RENDER_PIXELS`) is refused.
+ */
+import { assemble, Block, layoutPage, LayoutLimit } from './pdf-layout';
+import type { GrayImage } from './pdfium';
+import { OcrReading, SourceError, sourceError, SourceText } from './types';
+import { closeOcr, ocrAvailable } from './ocr-engine';
+import { ocrPage, OCR_DPI, TOKEN } from './ocr';
+
+export { OCR_DPI };
+
+/** Most scanned pages recognised in one file. */
+export const MAX_OCR_PAGES = 40;
+/** Longest one page may take to be recognised. */
+export const OCR_PAGE_SECONDS = 60;
+
+/** Whether an image shows anything: a few hundred changes from light to dark along its rows. */
+export function hasInk(img: GrayImage): boolean {
+  let changes = 0;
+  for (let y = 0; y < img.height; y += 4) {
+    let dark = false;
+    const row = y * img.width;
+    for (let x = 0; x < img.width; x++) {
+      const d = img.data[row + x] < 128;
+      if (d && !dark && ++changes > 200) return true;
+      dark = d;
+    }
+  }
+  return false;
+}
+
+class PageTimeout extends Error {}
+
+function withTimeout<T>(p: Promise<T>, seconds: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const t = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new PageTimeout()), seconds * 1000); });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+export interface Scan {
+  index: number;
+  page: number;
+  height: number;
+  image: GrayImage | null;
+}
+
+/** Recognises the scanned pages into `pages` (the text pages already laid out) and assembles the document. */
+export async function readScans(pages: { blocks: Block[]; page: number }[], scans: Scan[], hasText: boolean): Promise<SourceText | SourceError> {
+  if (scans.length > MAX_OCR_PAGES) {
+    return sourceError('too-large', `扫描页超过 ${MAX_OCR_PAGES} 页的识别上限，不予识别`, `it has more than ${MAX_OCR_PAGES} scanned pages, the limit recognised`);
+  }
+  if (!ocrAvailable()) {
+    if (hasText) return assemble(pages);
+    return sourceError('scanned', '是扫描件，没有文字层，需要 OCR 才能读取（未安装识别引擎 tesseract.js）', 'is a scanned PDF with no text layer; it needs OCR to be read (the engine, tesseract.js, is not installed)');
+  }
+  const readings: OcrReading[] = [];
+  const scanned = new Set<number>();
+  try {
+    for (const s of scans) {
+      if (!s.image) return sourceError('too-large', `第 ${s.page} 页太大，无法识别`, `page ${s.page} is too large to be recognised`);
+      if (!hasInk(s.image)) continue;
+      const read = await withTimeout(ocrPage(s.image, s.height, s.page, readings), OCR_PAGE_SECONDS);
+      s.image = null;
+      try {
+        pages[s.index].blocks = layoutPage(read.runs, read.segments, 0, s.height);
+      } catch (e) {
+        if (e instanceof LayoutLimit) return sourceError('too-large', `第 ${s.page} 页的表格线过多，不予识别`, `page ${s.page} rules too many table cells to be recognised`);
+        throw e;
+      }
+      if (pages[s.index].blocks.length) scanned.add(s.page);
+    }
+  } catch (e) {
+    if (e instanceof PageTimeout) return sourceError('too-large', `扫描页识别超过每页 ${OCR_PAGE_SECONDS} 秒的时限，不予识别`, `recognising a scanned page took over the limit of ${OCR_PAGE_SECONDS} s a page`);
+    throw e;
+  } finally {
+    await closeOcr();
+  }
+  if (!hasText && !scanned.size) return sourceError('scanned', '是扫描件，OCR 未能识别出文字', 'is a scanned PDF in which OCR found no text');
+  const doc = assemble(pages);
+  let text = '';
+  let last = 0;
+  for (const m of doc.text.matchAll(TOKEN)) {
+    const r = readings[Number(m[1])];
+    if (!r) continue;
+    text += doc.text.slice(last, m.index);
+    r.offset = text.length;
+    text += r.text;
+    last = m.index! + m[0].length;
+  }
+  text += doc.text.slice(last);
+  const origins = doc.origins?.map((o) => (o?.page !== undefined && scanned.has(o.page) ? { ...o, ocr: true } : o));
+  return { kind: 'pdf', text, origins, ocr: true, readings: readings.filter((r) => r.offset >= 0) };
+}

@@ -1,0 +1,119 @@
+/**
+ * Scanned pages: a page image becomes the same runs and ruling lines that a text page gives, so the
+ * one page layout (`pdf-layout.ts`) places them and the one table writer (`table.ts`) writes the
+ * tables. The ruling lines are found in the bitmap (`ocr-lines.ts`); each merged cell of a ruled table
+ * is recognised on its own, and the text outside tables is recognised with the tables painted out.
+ * Every figure read in a cell is kept as a `Reading` (its confidence, its doubtful digits, or that it
+ * could not be read), which `pdf.ts` places in the final text: `sources/` says how sure the reading
+ * is and leaves judging the figures to the model.
+ */
+import type { GrayImage } from './pdfium';
+import type { Run, Segments } from './pdf-layout';
+import { blank, imageSegments, inked, pgm, tableCells } from './ocr-lines';
+import { OcrLine, recognize } from './ocr-engine';
+import type { OcrReading } from './types';
+
+/** The resolution pages are drawn at for recognition. */
+export const OCR_DPI = 200;
+/** A digit read with less confidence than this is doubtful. */
+export const DOUBTFUL = 0.85;
+
+/** A figure cell's placeholder in the layout: a figure (so the table writer keeps it in its column) that no page prints. */
+export const TOKEN_PREFIX = '7355608';
+export const TOKEN = /7355608(\d{6})/g;
+const token = (i: number) => `${TOKEN_PREFIX}${String(i).padStart(6, '0')}`;
+
+const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
+
+/** Words of a line joined as the page shows them: no spaces around CJK characters. */
+function joinWords(words: { text: string }[]): string {
+  let out = '';
+  for (const w of words) {
+    if (out && !CJK.test(out[out.length - 1]) && !CJK.test(w.text[0])) out += ' ';
+    out += w.text;
+  }
+  return out;
+}
+
+const HALF_TO_FULL: Record<string, string> = { ',': '，', '(': '（', ')': '）', ':': '：', ';': '；', '?': '？', '!': '！' };
+const NEXT_TO_CJK = /(?<=[\u4e00-\u9fff（）“”《》、，。：；])\s*([,():;?!])\s*|\s*([,():;?!])\s*(?=[\u4e00-\u9fff（）“”《》])/g;
+
+/**
+ * What the engine reads as the page prints it: half-width punctuation beside Chinese text is the
+ * full-width mark it stands for (the engine's model has one shape for both), quotation marks alternate
+ * open and close, and an item number read with a dash or a comma ("2-其他") takes its point.
+ */
+export function normalize(text: string, cell: boolean): string {
+  let out = text.replace(NEXT_TO_CJK, (_, a?: string, b?: string) => HALF_TO_FULL[(a ?? b)!]);
+  let open = true;
+  out = out.replace(/[“”"]/g, () => ((open = !open) ? '”' : '“'));
+  if (cell) out = out.replace(/^(\d{1,2})\s*[-·,，、]\s*(?=[\u4e00-\u9fff])/, '$1.');
+  return out;
+}
+
+const FIGURE_TEXT = /^[0-9０-９][0-9０-９,，]*$/;
+const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[，]/g, ',');
+
+export interface OcrPage {
+  runs: Run[];
+  segments: Segments;
+}
+
+/**
+ * Recognises one page drawn at `OCR_DPI` (`width` × `height` points). Readings of figure cells are
+ * appended to `readings`, and their runs hold placeholders (`TOKEN`) that `pdf.ts` replaces.
+ */
+export async function ocrPage(img: GrayImage, height: number, page: number, readings: OcrReading[]): Promise<OcrPage> {
+  const k = 72 / OCR_DPI;
+  const segments = imageSegments(img, OCR_DPI, height);
+  const { cells, areas } = tableCells(segments, OCR_DPI, height);
+  const runs: Run[] = [];
+  // Cells first: their texts, then which columns hold figures (a cell there that is inked but reads as
+  // no figure could not be read).
+  const read: { cell: typeof cells[number]; text: string; lines: OcrLine[] }[] = [];
+  for (const cell of cells) {
+    if (!inked(img, cell)) continue;
+    const lines = await recognize(pgm(img, cell, 10, true), 'cell', OCR_DPI);
+    read.push({ cell, text: normalize(lines.map((l) => joinWords(l.words)).join(''), true), lines });
+  }
+  const figureCols = new Set<string>(), figureRows = new Set<string>();
+  for (const r of read) {
+    if (!FIGURE_TEXT.test(r.text)) continue;
+    figureCols.add(`${r.cell.grid}:${r.cell.col}`);
+    figureRows.add(`${r.cell.grid}:${r.cell.row}`);
+  }
+  for (const { cell, text, lines } of read) {
+    let str = text;
+    const figure = FIGURE_TEXT.test(text);
+    // Inked, under figures, beside figures, and no word: a figure that could not be read.
+    const unreadable = !figure && figureCols.has(`${cell.grid}:${cell.col}`) && figureRows.has(`${cell.grid}:${cell.row}`) && !/[\u4e00-\u9fff]{2}/.test(text);
+    if (figure || unreadable) {
+      const symbols = lines.flatMap((l) => l.words.flatMap((w) => w.symbols));
+      const confidence = figure && symbols.length ? Math.min(...symbols.map((s) => s.confidence)) : 0;
+      const doubtful: number[] = [];
+      if (figure) {
+        let at = 0;
+        for (const s of symbols) {
+          for (const ch of s.text) {
+            if (/[0-9０-９]/.test(ch) && s.confidence < DOUBTFUL) doubtful.push(at);
+            if (ch !== ',' && ch !== '，') at++;
+          }
+        }
+      }
+      readings.push({ page, text: figure ? toAscii(text) : '', confidence, doubtful, unreadable, offset: -1 });
+      str = token(readings.length - 1);
+    }
+    if (!str) continue;
+    const size = Math.min(cell.h * k, 12);
+    runs.push({ str, x: (cell.x + cell.w / 2) * k - 1, y: height - (cell.y + cell.h / 2) * k - size * 0.35, w: 2, h: size, size });
+  }
+  // The text outside the tables.
+  const rest = areas.length ? blank(img, areas) : img;
+  for (const line of await recognize(pgm(rest, undefined, 0, true), 'page', OCR_DPI)) {
+    const str = normalize(joinWords(line.words), false);
+    if (!str) continue;
+    const size = Math.max(4, line.box.h * k * 0.9);
+    runs.push({ str, x: line.box.x * k, y: height - line.baseline * k, w: line.box.w * k, h: size, size });
+  }
+  return { runs, segments };
+}

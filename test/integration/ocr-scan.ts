@@ -1,0 +1,115 @@
+/**
+ * Makes scanned copies of PDFs for the OCR tests: each page drawn by PDFium at a resolution, optionally
+ * degraded (noise, a small skew), and put back as the only thing on its page (an image, no text
+ * layer), as a scanner would. `pages` picks the pages to scan; the others are left out, unless
+ * `keepText` keeps them as the text pages they are (a text PDF with some scanned pages).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Raw = any;
+
+let lib: Promise<Raw> | null = null;
+function pdfium(): Promise<Raw> {
+  if (!lib) {
+    lib = (async () => {
+      const require = createRequire(__filename);
+      const { init } = require('@embedpdf/pdfium');
+      const quiet = () => undefined;
+      const inst = await init({ wasmBinary: readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm')), print: quiet, printErr: quiet });
+      const pdf = inst.pdfium.wasmExports;
+      pdf.PDFiumExt_Init();
+      return pdf;
+    })();
+  }
+  return lib;
+}
+
+export interface ScanOptions {
+  dpi: number;
+  /** 1-based pages to scan (all when absent). */
+  pages?: number[];
+  /** Keep the pages not scanned as the text pages they are (else they are left out). */
+  keepText?: boolean;
+  /** Grey noise added to every pixel, ± this many levels, and this share of pixels flipped. */
+  noise?: number;
+  speckle?: number;
+  /** A turn of the page in degrees (a sheet fed askew). */
+  skew?: number;
+}
+
+/** A deterministic generator of numbers in 0…1, so a degraded copy is the same each run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** The scanned copy of `src` (PDF bytes). */
+export async function scanPdf(src: Uint8Array, o: ScanOptions): Promise<Uint8Array> {
+  const pdf = await pdfium();
+  const data = pdf.malloc(src.length);
+  new Uint8Array(pdf.memory.buffer, data, src.length).set(src);
+  const doc = pdf.FPDF_LoadMemDocument(data, src.length, 0);
+  if (!doc) throw new Error('cannot open the PDF');
+  const n = pdf.FPDF_GetPageCount(doc);
+  const rnd = random(42);
+  // Pages are replaced in place: a scanned page's objects are removed and its image inserted.
+  for (let p = 0; p < n; p++) {
+    if (o.pages && !o.pages.includes(p + 1)) continue;
+    const page = pdf.FPDF_LoadPage(doc, p);
+    const wpt = pdf.FPDF_GetPageWidthF(page), hpt = pdf.FPDF_GetPageHeightF(page);
+    const w = Math.round((wpt * o.dpi) / 72), h = Math.round((hpt * o.dpi) / 72);
+    const bmp = pdf.FPDFBitmap_Create(w, h, 0);
+    pdf.FPDFBitmap_FillRect(bmp, 0, 0, w, h, 0xffffffff);
+    pdf.FPDF_RenderPageBitmap(bmp, page, 0, 0, w, h, 0, 0);
+    const buf = pdf.FPDFBitmap_GetBuffer(bmp), stride = pdf.FPDFBitmap_GetStride(bmp);
+    if (o.noise || o.speckle || o.skew) {
+      const mem = new Uint8Array(pdf.memory.buffer);
+      const gray = new Uint8Array(w * h);
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) gray[y * w + x] = mem[buf + y * stride + x * 4 + 1];
+      const t = ((o.skew ?? 0) * Math.PI) / 180, cos = Math.cos(t), sin = Math.sin(t);
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          // The source pixel this one shows, turned about the centre (nearest neighbour).
+          const dx = x - w / 2, dy = y - h / 2;
+          const sx = Math.round(cos * dx + sin * dy + w / 2), sy = Math.round(-sin * dx + cos * dy + h / 2);
+          let v = sx >= 0 && sy >= 0 && sx < w && sy < h ? gray[sy * w + sx] : 255;
+          if (o.noise) v += Math.round((rnd() * 2 - 1) * o.noise);
+          if (o.speckle && rnd() < o.speckle) v = 255 - v;
+          v = Math.max(0, Math.min(255, v));
+          const at = buf + y * stride + x * 4;
+          mem[at] = mem[at + 1] = mem[at + 2] = v;
+        }
+      }
+    }
+    for (let i = pdf.FPDFPage_CountObjects(page) - 1; i >= 0; i--) {
+      const obj = pdf.FPDFPage_GetObject(page, i);
+      if (pdf.FPDFPage_RemoveObject(page, obj)) pdf.FPDFPageObj_Destroy(obj);
+    }
+    const img = pdf.FPDFPageObj_NewImageObj(doc);
+    pdf.FPDFImageObj_SetBitmap(0, 0, img, bmp);
+    pdf.FPDFImageObj_SetMatrix(img, wpt, 0, 0, hpt, 0, 0);
+    pdf.FPDFPage_InsertObject(page, img);
+    pdf.FPDFPage_GenerateContent(page);
+    pdf.FPDFBitmap_Destroy(bmp);
+    pdf.FPDF_ClosePage(page);
+  }
+  if (o.pages && !o.keepText) {
+    for (let p = n - 1; p >= 0; p--) if (!o.pages.includes(p + 1)) pdf.FPDFPage_Delete(doc, p);
+  }
+  const writer = pdf.PDFiumExt_OpenFileWriter();
+  pdf.PDFiumExt_SaveAsCopy(doc, writer);
+  const size = pdf.PDFiumExt_GetFileWriterSize(writer);
+  const out = pdf.malloc(size);
+  pdf.PDFiumExt_GetFileWriterData(writer, out, size);
+  const bytes = new Uint8Array(pdf.memory.buffer, out, size).slice();
+  pdf.free(out);
+  pdf.PDFiumExt_CloseFileWriter(writer);
+  pdf.FPDF_CloseDocument(doc);
+  pdf.free(data);
+  return bytes;
+}
