@@ -113,3 +113,32 @@ export async function scanPdf(src: Uint8Array, o: ScanOptions): Promise<Uint8Arr
   pdf.free(data);
   return bytes;
 }
+
+/** A PDF of `count` pages of `width` × `height` points, each showing only a small image with a dark stripe (a hostile scan). */
+export async function imagePdf(count: number, width = 595, height = 842): Promise<Uint8Array> {
+  const pdf = await pdfium();
+  const doc = pdf.FPDF_CreateNewDocument();
+  const bmp = pdf.FPDFBitmap_Create(8, 8, 0);
+  pdf.FPDFBitmap_FillRect(bmp, 0, 0, 8, 8, 0xffffffff);
+  pdf.FPDFBitmap_FillRect(bmp, 0, 3, 8, 2, 0xff000000);
+  for (let i = 0; i < count; i++) {
+    const page = pdf.FPDFPage_New(doc, i, width, height);
+    const img = pdf.FPDFPageObj_NewImageObj(doc);
+    pdf.FPDFImageObj_SetBitmap(0, 0, img, bmp);
+    pdf.FPDFImageObj_SetMatrix(img, width, 0, 0, height, 0, 0);
+    pdf.FPDFPage_InsertObject(page, img);
+    pdf.FPDFPage_GenerateContent(page);
+    pdf.FPDF_ClosePage(page);
+  }
+  pdf.FPDFBitmap_Destroy(bmp);
+  const writer = pdf.PDFiumExt_OpenFileWriter();
+  pdf.PDFiumExt_SaveAsCopy(doc, writer);
+  const size = pdf.PDFiumExt_GetFileWriterSize(writer);
+  const out = pdf.malloc(size);
+  pdf.PDFiumExt_GetFileWriterData(writer, out, size);
+  const bytes = new Uint8Array(pdf.memory.buffer, out, size).slice();
+  pdf.free(out);
+  pdf.PDFiumExt_CloseFileWriter(writer);
+  pdf.FPDF_CloseDocument(doc);
+  return bytes;
+}

@@ -33,6 +33,8 @@ export interface FileDiagnostic {
   /** Where the line came from in the source document (imported files only). */
   page?: number;
   paragraph?: number;
+  /** The line was recognised from a scanned page. */
+  ocr?: boolean;
   /** The line around the finding, for the HTML summary: text before, the text covered, text after. */
   context?: [string, string, string];
 }
@@ -43,6 +45,8 @@ export type FileStatus = 'clean' | 'warnings' | 'errors' | 'unreadable' | 'too-l
 export interface FileResult {
   file: string;
   kind: SourceKind | null;
+  /** Some of its pages were recognised from scans (OCR). */
+  ocr?: boolean;
   encoding?: TextEncoding;
   bom?: boolean;
   formatVersion: string | null;
@@ -161,6 +165,7 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
     };
     const origin = source.origins?.[s.line];
     if (origin?.page !== undefined) out.page = origin.page;
+    if (origin?.ocr) out.ocr = true;
     if (origin?.paragraph !== undefined) out.paragraph = origin.paragraph;
     if (extra.context && lines.length) {
       const line = lines[s.line];
@@ -177,6 +182,7 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
     diagnostics, notes: extra.notes,
   };
   if (source.encoding) { result.encoding = source.encoding; result.bom = !!source.bom; }
+  if (source.ocr) result.ocr = true;
   if (extra.failed) result.failed = true;
   return result;
 }

@@ -17,7 +17,7 @@ export function htmlEntry(r: FileResult, locale: Locale) {
   let e = 0, w = 0, i = 0;
   for (const d of r.diagnostics) d.severity === 'error' ? e++ : d.severity === 'warning' ? w++ : i++;
   return {
-    f: r.file, k: r.kind ?? '', s: r.status, v: r.formatVersion ?? '', y: r.year ?? '', e, w, i,
+    f: r.file, k: (r.kind ?? '') + (r.ocr ? ' (OCR)' : ''), s: r.status, v: r.formatVersion ?? '', y: r.year ?? '', e, w, i,
     ...(r.encoding ? { c: r.encoding } : {}),
     ...(r.error ? { x: localize(r.error.message, locale) } : {}),
     d: r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message, originText(d, locale), ...(d.context ?? ['', '', ''])]),
