@@ -17,6 +17,7 @@ import { FixChange, planFix } from './fix-edits';
 import { readsBackAs, spliceFix } from './fix-bytes';
 import { writeFixed } from './fix-write';
 import { couldBeReport } from '../service/report-files';
+import { analyzeReadings } from '../service/ocr-readings';
 
 export { MAX_FILE_BYTES };
 
@@ -125,7 +126,8 @@ export async function checkFile(file: string, kindHint: SourceKind | null, opts:
       }
     }
   } else {
-    analysis = analyze(source.text, opts.analyze);
+    // Figures recognised from a scan are judged against the table identities first (service/ocr-readings.ts).
+    analysis = source.readings?.length ? analyzeReadings(source.text, source.readings, opts.analyze).analysis : analyze(source.text, opts.analyze);
     if (opts.fix && analysis.diagnostics.some((d) => d.fix)) {
       notes.push(msg(`这是 .${source.kind} 文件，不能自动修复：请在源文档中修改`, `this is a .${source.kind} file and cannot be fixed here: make the fixes in the source document`));
     }

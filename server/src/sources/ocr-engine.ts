@@ -30,8 +30,8 @@ export interface OcrLine {
   baseline: number;
 }
 
-/** How a picture is read: a page of text lines, or one table cell (a block of a few lines). */
-export type OcrMode = 'page' | 'cell';
+/** How a picture is read: a page of text lines, one table cell (a block of a few lines), or one line of digits only. */
+export type OcrMode = 'page' | 'cell' | 'digits';
 
 interface TessBox { x0: number; y0: number; x1: number; y1: number }
 interface TessWord { text: string; bbox: TessBox; symbols?: { text: string; confidence: number }[] }
@@ -81,7 +81,10 @@ export async function recognize(image: Uint8Array, how: OcrMode, dpi: number): P
   if (mode !== how) {
     // 3: a page laid out automatically; 6: one block of text (a cell, perhaps wrapped over lines).
     // The resolution is given, so that the engine does not estimate it (and say so on the console).
-    await worker.setParameters({ tessedit_pageseg_mode: how === 'page' ? '3' : '6', preserve_interword_spaces: '0', user_defined_dpi: String(dpi) });
+    await worker.setParameters({
+      tessedit_pageseg_mode: how === 'page' ? '3' : how === 'cell' ? '6' : '7', preserve_interword_spaces: '0', user_defined_dpi: String(dpi),
+      tessedit_char_whitelist: how === 'digits' ? '0123456789,' : '',
+    });
     mode = how;
   }
   const r = await worker.recognize(image, {}, { text: false, blocks: true });

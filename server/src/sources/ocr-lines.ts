@@ -180,3 +180,70 @@ export function pgm(img: GrayImage, box: PixelBox = { x: 0, y: 0, w: img.width, 
   if (clean) for (let i = head.length; i < out.length; i++) if (out[i] > 185) out[i] = 255;
   return out;
 }
+
+/**
+ * A tall narrow cell holds text written top to bottom, one character under the other (a merged row
+ * label such as 三、本年度办理结果): its characters are cut apart at the blank rows between them
+ * (pieces joined while they fit in a square as wide as the ink) and laid side by side, as a line the
+ * engine reads. Null when the box is not such a cell.
+ */
+export function verticalLine(img: GrayImage, box: PixelBox): GrayImage | null {
+  if (box.h < box.w * 2.5) return null;
+  const x1 = Math.min(img.width, box.x + box.w), y1 = Math.min(img.height, box.y + box.h);
+  let left = Infinity, right = -Infinity;
+  const rowInk: boolean[] = [];
+  for (let y = Math.max(0, box.y); y < y1; y++) {
+    let any = false;
+    for (let x = Math.max(0, box.x); x < x1; x++) {
+      if (img.data[y * img.width + x] < DARK) {
+        any = true;
+        if (x < left) left = x;
+        if (x > right) right = x;
+      }
+    }
+    rowInk.push(any);
+  }
+  if (!(right >= left)) return null;
+  const side = right - left + 1;
+  const glyphs: [number, number][] = [];
+  for (let i = 0; i < rowInk.length;) {
+    if (!rowInk[i]) { i++; continue; }
+    let j = i;
+    while (j < rowInk.length && rowInk[j]) j++;
+    const last = glyphs[glyphs.length - 1];
+    if (last && j - last[0] <= side * 1.15) last[1] = j;
+    else glyphs.push([i, j]);
+    i = j;
+  }
+  if (glyphs.length < 2) return null;
+  const gap = Math.max(4, Math.round(side * 0.3));
+  const h = side + 2 * gap;
+  let w = gap;
+  for (const [a, b] of glyphs) w += Math.max(b - a, 1) + gap;
+  const data = new Uint8Array(w * h).fill(255);
+  let at = gap;
+  for (const [a, b] of glyphs) {
+    const gh = b - a, top = gap + Math.max(0, Math.floor((side - gh) / 2));
+    // The character is copied upright, its rows as they are: only its place changes.
+    for (let dy = 0; dy < gh && top + dy < h; dy++) {
+      const sy = Math.max(0, box.y) + a + dy;
+      for (let dx = 0; dx < side && at + dx < w; dx++) data[(top + dy) * w + at + dx] = img.data[sy * img.width + left + dx];
+    }
+    at += Math.max(gh, 1) + gap;
+  }
+  return { width: w, height: h, data };
+}
+
+/** A box of the image at half the resolution (each pixel the mean of four), padded with `pad` white pixels. */
+export function halve(img: GrayImage, box: PixelBox, pad = 0): GrayImage {
+  const w = (box.w >> 1) + 2 * pad, h = (box.h >> 1) + 2 * pad;
+  const data = new Uint8Array(w * h).fill(255);
+  const at = (x: number, y: number) => (x >= 0 && y >= 0 && x < img.width && y < img.height ? img.data[y * img.width + x] : 255);
+  for (let y = 0; y < box.h >> 1; y++) {
+    for (let x = 0; x < box.w >> 1; x++) {
+      const sx = box.x + 2 * x, sy = box.y + 2 * y;
+      data[(y + pad) * w + x + pad] = (at(sx, sy) + at(sx + 1, sy) + at(sx, sy + 1) + at(sx + 1, sy + 1)) >> 2;
+    }
+  }
+  return { width: w, height: h, data };
+}

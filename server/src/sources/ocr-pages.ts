@@ -8,7 +8,7 @@
  * `OCR_PAGE_SECONDS` for one page; a page too large to draw (`MAX_RENDER_PIXELS`) is refused.
  */
 import { assemble, Block, layoutPage, LayoutLimit } from './pdf-layout';
-import type { GrayImage } from './pdfium';
+import { GrayImage, renderPdfPage } from './pdfium';
 import { OcrReading, SourceError, sourceError, SourceText } from './types';
 import { closeOcr, ocrAvailable } from './ocr-engine';
 import { ocrPage, OCR_DPI, TOKEN } from './ocr';
@@ -40,18 +40,20 @@ class PageTimeout extends Error {}
 function withTimeout<T>(p: Promise<T>, seconds: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const t = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new PageTimeout()), seconds * 1000); });
+  // The engine is ended after a timeout: the page's own promise then fails, and nobody waits for it.
+  p.catch(() => undefined);
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
+/** A scanned page: its place among the pages, its number (1-based) and its height as shown (points). */
 export interface Scan {
   index: number;
   page: number;
   height: number;
-  image: GrayImage | null;
 }
 
 /** Recognises the scanned pages into `pages` (the text pages already laid out) and assembles the document. */
-export async function readScans(pages: { blocks: Block[]; page: number }[], scans: Scan[], hasText: boolean): Promise<SourceText | SourceError> {
+export async function readScans(bytes: Uint8Array, pages: { blocks: Block[]; page: number }[], scans: Scan[], hasText: boolean): Promise<SourceText | SourceError> {
   if (scans.length > MAX_OCR_PAGES) {
     return sourceError('too-large', `扫描页超过 ${MAX_OCR_PAGES} 页的识别上限，不予识别`, `it has more than ${MAX_OCR_PAGES} scanned pages, the limit recognised`);
   }
@@ -63,10 +65,10 @@ export async function readScans(pages: { blocks: Block[]; page: number }[], scan
   const scanned = new Set<number>();
   try {
     for (const s of scans) {
-      if (!s.image) return sourceError('too-large', `第 ${s.page} 页太大，无法识别`, `page ${s.page} is too large to be recognised`);
-      if (!hasInk(s.image)) continue;
-      const read = await withTimeout(ocrPage(s.image, s.height, s.page, readings), OCR_PAGE_SECONDS);
-      s.image = null;
+      const image = await renderPdfPage(bytes, s.page - 1, OCR_DPI);
+      if (!image) return sourceError('too-large', `第 ${s.page} 页太大，无法识别`, `page ${s.page} is too large to be recognised`);
+      if (!hasInk(image)) continue;
+      const read = await withTimeout(ocrPage(image, s.height, s.page, readings), OCR_PAGE_SECONDS);
       try {
         pages[s.index].blocks = layoutPage(read.runs, read.segments, 0, s.height);
       } catch (e) {

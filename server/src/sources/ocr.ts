@@ -9,12 +9,12 @@
  */
 import type { GrayImage } from './pdfium';
 import type { Run, Segments } from './pdf-layout';
-import { blank, imageSegments, inked, pgm, tableCells } from './ocr-lines';
+import { blank, halve, imageSegments, inked, pgm, PixelBox, tableCells, verticalLine } from './ocr-lines';
 import { OcrLine, recognize } from './ocr-engine';
 import type { OcrReading } from './types';
 
 /** The resolution pages are drawn at for recognition. */
-export const OCR_DPI = 200;
+export const OCR_DPI = 300;
 /** A digit read with less confidence than this is doubtful. */
 export const DOUBTFUL = 0.85;
 
@@ -47,12 +47,42 @@ export function normalize(text: string, cell: boolean): string {
   let out = text.replace(NEXT_TO_CJK, (_, a?: string, b?: string) => HALF_TO_FULL[(a ?? b)!]);
   let open = true;
   out = out.replace(/[“”"]/g, () => ((open = !open) ? '”' : '“'));
-  if (cell) out = out.replace(/^(\d{1,2})\s*[-·,，、]\s*(?=[\u4e00-\u9fff])/, '$1.');
+  if (cell) {
+    out = out.replace(/^(\d{1,2})\s*[-·,，、]\s*(?=[\u4e00-\u9fff])/, '$1.');
+    // A bracket around an item numeral read as another bracket: 《一）, (一〉.
+    out = out.replace(/^[《〈<(（[【]\s*([一二三四五六七八九十])\s*[)）\]】〉》>]?/, '（$1）');
+  }
   return out;
 }
 
 const FIGURE_TEXT = /^[0-9０-９][0-9０-９,，]*$/;
 const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[，]/g, ',');
+
+const NOISE = /^[\s.,'`:;|\-_~·。、‘’]+|[\s.,'`:;|\-_~·。、‘’]+$/g;
+/** Letters the engine gives for a digit in a figure cell (only kept when the digits-only reading agrees). */
+const LOOKS_LIKE: Record<string, string> = { o: '0', O: '0', D: '0', l: '1', I: '1', '|': '1', S: '5', B: '8', Z: '2' };
+const asDigits = (s: string) => (/^[oODlIS|BZ0-9]+$/.test(s) ? s.replace(/[oODlIS|BZ]/g, (c) => LOOKS_LIKE[c]) : s);
+
+/**
+ * A figure read in a cell: the least confidence of its digits, its doubtful digits (below `DOUBTFUL`,
+ * or read otherwise by a second reading of digits only at half the resolution: a misread the engine
+ * is sure of, 7545 as 7343, rarely happens at two sizes alike), and that second reading when it
+ * differs. When the first reading was cleaned of specks, every digit is doubtful unless both agree.
+ */
+async function readFigure(img: GrayImage, cell: PixelBox, text: string, lines: OcrLine[], cleaned: boolean): Promise<Omit<OcrReading, 'page'>> {
+  const symbols = lines.flatMap((l) => l.words.flatMap((w) => w.symbols)).filter((s) => /[0-9０-９]/.test(s.text));
+  const confidence = symbols.length ? Math.min(...symbols.map((s) => s.confidence)) : 0;
+  const digits = text.replace(/,/g, '');
+  const doubtful = new Set<number>();
+  if (symbols.length === digits.length) symbols.forEach((s, i) => { if (s.confidence < DOUBTFUL) doubtful.add(i); });
+  const again = (await recognize(pgm(halve(img, cell, 6), undefined, 0, true), 'digits', OCR_DPI / 2)).map((l) => l.words.map((w) => w.text).join('')).join('').replace(/,/g, '');
+  if (again !== digits) {
+    for (let i = 0; i < digits.length; i++) if (cleaned || again.length !== digits.length || again[i] !== digits[i]) doubtful.add(i);
+  }
+  const out: Omit<OcrReading, 'page'> = { text, confidence, doubtful: [...doubtful].sort((p, q) => p - q), unreadable: false, offset: -1 };
+  if (again !== digits && /^\d+$/.test(again)) out.alternative = again;
+  return out;
+}
 
 export interface OcrPage {
   runs: Run[];
@@ -73,7 +103,8 @@ export async function ocrPage(img: GrayImage, height: number, page: number, read
   const read: { cell: typeof cells[number]; text: string; lines: OcrLine[] }[] = [];
   for (const cell of cells) {
     if (!inked(img, cell)) continue;
-    const lines = await recognize(pgm(img, cell, 10, true), 'cell', OCR_DPI);
+    const upright = verticalLine(img, cell);
+    const lines = await recognize(upright ? pgm(upright, undefined, 0, true) : pgm(img, cell, 10, true), 'cell', OCR_DPI);
     read.push({ cell, text: normalize(lines.map((l) => joinWords(l.words)).join(''), true), lines });
   }
   const figureCols = new Set<string>(), figureRows = new Set<string>();
@@ -84,25 +115,15 @@ export async function ocrPage(img: GrayImage, height: number, page: number, read
   }
   for (const { cell, text, lines } of read) {
     let str = text;
-    const figure = FIGURE_TEXT.test(text);
+    // Specks read as marks around a figure ("0.", "'12") are dropped; the second reading must agree.
+    const stripped = asDigits(text.replace(NOISE, ''));
+    const underFigures = figureCols.has(`${cell.grid}:${cell.col}`) && figureRows.has(`${cell.grid}:${cell.row}`);
+    const figure = FIGURE_TEXT.test(text) || (underFigures && FIGURE_TEXT.test(stripped));
     // Inked, under figures, beside figures, and no word: a figure that could not be read.
-    const unreadable = !figure && figureCols.has(`${cell.grid}:${cell.col}`) && figureRows.has(`${cell.grid}:${cell.row}`) && !/[\u4e00-\u9fff]{2}/.test(text);
-    if (figure || unreadable) {
-      const symbols = lines.flatMap((l) => l.words.flatMap((w) => w.symbols));
-      const confidence = figure && symbols.length ? Math.min(...symbols.map((s) => s.confidence)) : 0;
-      const doubtful: number[] = [];
-      if (figure) {
-        let at = 0;
-        for (const s of symbols) {
-          for (const ch of s.text) {
-            if (/[0-9０-９]/.test(ch) && s.confidence < DOUBTFUL) doubtful.push(at);
-            if (ch !== ',' && ch !== '，') at++;
-          }
-        }
-      }
-      readings.push({ page, text: figure ? toAscii(text) : '', confidence, doubtful, unreadable, offset: -1 });
-      str = token(readings.length - 1);
-    }
+    const unreadable = !figure && underFigures && !/[\u4e00-\u9fff]{2}/.test(text);
+    if (figure) readings.push({ page, ...(await readFigure(img, cell, toAscii(stripped), lines, stripped !== text)) });
+    else if (unreadable) readings.push({ page, text: '', confidence: 0, doubtful: [], unreadable, offset: -1 });
+    if (figure || unreadable) str = token(readings.length - 1);
     if (!str) continue;
     const size = Math.min(cell.h * k, 12);
     runs.push({ str, x: (cell.x + cell.w / 2) * k - 1, y: height - (cell.y + cell.h / 2) * k - size * 0.35, w: 2, h: size, size });

@@ -131,10 +131,10 @@ export type PdfiumFailure = { failure: 'corrupt' | 'encrypted' | 'no-memory' } |
  * throwing) on a damaged or encrypted file, or on more than `maxPages` pages; an exception thrown by
  * PDFium or by `onPage` gives `corrupt` and a fresh PDFium instance for the next file.
  */
-export async function readPdfPages(bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => boolean | void): Promise<{ pages: number } | PdfiumFailure> {
+export async function readPdfPages(bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => boolean | void, first = 0): Promise<{ pages: number } | PdfiumFailure> {
   const lib = await loadPdfium();
   try {
-    return readDocument(lib, bytes, maxPages, onPage);
+    return readDocument(lib, bytes, maxPages, onPage, first);
   } catch {
     // A trap inside PDFium leaves its heap in an unknown state: the next file gets a new instance.
     libPromise = null;
@@ -145,7 +145,7 @@ export async function readPdfPages(bytes: Uint8Array, maxPages: number, onPage: 
   }
 }
 
-function readDocument(lib: Lib, bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => boolean | void): { pages: number } | PdfiumFailure {
+function readDocument(lib: Lib, bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => boolean | void, first: number): { pages: number } | PdfiumFailure {
   const { pdf } = lib;
   const data = pdf.malloc(bytes.length);
   if (!data) return { failure: 'no-memory' };
@@ -162,7 +162,7 @@ function readDocument(lib: Lib, bytes: Uint8Array, maxPages: number, onPage: (pa
       // PDFium opens what it can of a damaged file; a page tree it cannot read gives no pages.
       if (count <= 0) return { failure: 'corrupt' };
       if (count > maxPages) return { failure: 'too-many-pages', pages: count };
-      for (let p = 0; p < count; p++) {
+      for (let p = first; p < count; p++) {
         const page = pdf.FPDF_LoadPage(doc, p);
         if (!page) return { failure: 'corrupt' };
         try {
@@ -319,6 +319,19 @@ function readDrawings(lib: Lib, page: number, shown: Matrix): Segments & { image
   return { ...segs, images };
 }
 
+
+/**
+ * One page (0-based) drawn at `dpi`, the document opened for it alone: a scan's pages are drawn one at
+ * a time, each when it is recognised, so that only one page image is held at once.
+ */
+export async function renderPdfPage(bytes: Uint8Array, index: number, dpi: number): Promise<GrayImage | null> {
+  let image: GrayImage | null = null;
+  const r = await readPdfPages(bytes, Infinity, (page) => {
+    image = page.render(dpi);
+    return false;
+  }, index);
+  return 'failure' in r ? null : image;
+}
 
 /** Largest bitmap a page is drawn into (pixels): 20 × 30 inches at 200 dpi. */
 export const MAX_RENDER_PIXELS = 24_000_000;

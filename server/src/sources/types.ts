@@ -27,6 +27,8 @@ export interface OcrReading {
   text: string;
   confidence: number;
   doubtful: number[];
+  /** The figure as a second reading gave it, when that differs. */
+  alternative?: string;
   unreadable: boolean;
 }
 
