@@ -5,13 +5,15 @@
  * the text. Lines from scanned pages are marked in their origins, and the source as recognised.
  *
  * Bounds, each one bilingual line: at most `MAX_OCR_PAGES` (40) scanned pages in a file, and
- * `OCR_PAGE_SECONDS` for one page; a page too large to draw (`MAX_RENDER_PIXELS`) is refused.
+ * `OCR_PAGE_SECONDS` for one page (and the CLI's per-file limit restarts on each page: `ocr-clock.ts`);
+ * a page too large to draw (`MAX_RENDER_PIXELS`) is refused.
  */
 import { assemble, Block, layoutPage, LayoutLimit } from './pdf-layout';
 import { GrayImage, renderPdfPage } from './pdfium';
 import { OcrReading, SourceError, sourceError, SourceText } from './types';
 import { closeOcr, ocrAvailable } from './ocr-engine';
 import { ocrPage, OCR_DPI, TOKEN } from './ocr';
+import { scannedPageStarted } from './ocr-clock';
 
 export { OCR_DPI };
 
@@ -65,6 +67,7 @@ export async function readScans(bytes: Uint8Array, pages: { blocks: Block[]; pag
   const scanned = new Set<number>();
   try {
     for (const s of scans) {
+      scannedPageStarted();
       const image = await renderPdfPage(bytes, s.page - 1, OCR_DPI);
       if (!image) return sourceError('too-large', `第 ${s.page} 页太大，无法识别`, `page ${s.page} is too large to be recognised`);
       if (!hasInk(image)) continue;
