@@ -142,3 +142,57 @@ export async function imagePdf(count: number, width = 595, height = 842): Promis
   pdf.FPDF_CloseDocument(doc);
   return bytes;
 }
+
+const CRC = new Int32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+function chunk(type: string, data: Uint8Array): Buffer {
+  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  let crc = -1;
+  for (const b of td) crc = CRC[(crc ^ b) & 0xff] ^ (crc >>> 8);
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  td.copy(out, 4);
+  out.writeUInt32BE((crc ^ -1) >>> 0, 8 + data.length);
+  return out;
+}
+
+/** An 8-bit grey PNG of `width` × `height` pixels (`data` row after row; absent: a header claiming that size and one row). */
+export function png(width: number, height: number, data?: Uint8Array): Uint8Array {
+  const { deflateSync } = require('node:zlib') as typeof import('node:zlib');
+  const rows = data ? height : 1;
+  const raw = Buffer.alloc((width + 1) * rows, 255);
+  for (let y = 0; y < rows; y++) {
+    raw[y * (width + 1)] = 0;
+    if (data) raw.set(data.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  }
+  const ih = Buffer.alloc(13);
+  ih.writeUInt32BE(width, 0);
+  ih.writeUInt32BE(height, 4);
+  ih[8] = 8;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ih), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]);
+}
+
+/** One page (1-based) of a PDF drawn at `dpi` as a grey PNG: a photo or scan of the page saved as a picture. */
+export async function pagePng(src: Uint8Array, pageNo: number, dpi: number): Promise<Uint8Array> {
+  const pdf = await pdfium();
+  const data = pdf.malloc(src.length);
+  new Uint8Array(pdf.memory.buffer, data, src.length).set(src);
+  const doc = pdf.FPDF_LoadMemDocument(data, src.length, 0);
+  const page = pdf.FPDF_LoadPage(doc, pageNo - 1);
+  const w = Math.round((pdf.FPDF_GetPageWidthF(page) * dpi) / 72), h = Math.round((pdf.FPDF_GetPageHeightF(page) * dpi) / 72);
+  const bmp = pdf.FPDFBitmap_Create(w, h, 0);
+  pdf.FPDFBitmap_FillRect(bmp, 0, 0, w, h, 0xffffffff);
+  pdf.FPDF_RenderPageBitmap(bmp, page, 0, 0, w, h, 0, 0);
+  const buf = pdf.FPDFBitmap_GetBuffer(bmp), stride = pdf.FPDFBitmap_GetStride(bmp);
+  const mem = new Uint8Array(pdf.memory.buffer);
+  const grey = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) grey[y * w + x] = mem[buf + y * stride + x * 4 + 1];
+  pdf.FPDFBitmap_Destroy(bmp);
+  pdf.FPDF_ClosePage(page);
+  pdf.FPDF_CloseDocument(doc);
+  pdf.free(data);
+  return png(w, h, grey);
+}

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { isSourceError, readSource, SourceText } from '../../server/src/sources/index';
 import { analyze } from '../../server/src/service/analyze';
-import { imagePdf, scanPdf, ScanOptions } from './ocr-scan';
+import { imagePdf, pagePng, png, scanPdf, ScanOptions } from './ocr-scan';
 
 const CORPUS = join(__dirname, '..', '..', 'test', 'fixtures', 'corpus', 'pdf');
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -95,6 +95,41 @@ describe('scanned PDFs (OCR)', { timeout: 600_000 }, () => {
     const plain = spawnSync(process.execPath, [CLI, 'check', file], { encoding: 'utf8' });
     assert.match(plain.stdout, /识别自扫描页，第 3 页/);
     assert.equal(plain.stderr, '');
+  });
+
+  it('reads a picture of the table page named on the command line (kind image): figures right or marked; a truncated or huge picture is one line', async () => {
+    const original = readFileSync(join(CORPUS, 'hongze_2024.pdf'));
+    const expected = [...figures((await read(original)).text).entries()].filter(([k]) => k.startsWith('t3/'));
+    const file = join(dir, 'table3.png');
+    writeFileSync(file, await pagePng(original, 3, 150));
+    const r = await readSource(file, readFileSync(file));
+    assert.ok(!isSourceError(r), JSON.stringify(r).slice(0, 200));
+    assert.equal(r.kind, 'image');
+    assert.equal(r.ocr, true);
+    const got = figures(r.text);
+    const marked = (start: number) => (r.readings ?? []).some((x) => (x.unreadable || x.doubtful.length > 0) && x.offset === start);
+    let right = 0;
+    for (const [key, want] of expected) {
+      const have = got.get(key);
+      if (!have || marked(have.start)) continue;
+      assert.equal(have.value, want.value, key);
+      right++;
+    }
+    // The page holds table 三 from its first row to （四）1 (the rest is on page 4).
+    assert.ok(right >= 80, `only ${right} figures of table 三 read`);
+    const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], { encoding: 'utf8' });
+    assert.equal(JSON.parse(cli.stdout)[0].kind, 'image');
+    // Cut short, or claiming 20000×20000 pixels: refused from its header, one line, the engine never sees it.
+    const bytes = readFileSync(file);
+    const cut = await readSource('cut.png', bytes.subarray(0, 4000));
+    assert.ok(isSourceError(cut) && cut.error.kind === 'corrupt');
+    const huge = await readSource('huge.png', png(20000, 20000));
+    assert.ok(isSourceError(huge) && huge.error.kind === 'too-large' && /20000×20000/.test(huge.error.message.zh));
+    writeFileSync(join(dir, 'cut.png'), bytes.subarray(0, 4000));
+    const plain = spawnSync(process.execPath, [CLI, 'check', join(dir, 'cut.png')], { encoding: 'utf8' });
+    const lines = (plain.stdout + plain.stderr).split('\n').filter(Boolean);
+    assert.equal(lines.filter((l) => /损坏的图片/.test(l)).length, 1);
+    assert.ok(!/png error|pixRead/i.test(plain.stdout + plain.stderr));
   });
 
   it('hostile scans end with one clear line each: 500 image pages, a page too large to draw, a page with no text', async () => {

@@ -105,6 +105,18 @@ export async function recognize(image: Uint8Array, how: OcrMode, dpi: number): P
   return lines;
 }
 
+/**
+ * A PNG or JPEG file as the engine decodes it (Leptonica), given back as an 8-bit grey PNG (what
+ * `png.ts` reads). Throws when the engine cannot read the picture.
+ */
+export async function greyPng(image: Uint8Array): Promise<Uint8Array> {
+  const worker = await load();
+  const r = await worker.recognize(image, {}, { text: false, blocks: false, hocr: false, tsv: false, imageGrey: true }) as unknown as { data: { imageGrey: string | null } };
+  const url = r.data.imageGrey;
+  if (!url || !url.startsWith('data:image/png;base64,')) throw new Error('no image');
+  return new Uint8Array(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'));
+}
+
 /** Ends this thread's engine (its worker thread), if one was started. */
 export async function closeOcr(): Promise<void> {
   const e = engine;

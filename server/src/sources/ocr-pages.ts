@@ -9,9 +9,10 @@
  * a page too large to draw (`MAX_RENDER_PIXELS`) is refused.
  */
 import { assemble, Block, layoutPage, LayoutLimit } from './pdf-layout';
-import { GrayImage, renderPdfPage } from './pdfium';
+import { GrayImage, MAX_RENDER_PIXELS, renderPdfPage } from './pdfium';
+import { decodeGreyPng, pictureComplete, pictureSize } from './png';
 import { OcrReading, SourceError, sourceError, SourceText } from './types';
-import { closeOcr, ocrAvailable } from './ocr-engine';
+import { closeOcr, greyPng, ocrAvailable } from './ocr-engine';
 import { ocrPage, OCR_DPI, TOKEN } from './ocr';
 import { scannedPageStarted } from './ocr-clock';
 
@@ -87,7 +88,11 @@ export async function readScans(bytes: Uint8Array, pages: { blocks: Block[]; pag
     await closeOcr();
   }
   if (!hasText && !scanned.size) return sourceError('scanned', '是扫描件，OCR 未能识别出文字', 'is a scanned PDF in which OCR found no text');
-  const doc = assemble(pages);
+  return finish('pdf', assemble(pages), readings, scanned);
+}
+
+/** The placeholders of the recognised figures replaced by the figures, each reading placed; lines of scanned pages marked. */
+function finish(kind: 'pdf' | 'image', doc: SourceText, readings: OcrReading[], scanned: Set<number>): SourceText {
   let text = '';
   let last = 0;
   for (const m of doc.text.matchAll(TOKEN)) {
@@ -100,5 +105,46 @@ export async function readScans(bytes: Uint8Array, pages: { blocks: Block[]; pag
   }
   text += doc.text.slice(last);
   const origins = doc.origins?.map((o) => (o?.page !== undefined && scanned.has(o.page) ? { ...o, ocr: true } : o));
-  return { kind: 'pdf', text, origins, ocr: true, readings: readings.filter((r) => r.offset >= 0) };
+  return { kind, text, origins, ocr: true, readings: readings.filter((r) => r.offset >= 0) };
 }
+
+/**
+ * A picture file (`.png`, `.jpg`) named on the command line: a photo or scan of a report page, read as
+ * one scanned page. Its header's size is checked before it is decoded (`MAX_RENDER_PIXELS`).
+ */
+export async function readImage(bytes: Uint8Array): Promise<SourceText | SourceError> {
+  const size = pictureSize(bytes);
+  if (!size || !(size.width > 0 && size.height > 0) || !pictureComplete(bytes)) return sourceError('corrupt', '是损坏的图片，无法读取', 'is a damaged picture and cannot be read');
+  if (size.width * size.height > MAX_RENDER_PIXELS) return sourceError('too-large', `图片有 ${size.width}×${size.height} 像素，超过识别上限`, `the picture is ${size.width}×${size.height} pixels, over the limit recognised`);
+  if (!ocrAvailable()) return sourceError('unsupported', '是图片，需要 OCR 才能读取（未安装识别引擎 tesseract.js）', 'is a picture; it needs OCR to be read (the engine, tesseract.js, is not installed)');
+  const readings: OcrReading[] = [];
+  try {
+    scannedPageStarted();
+    let image: GrayImage | null = null;
+    try {
+      image = decodeGreyPng(await withTimeout(greyPng(bytes), OCR_PAGE_SECONDS));
+    } catch (e) {
+      if (e instanceof PageTimeout) throw e;
+    }
+    if (!image) return sourceError('corrupt', '是损坏的图片，无法读取', 'is a damaged picture and cannot be read');
+    if (!hasInk(image)) return sourceError('no-report', '图片是空白的，没有文字', 'the picture is blank: it holds no text');
+    // The picture is taken as drawn at the resolution pages are drawn at.
+    const height = (image.height * 72) / OCR_DPI;
+    const read = await withTimeout(ocrPage(image, height, 1, readings), OCR_PAGE_SECONDS);
+    let blocks: Block[];
+    try {
+      blocks = layoutPage(read.runs, read.segments, 0, height);
+    } catch (e) {
+      if (e instanceof LayoutLimit) return sourceError('too-large', '图片中的表格线过多，不予识别', 'the picture rules too many table cells to be recognised');
+      throw e;
+    }
+    if (!blocks.length) return sourceError('scanned', '是图片，OCR 未能识别出文字', 'is a picture in which OCR found no text');
+    return finish('image', assemble([{ page: 1, blocks }]), readings, new Set([1]));
+  } catch (e) {
+    if (e instanceof PageTimeout) return sourceError('too-large', `图片识别超过 ${OCR_PAGE_SECONDS} 秒的时限，不予识别`, `recognising the picture took over the limit of ${OCR_PAGE_SECONDS} s`);
+    throw e;
+  } finally {
+    await closeOcr();
+  }
+}
+
