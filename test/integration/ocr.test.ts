@@ -73,11 +73,11 @@ describe('scanned PDFs (OCR)', { timeout: 600_000 }, () => {
     assert.match(source.text, /三、收到和处理政府信息公开申请情况/);
   });
 
-  it('reads a scanned table page inside a text PDF (200 dpi, noisy): no page is lost, no figure accepted wrong', async () => {
-    const { tally, source } = await compare('hongze_2024.pdf', { dpi: 200, pages: [3], keepText: true, noise: 40, speckle: 0.002 });
-    console.log(`hongze_2024 page 3 scanned, 200 dpi, noise: ${JSON.stringify({ ...tally, wrong: tally.wrong.length })}`);
+  it('reads a scanned table page inside a text PDF (200 dpi, noise, specks, fed 1° askew): no page is lost, no figure accepted wrong', async () => {
+    const { tally, source } = await compare('hongze_2024.pdf', { dpi: 200, pages: [3], keepText: true, noise: 40, speckle: 0.002, skew: 1 });
+    console.log(`hongze_2024 page 3 scanned, 200 dpi, noise, 1° skew: ${JSON.stringify({ ...tally, wrong: tally.wrong.length })}`);
     assert.deepEqual(tally.wrong, []);
-    assert.ok(tally.read >= 100, `only ${tally.read} figures read`);
+    assert.ok(tally.read >= 90, `only ${tally.read} figures read`);
     // Text pages stay text pages; only the scanned one is marked.
     assert.ok(source.origins?.some((o) => o?.page === 1 && !o.ocr));
     assert.ok(source.origins?.some((o) => o?.page === 3 && o.ocr));

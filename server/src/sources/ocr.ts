@@ -9,7 +9,7 @@
  */
 import type { GrayImage } from './pdfium';
 import type { Run, Segments } from './pdf-layout';
-import { blank, halve, imageSegments, inked, pgm, PixelBox, tableCells, verticalLine } from './ocr-lines';
+import { blank, deskew, halve, imageSegments, inked, pgm, PixelBox, tableCells, verticalLine } from './ocr-lines';
 import { OcrLine, recognize } from './ocr-engine';
 import type { OcrReading } from './types';
 
@@ -58,7 +58,7 @@ export function normalize(text: string, cell: boolean): string {
 const FIGURE_TEXT = /^[0-9０-９][0-9０-９,，]*$/;
 const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[，]/g, ',');
 
-const NOISE = /^[\s.,'`:;|\-_~·。、‘’]+|[\s.,'`:;|\-_~·。、‘’]+$/g;
+const NOISE = /^[\s.,'"`:;|\-_~·。、‘’“”，]+|[\s.,'"`:;|\-_~·。、‘’“”，]+$/g;
 /** Letters the engine gives for a digit in a figure cell (only kept when the digits-only reading agrees). */
 const LOOKS_LIKE: Record<string, string> = { o: '0', O: '0', D: '0', l: '1', I: '1', '|': '1', S: '5', B: '8', Z: '2' };
 const asDigits = (s: string) => (/^[oODlIS|BZ0-9]+$/.test(s) ? s.replace(/[oODlIS|BZ]/g, (c) => LOOKS_LIKE[c]) : s);
@@ -93,8 +93,9 @@ export interface OcrPage {
  * Recognises one page drawn at `OCR_DPI` (`width` × `height` points). Readings of figure cells are
  * appended to `readings`, and their runs hold placeholders (`TOKEN`) that `pdf.ts` replaces.
  */
-export async function ocrPage(img: GrayImage, height: number, page: number, readings: OcrReading[]): Promise<OcrPage> {
+export async function ocrPage(scan: GrayImage, height: number, page: number, readings: OcrReading[]): Promise<OcrPage> {
   const k = 72 / OCR_DPI;
+  const img = deskew(scan);
   const segments = imageSegments(img, OCR_DPI, height);
   const { cells, areas } = tableCells(segments, OCR_DPI, height);
   const runs: Run[] = [];
