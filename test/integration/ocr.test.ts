@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { isSourceError, readSource, SourceText } from '../../server/src/sources/index';
 import { analyze } from '../../server/src/service/analyze';
+import { analyzeReadings } from '../../server/src/service/ocr-readings';
 import { imagePdf, pagePng, png, scanPdf, ScanOptions } from './ocr-scan';
 
 const CORPUS = join(__dirname, '..', '..', 'test', 'fixtures', 'corpus', 'pdf');
@@ -71,6 +72,12 @@ describe('scanned PDFs (OCR)', { timeout: 600_000 }, () => {
     assert.equal(source.ocr, true);
     assert.ok(source.origins?.some((o) => o?.ocr && o.page === 3));
     assert.match(source.text, /三、收到和处理政府信息公开申请情况/);
+    // End to end as the command line checks it: no error or warning the text PDF does not have.
+    const serious = (ds: { code: string; severity: string }[]) => ds.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.severity} ${d.code}`).sort();
+    const printed = serious(analyze((await read(readFileSync(join(CORPUS, 'hongze_2024.pdf')))).text).diagnostics);
+    const scanned = serious(analyzeReadings(source.text, source.readings ?? [], {}, (l) => !!source.origins?.[l]?.ocr).analysis.diagnostics);
+    assert.ok(scanned.every((f) => printed.includes(f)), `scan: ${scanned.join(', ')}; text PDF: ${printed.join(', ')}`);
+    assert.ok(scanned.includes('error format-version'));
   });
 
   it('reads a scanned table page inside a text PDF (200 dpi, noise, specks, fed 1° askew): no page is lost, no figure accepted wrong', async () => {

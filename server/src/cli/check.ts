@@ -127,7 +127,7 @@ export async function checkFile(file: string, kindHint: SourceKind | null, opts:
     }
   } else {
     // Figures recognised from a scan are judged against the table identities first (service/ocr-readings.ts).
-    analysis = source.readings?.length ? analyzeReadings(source.text, source.readings, opts.analyze).analysis : analyze(source.text, opts.analyze);
+    analysis = source.ocr ? analyzeReadings(source.text, source.readings ?? [], opts.analyze, (l) => !!source.origins?.[l]?.ocr).analysis : analyze(source.text, opts.analyze);
     if (opts.fix && analysis.diagnostics.some((d) => d.fix)) {
       notes.push(msg(`这是 .${source.kind} 文件，不能自动修复：请在源文档中修改`, `this is a .${source.kind} file and cannot be fixed here: make the fixes in the source document`));
     }

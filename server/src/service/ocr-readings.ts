@@ -28,8 +28,13 @@ export interface ReadingsResult {
 
 const finding = (code: string, severity: Diagnostic['severity'], start: number, end: number, message: Msg): Diagnostic => ({ code, severity, start, end, message, suggestions: [] });
 
-/** Analyzes a recognised text: corrections by identity first, then the findings on the readings. */
-export function analyzeReadings(text: string, readings: readonly OcrReading[], options: AnalyzeOptions): ReadingsResult {
+/**
+ * Analyzes a recognised text: corrections by identity first, then the findings on the readings.
+ * `scanned(line)` says whether a line (0-based) was recognised: there, a wording finding (a character
+ * or a mark off the official wording) is as likely the engine's misreading as the publisher's, and is
+ * given as information, not as a warning.
+ */
+export function analyzeReadings(text: string, readings: readonly OcrReading[], options: AnalyzeOptions, scanned: (line: number) => boolean = () => true): ReadingsResult {
   const identity = new Set(ruleIdsTagged('identity'));
   const only: AnalyzeOptions = { ...options, rules: Object.fromEntries(RULES.map((r) => [r.id, identity.has(r.id) ? (options.rules?.[r.id] === 'off' ? 'off' : 'error') : 'off'])) };
   const within = (t: Table, at: number) => at >= t.start && at <= t.end;
@@ -84,7 +89,21 @@ export function analyzeReadings(text: string, readings: readonly OcrReading[], o
         `${doubt.length} figures of ${tableName(t.kind).en} were not read with certainty (${list}): compare with the original`)));
     }
   }
-  const kept = analysis.diagnostics.filter((d) => !(identity.has(d.code) && [...drop].some((t) => within(t, d.start))));
+  const wording = new Set(ruleIdsTagged('wording'));
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (at: number) => {
+    let lo = 0, hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const kept = analysis.diagnostics
+    .filter((d) => !(identity.has(d.code) && [...drop].some((t) => within(t, d.start))))
+    .map((d) => (wording.has(d.code) && (d.severity === 'warning' || d.severity === 'error') && scanned(lineOf(d.start)) ? { ...d, severity: 'info' as const } : d));
   analysis.diagnostics = [...kept, ...notes].sort((p, q) => p.start - q.start);
   return { text, analysis };
 }
