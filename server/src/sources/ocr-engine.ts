@@ -84,6 +84,8 @@ export async function recognize(image: Uint8Array, how: OcrMode, dpi: number): P
     await worker.setParameters({
       tessedit_pageseg_mode: how === 'page' ? '3' : how === 'cell' ? '6' : '7', preserve_interword_spaces: '0', user_defined_dpi: String(dpi),
       tessedit_char_whitelist: how === 'digits' ? '0123456789,' : '',
+      // The engine's own remarks ("Detected 2006 diacritics") would land in the CLI's output.
+      debug_file: '/dev/null',
     });
     mode = how;
   }

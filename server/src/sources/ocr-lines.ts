@@ -26,10 +26,11 @@ export interface CellBox extends PixelBox {
 }
 
 const DARK = 160;
+const RULE_DARK = 200;
 
 /**
  * Straight dark runs of at least `minLen` pixels along rows (horizontal) or columns (vertical), gaps of
- * up to 2 pixels bridged (a scanned line is broken by noise), runs on neighbouring rows within 3 pixels of
+ * up to 4 pixels bridged (a scanned line is broken by noise), runs on neighbouring rows within 3 pixels of
  * each other joined into one line of some thickness. Lines thicker than 8 pixels are filled areas, not rules.
  */
 function runs(img: GrayImage, horizontal: boolean, minLen: number): { pos: number; a: number; b: number }[] {
@@ -47,11 +48,12 @@ function runs(img: GrayImage, horizontal: boolean, minLen: number): { pos: numbe
     const found: [number, number][] = [];
     let start = -1, gap = 0;
     for (let i = 0; i <= inner; i++) {
-      const dark = i < inner && at(o, i) < DARK;
+      // A rule is grey where a scan of low resolution was drawn larger: it counts up to a lighter grey.
+      const dark = i < inner && at(o, i) < RULE_DARK;
       if (dark) {
         if (start < 0) start = i;
         gap = 0;
-      } else if (start >= 0 && (++gap > 2 || i === inner)) {
+      } else if (start >= 0 && (++gap > 4 || i === inner)) {
         const end = i - gap + 1;
         if (end - start >= minLen) found.push([start, end]);
         start = -1;

@@ -106,14 +106,14 @@ export async function ocrPage(scan: GrayImage, height: number, page: number, rea
     if (!inked(img, cell)) continue;
     const upright = verticalLine(img, cell);
     const lines = await recognize(upright ? pgm(upright, undefined, 0, true) : pgm(img, cell, 10, true), 'cell', OCR_DPI);
-    read.push({ cell, text: normalize(lines.map((l) => joinWords(l.words)).join(''), true), lines });
+    // Bits of a border left in the crop read as bars: never part of the cell's text.
+    const text = normalize(lines.map((l) => joinWords(l.words)).join(''), true).replace(/^[|丨\s]+|[|丨\s]+$/g, '').replace(/\s*[|丨]\s*/g, ' ').trim();
+    read.push({ cell, text, lines });
   }
   const figureCols = new Set<string>(), figureRows = new Set<string>();
-  for (const r of read) {
-    if (!FIGURE_TEXT.test(r.text)) continue;
-    figureCols.add(`${r.cell.grid}:${r.cell.col}`);
-    figureRows.add(`${r.cell.grid}:${r.cell.row}`);
-  }
+  for (const r of read) if (FIGURE_TEXT.test(r.text)) figureCols.add(`${r.cell.grid}:${r.cell.col}`);
+  // A row holds figures when a cell under figures reads as one, specks aside.
+  for (const r of read) if (figureCols.has(`${r.cell.grid}:${r.cell.col}`) && FIGURE_TEXT.test(asDigits(r.text.replace(NOISE, '')))) figureRows.add(`${r.cell.grid}:${r.cell.row}`);
   for (const { cell, text, lines } of read) {
     let str = text;
     // Specks read as marks around a figure ("0.", "'12") are dropped; the second reading must agree.
@@ -132,7 +132,16 @@ export async function ocrPage(scan: GrayImage, height: number, page: number, rea
   // The text outside the tables.
   const rest = areas.length ? blank(img, areas) : img;
   for (const line of await recognize(pgm(rest, undefined, 0, true), 'page', OCR_DPI)) {
-    const str = normalize(joinWords(line.words), false);
+    // A figure read here, outside any ruled cell, is never taken as read with certainty: if the layout
+    // puts it in a table (a table whose rules were not found), it is doubtful in every digit.
+    const words = line.words.map((w) => {
+      const figure = toAscii(w.text.replace(NOISE, ''));
+      if (!FIGURE_TEXT.test(figure)) return w;
+      const confidence = w.symbols.length ? Math.min(...w.symbols.map((x) => x.confidence)) : 0;
+      readings.push({ page, text: figure, confidence, doubtful: [...figure.replace(/,/g, '')].map((_, i) => i), unreadable: false, offset: -1 });
+      return { ...w, text: token(readings.length - 1) };
+    });
+    const str = normalize(joinWords(words), false);
     if (!str) continue;
     const size = Math.max(4, line.box.h * k * 0.9);
     runs.push({ str, x: line.box.x * k, y: height - line.baseline * k, w: line.box.w * k, h: size, size });
