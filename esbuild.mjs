@@ -5,7 +5,8 @@ import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 // PDFium (WebAssembly, with its pdfium.wasm beside it) is large: never bundled, loaded lazily from node_modules by the CLI only.
-const lazy = ['@embedpdf/pdfium'];
+// The OCR engine (tesseract.js, its worker and WebAssembly, and the Chinese model) likewise, CLI only, on the first scanned page.
+const lazy = ['@embedpdf/pdfium', 'tesseract.js', '@tesseract.js-data/chi_sim'];
 // ESM-only dependencies read import.meta.url, which a CommonJS bundle must provide.
 const importMeta = { inject: ['scripts/import-meta-url.js'], define: { 'import.meta.url': 'importMetaUrl' } };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', minify: production, sourcemap: !production, legalComments: 'none' };

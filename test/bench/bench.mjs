@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { runHouse } from './house.mjs';
+import { benchOcr, ocrRow } from './ocr.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -279,6 +280,7 @@ async function main() {
       [`CLI peak RSS at ${cli.files} reports, ${cli.batch}`, `${(cli.rss / 1048576).toFixed(1)} MB`, '< 300 MB'],
     ]),
     ...importedRows,
+    ocrRow(await benchOcr(ROOT, CLI, timeCommand)),
   ];
   const cliJson = clis.map((cli) => ({ batch: cli.batch, cliMs: Math.round(cli.ours), peerMs: Math.round(cli.peer), cliRatio: +cli.ratio.toFixed(3), reportsPerSecond: Math.round(cli.perSecond), cliRssMB: +(cli.rss / 1048576).toFixed(1), findingsPerReport: +cli.findings.toFixed(1) }));
   if (ONLY === 'cli') {

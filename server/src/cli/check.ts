@@ -20,6 +20,7 @@ import { couldBeReport } from '../service/report-files';
 import { Place, fingerprintAll, reportIdentity } from '../service/fingerprint';
 import { BodySummary, bodySummary } from '../service/body-summary';
 import type { AbsentFinding, ResolvedEntry, ReviewMark } from './review';
+import { analyzeReadings } from '../service/ocr-readings';
 
 export { MAX_FILE_BYTES };
 
@@ -36,6 +37,8 @@ export interface FileDiagnostic {
   /** Where the line came from in the source document (imported files only). */
   page?: number;
   paragraph?: number;
+  /** The line was recognised from a scanned page. */
+  ocr?: boolean;
   /** The line around the finding, for the HTML summary: text before, the text covered, text after. */
   context?: [string, string, string];
   /** Its stable identity (service/fingerprint.ts) and its place by content (always set by `checkFile`). */
@@ -53,6 +56,8 @@ export type FileStatus = 'clean' | 'warnings' | 'errors' | 'unreadable' | 'too-l
 export interface FileResult {
   file: string;
   kind: SourceKind | null;
+  /** Some of its pages were recognised from scans (OCR). */
+  ocr?: boolean;
   encoding?: TextEncoding;
   bom?: boolean;
   formatVersion: string | null;
@@ -141,7 +146,8 @@ export async function checkFile(file: string, kindHint: SourceKind | null, opts:
       }
     }
   } else {
-    analysis = analyze(source.text, opts.analyze);
+    // Figures recognised from a scan are judged against the table identities first (service/ocr-readings.ts).
+    analysis = source.ocr ? analyzeReadings(source.text, source.readings ?? [], opts.analyze, (l) => !!source.origins?.[l]?.ocr).analysis : analyze(source.text, opts.analyze);
     if (opts.fix && analysis.diagnostics.some((d) => d.fix)) {
       notes.push(msg(`这是 .${source.kind} 文件，不能自动修复：请在源文档中修改`, `this is a .${source.kind} file and cannot be fixed here: make the fixes in the source document`));
     }
@@ -183,6 +189,7 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
     };
     const origin = source.origins?.[s.line];
     if (origin?.page !== undefined) out.page = origin.page;
+    if (origin?.ocr) out.ocr = true;
     if (origin?.paragraph !== undefined) out.paragraph = origin.paragraph;
     if (extra.context && lines.length) {
       // The document's line (a run-on line is several lines of the tree).
@@ -203,6 +210,7 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
     identity: reportIdentity(a.report, a.text), agency: a.report.agency, body: bodySummary(a.report),
   };
   if (source.encoding) { result.encoding = source.encoding; result.bom = !!source.bom; }
+  if (source.ocr) result.ocr = true;
   if (extra.failed) result.failed = true;
   return result;
 }

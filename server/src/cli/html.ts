@@ -24,7 +24,7 @@ export function htmlEntry(r: FileResult, locale: Locale) {
     d.severity === 'error' ? e++ : d.severity === 'warning' ? w++ : i++;
   }
   return {
-    f: r.file, k: r.kind ?? '', s: r.status, v: r.formatVersion ?? '', y: r.year ?? '', e, w, i,
+    f: r.file, k: (r.kind ?? '') + (r.ocr ? ' (OCR)' : ''), s: r.status, v: r.formatVersion ?? '', y: r.year ?? '', e, w, i,
     ...(r.agency ? { a: r.agency } : {}),
     ...(r.encoding ? { c: r.encoding } : {}),
     ...(r.error ? { x: localize(r.error.message, locale) } : {}),

@@ -81,7 +81,8 @@ export function ruleCatalog() {
   ];
 }
 
-export function originText(d: Pick<FileDiagnostic, 'page' | 'paragraph'>, locale: Locale): string {
+export function originText(d: Pick<FileDiagnostic, 'page' | 'paragraph' | 'ocr'>, locale: Locale): string {
+  if (d.page !== undefined && d.ocr) return text(msg(`识别自扫描页，第 ${d.page} 页`, `recognised from a scanned page, page ${d.page}`), locale);
   if (d.page !== undefined) return text(msg(`第 ${d.page} 页`, `page ${d.page}`), locale);
   if (d.paragraph !== undefined) return text(msg(`第 ${d.paragraph} 段`, `paragraph ${d.paragraph}`), locale);
   return '';
@@ -149,6 +150,7 @@ export function textReporter(out: Sink, locale: Locale): Reporter {
 
 export function jsonEntry(r: FileResult, locale: Locale) {
   const base: Record<string, unknown> = { file: r.file, kind: r.kind };
+  if (r.ocr) base.ocr = true;
   if (r.encoding) { base.encoding = r.encoding; base.bom = r.bom; }
   if (r.error) return { ...base, status: r.status, error: { kind: r.error.kind, message: localize(r.error.message, locale) } };
   return {
@@ -162,6 +164,7 @@ export function jsonEntry(r: FileResult, locale: Locale) {
         message: d.message, fixable: d.fixable,
       };
       if (d.page !== undefined) o.page = d.page;
+      if (d.ocr) o.ocr = true;
       if (d.paragraph !== undefined) o.paragraph = d.paragraph;
       o.fingerprint = d.fingerprint;
       o.place = d.place;
@@ -260,6 +263,7 @@ export function sarifReporter(out: Sink, locale: Locale, info: { version: string
         if (i !== undefined) result.ruleIndex = i;
         const props: Record<string, unknown> = {};
         if (d.page !== undefined) props.page = d.page;
+        if (d.ocr) props.ocr = true;
         if (d.paragraph !== undefined) props.paragraph = d.paragraph;
         if (d.fixable) props.fixable = true;
         if (d.fingerprint) {

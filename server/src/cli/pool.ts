@@ -12,6 +12,7 @@ import { msg } from '../base/msg';
 import { CheckFileOptions, FileResult, checkFile, setBatch } from './check';
 import type { Target } from './walk';
 import { prepareBatch } from './batch';
+import { onScannedPage } from '../sources/ocr-clock';
 
 export interface Task {
   i: number;
@@ -59,6 +60,8 @@ async function safeCheck(task: Task): Promise<FileResult> {
 export function runWorker(): void {
   setBatch((workerData?.batch as string[] | undefined) ?? []);
   const clock = workerData?.clock ? new Float64Array(workerData.clock as SharedArrayBuffer) : new Float64Array(2);
+  // Each scanned page recognised restarts the clock: the limit is per page for scans.
+  onScannedPage(() => { clock[0] = Date.now(); });
   let queue = Promise.resolve();
   parentPort!.on('message', (tasks: Task[]) => {
     queue = queue.then(async () => {

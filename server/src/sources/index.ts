@@ -35,6 +35,9 @@ export function sniffKind(bytes: Uint8Array): SourceKind | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'docx';
   if (bytes.length >= 5 && String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3], bytes[4]) === '%PDF-') return 'pdf';
+  // A PNG or JPEG picture (read by OCR when named on the command line; folders never hold it as a report).
+  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image';
   return null;
 }
 
@@ -52,7 +55,7 @@ export async function readSource(path: string, bytes: Uint8Array): Promise<Sourc
   if (sniffed && sniffed !== named) {
     // A file whose bytes say Word or PDF is read as one; if it is not a readable one, as its name says.
     const r = await readAs(sniffed, bytes);
-    if (!isSourceError(r) || r.error.kind !== 'corrupt') return r;
+    if (!isSourceError(r) || r.error.kind !== 'corrupt' || sniffed === 'image') return r;
   }
   return readAs(named, bytes);
 }
@@ -63,6 +66,7 @@ async function readAs(kind: SourceKind, bytes: Uint8Array): Promise<SourceText |
       case 'docx': return await (await import('./docx')).readDocx(bytes);
       case 'html': return (await import('./html')).readHtml(bytes);
       case 'pdf': return await (await import('./pdf')).readPdf(bytes);
+      case 'image': return await (await import('./ocr-pages')).readImage(bytes);
       default: return decodeText(bytes);
     }
   } catch (e) {

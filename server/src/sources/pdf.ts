@@ -11,6 +11,7 @@
 import { SourceError, sourceError, SourceText } from './types';
 import { assemble, Block, glyphRuns, hasCells, layoutPage, LayoutLimit, MAX_GRID_CELLS, Segments } from './pdf-layout';
 import { readPdfPages } from './pdfium';
+import { readScans, MAX_OCR_PAGES, Scan } from './ocr-pages';
 
 const corrupt = () => sourceError('corrupt', '是损坏的 PDF，无法读取', 'is a damaged PDF and cannot be read');
 
@@ -23,6 +24,8 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
   let chars = 0;
   let images = 0;
   let limit: number | null = null;
+  // Pages with images and no text: recognised after the text pages are read, one at a time.
+  const scans: Scan[] = [];
   const read = await readPdfPages(bytes, MAX_PDF_PAGES, (page, p) => {
     const text = glyphRuns(page.glyphs());
     chars += text.chars;
@@ -31,6 +34,13 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
       const drawn = page.drawings();
       if (!text.runs.length) images += drawn.images;
       segments = drawn;
+      if (!text.runs.length && drawn.images > 0) {
+        // Past the limit of scanned pages the file is refused: reading stops at the first page over it.
+        scans.push({ index: pages.length, page: p + 1, height: page.height });
+        if (scans.length > MAX_OCR_PAGES) return false;
+        pages.push({ page: p + 1, blocks: [] });
+        return;
+      }
     }
     try {
       pages.push({ page: p + 1, blocks: layoutPage(text.runs, segments, 0, page.height) });
@@ -50,6 +60,6 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceText | SourceErr
   }
   if (limit !== null) return sourceError('too-large', `PDF 第 ${limit} 页的表格线围成超过 ${MAX_GRID_CELLS.toLocaleString('en')} 个单元格，不予读取`, `page ${limit} of the PDF rules a table of over ${MAX_GRID_CELLS.toLocaleString('en')} cells and is not read`);
   if (chars === 0 && images === 0) return sourceError('no-report', 'PDF 中没有任何文字（页面是空白的）', 'the PDF holds no text at all (its pages are blank)');
-  if (chars === 0) return sourceError('scanned', '是扫描件，没有文字层，需要 OCR 才能读取', 'is a scanned PDF with no text layer; it needs OCR to be read');
-  return assemble(pages);
+  if (!scans.length) return assemble(pages);
+  return readScans(bytes, pages, scans, chars > 0);
 }

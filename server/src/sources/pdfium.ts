@@ -49,6 +49,12 @@ interface Pdfium {
   FPDFPathSegment_GetPoint(segment: number, x: number, y: number): number;
   FPDFPathSegment_GetType(segment: number): number;
   FPDFPathSegment_GetClose(segment: number): number;
+  FPDFBitmap_Create(width: number, height: number, alpha: number): number;
+  FPDFBitmap_FillRect(bitmap: number, left: number, top: number, width: number, height: number, color: number): void;
+  FPDFBitmap_GetBuffer(bitmap: number): number;
+  FPDFBitmap_GetStride(bitmap: number): number;
+  FPDFBitmap_Destroy(bitmap: number): void;
+  FPDF_RenderPageBitmap(bitmap: number, page: number, x: number, y: number, w: number, h: number, rotate: number, flags: number): void;
 }
 
 /** One PDFium instance per thread, with a small buffer that the functions write their results into. */
@@ -101,11 +107,21 @@ function views(lib: Lib): Lib {
   return lib;
 }
 
-/** What a page offers while it is open: its height as shown, its glyphs, and its drawings (read only when asked). */
+/** A page drawn as grey levels (0 black … 255 white), one byte a pixel, row after row from the top. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** What a page offers while it is open: its size as shown, its glyphs, its drawings and its picture (each made only when asked). */
 export interface PdfPage {
+  width: number;
   height: number;
   glyphs(): Glyph[];
   drawings(): Segments & { images: number };
+  /** The page drawn at `dpi` (null when PDFium cannot make a bitmap that large). */
+  render(dpi: number): GrayImage | null;
 }
 
 export type PdfiumFailure = { failure: 'corrupt' | 'encrypted' | 'no-memory' } | { failure: 'too-many-pages'; pages: number };
@@ -115,10 +131,10 @@ export type PdfiumFailure = { failure: 'corrupt' | 'encrypted' | 'no-memory' } |
  * throwing) on a damaged or encrypted file, or on more than `maxPages` pages; an exception thrown by
  * PDFium or by `onPage` gives `corrupt` and a fresh PDFium instance for the next file.
  */
-export async function readPdfPages(bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => boolean | void): Promise<{ pages: number } | PdfiumFailure> {
+export async function readPdfPages(bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => boolean | void, first = 0): Promise<{ pages: number } | PdfiumFailure> {
   const lib = await loadPdfium();
   try {
-    return readDocument(lib, bytes, maxPages, onPage);
+    return readDocument(lib, bytes, maxPages, onPage, first);
   } catch {
     // A trap inside PDFium leaves its heap in an unknown state: the next file gets a new instance.
     libPromise = null;
@@ -129,7 +145,7 @@ export async function readPdfPages(bytes: Uint8Array, maxPages: number, onPage: 
   }
 }
 
-function readDocument(lib: Lib, bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => boolean | void): { pages: number } | PdfiumFailure {
+function readDocument(lib: Lib, bytes: Uint8Array, maxPages: number, onPage: (page: PdfPage, index: number) => boolean | void, first: number): { pages: number } | PdfiumFailure {
   const { pdf } = lib;
   const data = pdf.malloc(bytes.length);
   if (!data) return { failure: 'no-memory' };
@@ -146,14 +162,14 @@ function readDocument(lib: Lib, bytes: Uint8Array, maxPages: number, onPage: (pa
       // PDFium opens what it can of a damaged file; a page tree it cannot read gives no pages.
       if (count <= 0) return { failure: 'corrupt' };
       if (count > maxPages) return { failure: 'too-many-pages', pages: count };
-      for (let p = 0; p < count; p++) {
+      for (let p = first; p < count; p++) {
         const page = pdf.FPDF_LoadPage(doc, p);
         if (!page) return { failure: 'corrupt' };
         try {
           const view = pageView(lib, page);
           if (!view) return { failure: 'corrupt' };
-          const { shown, height } = view;
-          if (onPage({ height, glyphs: () => readGlyphs(lib, page, shown), drawings: () => readDrawings(lib, page, shown) }, p) === false) return { pages: p + 1 };
+          const { shown, height, width } = view;
+          if (onPage({ width, height, render: (dpi) => renderPage(lib, page, width, height, dpi), glyphs: () => readGlyphs(lib, page, shown), drawings: () => readDrawings(lib, page, shown) }, p) === false) return { pages: p + 1 };
         } finally {
           pdf.FPDF_ClosePage(page);
         }
@@ -179,7 +195,7 @@ const mul = (m: Matrix, n: number[]): Matrix => [
  * box) with its lower left corner at 0,0, and turned by /Rotate (clockwise), so a turned page reads
  * left to right.
  */
-function pageView(lib: Lib, page: number): { shown: Matrix; height: number } | null {
+function pageView(lib: Lib, page: number): { shown: Matrix; height: number; width: number } | null {
   const { pdf, out } = lib;
   const ok = pdf.FPDF_GetPageBoundingBox(page, out);
   const { f32 } = views(lib);
@@ -188,10 +204,10 @@ function pageView(lib: Lib, page: number): { shown: Matrix; height: number } | n
   // A rotation below 0 means PDFium could not take the page's dictionary for a page.
   switch (pdf.FPDFPage_GetRotation(page)) {
     case -1: return null;
-    case 1: return { shown: [0, -1, 1, 0, -b, r], height: r - l };
-    case 2: return { shown: [-1, 0, 0, -1, r, t], height: t - b };
-    case 3: return { shown: [0, 1, -1, 0, t, -l], height: r - l };
-    default: return { shown: [1, 0, 0, 1, -l, -b], height: t - b };
+    case 1: return { shown: [0, -1, 1, 0, -b, r], height: r - l, width: t - b };
+    case 2: return { shown: [-1, 0, 0, -1, r, t], height: t - b, width: r - l };
+    case 3: return { shown: [0, 1, -1, 0, t, -l], height: r - l, width: t - b };
+    default: return { shown: [1, 0, 0, 1, -l, -b], height: t - b, width: r - l };
   }
 }
 
@@ -303,3 +319,46 @@ function readDrawings(lib: Lib, page: number, shown: Matrix): Segments & { image
   return { ...segs, images };
 }
 
+
+/**
+ * One page (0-based) drawn at `dpi`, the document opened for it alone: a scan's pages are drawn one at
+ * a time, each when it is recognised, so that only one page image is held at once.
+ */
+export async function renderPdfPage(bytes: Uint8Array, index: number, dpi: number): Promise<GrayImage | null> {
+  let image: GrayImage | null = null;
+  const r = await readPdfPages(bytes, Infinity, (page) => {
+    image = page.render(dpi);
+    return false;
+  }, index);
+  return 'failure' in r ? null : image;
+}
+
+/** Largest bitmap a page is drawn into (pixels): 20 × 30 inches at 200 dpi. */
+export const MAX_RENDER_PIXELS = 24_000_000;
+
+/**
+ * The page as shown (turned by /Rotate, PDFium's own placing) drawn at `dpi` on white, as grey levels.
+ * Null when the page is too small or too large to draw.
+ */
+function renderPage(lib: Lib, page: number, width: number, height: number, dpi: number): GrayImage | null {
+  const { pdf } = lib;
+  const w = Math.round((width * dpi) / 72), h = Math.round((height * dpi) / 72);
+  if (!(w > 0 && h > 0) || w * h > MAX_RENDER_PIXELS) return null;
+  const bitmap = pdf.FPDFBitmap_Create(w, h, 0);
+  if (!bitmap) return null;
+  try {
+    pdf.FPDFBitmap_FillRect(bitmap, 0, 0, w, h, 0xffffffff);
+    // No flags: no annotations, no LCD text; the bitmap is BGRx, made grey below.
+    pdf.FPDF_RenderPageBitmap(bitmap, page, 0, 0, w, h, 0, 0);
+    const buf = pdf.FPDFBitmap_GetBuffer(bitmap), stride = pdf.FPDFBitmap_GetStride(bitmap);
+    const mem = new Uint8Array(pdf.memory.buffer);
+    const data = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      let o = buf + y * stride;
+      for (let x = 0; x < w; x++, o += 4) data[y * w + x] = (mem[o] * 29 + mem[o + 1] * 150 + mem[o + 2] * 77) >> 8;
+    }
+    return { width: w, height: h, data };
+  } finally {
+    pdf.FPDFBitmap_Destroy(bitmap);
+  }
+}

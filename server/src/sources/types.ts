@@ -5,13 +5,31 @@
  */
 import { msg, Msg } from '../base/msg';
 
-export type SourceKind = 'text' | 'docx' | 'html' | 'pdf';
+export type SourceKind = 'text' | 'docx' | 'html' | 'pdf' | 'image';
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 /** Where a line of the extracted text came from in the original file (1-based). */
 export interface LineOrigin {
   page?: number;
   paragraph?: number;
+  /** The line was recognised from a scanned page (OCR). */
+  ocr?: boolean;
+}
+
+/**
+ * A figure recognised in a table cell of a scanned page: where it stands in the text, how sure the
+ * engine was (the least sure digit, 0…1), which of its digits are doubtful (0-based, commas not
+ * counted), or that the cell holds ink that could not be read as a figure (then the text there is empty).
+ */
+export interface OcrReading {
+  page: number;
+  offset: number;
+  text: string;
+  confidence: number;
+  doubtful: number[];
+  /** The figure as a second reading gave it, when that differs. */
+  alternative?: string;
+  unreadable: boolean;
 }
 
 export interface SourceText {
@@ -22,6 +40,9 @@ export interface SourceText {
   bom?: boolean;
   /** One entry per line of `text` (index = 0-based line), when the format has pages or paragraphs. */
   origins?: (LineOrigin | undefined)[];
+  /** Some pages were recognised from images (OCR); the figures read in their table cells. */
+  ocr?: boolean;
+  readings?: OcrReading[];
 }
 
 export type SourceErrorKind =
