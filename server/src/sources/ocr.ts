@@ -36,7 +36,34 @@ function joinWords(words: { text: string }[]): string {
 }
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', '(': '（', ')': '）', ':': '：', ';': '；', '?': '？', '!': '！' };
-const NEXT_TO_CJK = /(?<=[\u4e00-\u9fff（）“”《》、，。：；])\s*([,():;?!])\s*|\s*([,():;?!])\s*(?=[\u4e00-\u9fff（）“”《》])/g;
+const CJK_BEFORE = /[\u4e00-\u9fff（）“”《》、，。：；]/;
+const CJK_AFTER = /[\u4e00-\u9fff（）“”《》]/;
+
+/** Half-width punctuation with Chinese text on either side (spaces between aside) as its full-width mark, in one pass. */
+function fullWidthNextToCjk(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (!(c in HALF_TO_FULL)) { out += c; i++; continue; }
+    let j = i + 1;
+    while (j < text.length && /\s/.test(text[j])) j++;
+    const before = out.trimEnd();
+    if ((before && CJK_BEFORE.test(before[before.length - 1])) || (j < text.length && CJK_AFTER.test(text[j]))) {
+      out = before + HALF_TO_FULL[c];
+      i = j;
+    } else { out += c; i++; }
+  }
+  return out;
+}
+
+/** `text` without the characters of `set` at either end (a linear scan, unlike an anchored regex pair). */
+export function trimChars(text: string, set: string): string {
+  let a = 0, b = text.length;
+  while (a < b && (set.includes(text[a]) || /\s/.test(text[a]))) a++;
+  while (b > a && (set.includes(text[b - 1]) || /\s/.test(text[b - 1]))) b--;
+  return text.slice(a, b);
+}
 
 /**
  * What the engine reads as the page prints it: half-width punctuation beside Chinese text is the
@@ -44,7 +71,7 @@ const NEXT_TO_CJK = /(?<=[\u4e00-\u9fff（）“”《》、，。：；])\s*([,
  * open and close, and an item number read with a dash or a comma ("2-其他") takes its point.
  */
 export function normalize(text: string, cell: boolean): string {
-  let out = text.replace(NEXT_TO_CJK, (_, a?: string, b?: string) => HALF_TO_FULL[(a ?? b)!]);
+  let out = fullWidthNextToCjk(text);
   let open = true;
   out = out.replace(/[“”"]/g, () => ((open = !open) ? '”' : '“'));
   if (cell) {
@@ -58,7 +85,7 @@ export function normalize(text: string, cell: boolean): string {
 const FIGURE_TEXT = /^[0-9０-９][0-9０-９,，]*$/;
 const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[，]/g, ',');
 
-const NOISE = /^[\s.,'"`:;|\-_~·。、‘’“”，]+|[\s.,'"`:;|\-_~·。、‘’“”，]+$/g;
+const NOISE = ".,'\"`:;|-_~·。、‘’“”，";
 /** Letters the engine gives for a digit in a figure cell (only kept when the digits-only reading agrees). */
 const LOOKS_LIKE: Record<string, string> = { o: '0', O: '0', D: '0', l: '1', I: '1', '|': '1', S: '5', B: '8', Z: '2' };
 const asDigits = (s: string) => (/^[oODlIS|BZ0-9]+$/.test(s) ? s.replace(/[oODlIS|BZ]/g, (c) => LOOKS_LIKE[c]) : s);
@@ -107,17 +134,17 @@ export async function ocrPage(scan: GrayImage, height: number, page: number, rea
     const upright = verticalLine(img, cell);
     const lines = await recognize(upright ? pgm(upright, undefined, 0, true) : pgm(img, cell, 10, true), 'cell', OCR_DPI);
     // Bits of a border left in the crop read as bars: never part of the cell's text.
-    const text = normalize(lines.map((l) => joinWords(l.words)).join(''), true).replace(/^[|丨\s]+|[|丨\s]+$/g, '').replace(/\s*[|丨]\s*/g, ' ').trim();
+    const text = trimChars(normalize(lines.map((l) => joinWords(l.words)).join(''), true), '|丨').split(/[|丨]/).map((p) => p.trim()).join(' ').trim();
     read.push({ cell, text, lines });
   }
   const figureCols = new Set<string>(), figureRows = new Set<string>();
   for (const r of read) if (FIGURE_TEXT.test(r.text)) figureCols.add(`${r.cell.grid}:${r.cell.col}`);
   // A row holds figures when a cell under figures reads as one, specks aside.
-  for (const r of read) if (figureCols.has(`${r.cell.grid}:${r.cell.col}`) && FIGURE_TEXT.test(asDigits(r.text.replace(NOISE, '')))) figureRows.add(`${r.cell.grid}:${r.cell.row}`);
+  for (const r of read) if (figureCols.has(`${r.cell.grid}:${r.cell.col}`) && FIGURE_TEXT.test(asDigits(trimChars(r.text, NOISE)))) figureRows.add(`${r.cell.grid}:${r.cell.row}`);
   for (const { cell, text, lines } of read) {
     let str = text;
     // Specks read as marks around a figure ("0.", "'12") are dropped; the second reading must agree.
-    const stripped = asDigits(text.replace(NOISE, ''));
+    const stripped = asDigits(trimChars(text, NOISE));
     const underFigures = figureCols.has(`${cell.grid}:${cell.col}`) && figureRows.has(`${cell.grid}:${cell.row}`);
     const figure = FIGURE_TEXT.test(text) || (underFigures && FIGURE_TEXT.test(stripped));
     // Inked, under figures, beside figures, and no word: a figure that could not be read.
@@ -135,7 +162,7 @@ export async function ocrPage(scan: GrayImage, height: number, page: number, rea
     // A figure read here, outside any ruled cell, is never taken as read with certainty: if the layout
     // puts it in a table (a table whose rules were not found), it is doubtful in every digit.
     const words = line.words.map((w) => {
-      const figure = toAscii(w.text.replace(NOISE, ''));
+      const figure = toAscii(trimChars(w.text, NOISE));
       if (!FIGURE_TEXT.test(figure)) return w;
       const confidence = w.symbols.length ? Math.min(...w.symbols.map((x) => x.confidence)) : 0;
       readings.push({ page, text: figure, confidence, doubtful: [...figure.replace(/,/g, '')].map((_, i) => i), unreadable: false, offset: -1 });
