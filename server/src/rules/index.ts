@@ -36,6 +36,7 @@ import { rule as selfContradiction } from './self-contradiction';
 import { rule as textTableMismatch } from './text-table-mismatch';
 import { rule as agencyName } from './agency-name';
 import { rule as conversionArtifact } from './conversion-artifact';
+import { rule as digitWidth } from './digit-width';
 import { rule as documentNumber } from './document-number';
 import { rule as lookAlike } from './look-alike';
 import { rule as numberSpacing } from './number-spacing';
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   textTableMismatch,
   agencyName,
   conversionArtifact,
+  digitWidth,
   documentNumber,
   lookAlike,
   numberSpacing,
