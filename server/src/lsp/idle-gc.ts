@@ -8,7 +8,7 @@
  * generation that holds all it allocates. V8 exposes `gc` only behind a flag; it is set at run time for
  * this one function (`vm` takes it from a fresh context), and without it nothing changes.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 type Gc = (options?: { type?: 'minor' | 'major'; execution?: 'sync' | 'async' }) => void;
@@ -34,9 +34,18 @@ function collector(): Gc | null {
 
 let scheduled = false;
 
+/** Below this much in the young generation a collection is not worth its fixed cost (an answer from the cache). */
+const WORTH_BYTES = 192 * 1024;
+
+function youngBytes(): number {
+  for (const s of getHeapSpaceStatistics()) if (s.space_name === 'new_space') return s.space_used_size;
+  return Infinity;
+}
+
 /**
  * Asks for a minor collection once the current turn of the event loop is over (after the answer is
- * written). Several calls in one turn collect once. Never throws.
+ * written), when the young generation holds enough to be worth it. Several calls in one turn collect
+ * once. Never throws.
  */
 export function collectSoon(): void {
   if (scheduled) return;
@@ -46,7 +55,7 @@ export function collectSoon(): void {
   setImmediate(() => {
     scheduled = false;
     try {
-      run({ type: 'minor' });
+      if (youngBytes() >= WORTH_BYTES) run({ type: 'minor' });
     } catch {
       // a collector that refuses leaves V8's own scheduling in place
     }
