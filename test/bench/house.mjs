@@ -60,10 +60,14 @@ function describeBuild(dir) {
   const dirty = git(dir, ['status', '--porcelain', '--untracked-files=no']) !== '';
   // The CLI is started as its bin starts it (`ogi-report`): with the node options of its shebang line.
   const first = readFileSync(cli, 'utf8').split('\n', 1)[0];
-  const cliExecArgv = first.startsWith('#!') ? first.replace(/^#!\S*env\s+(?:-S\s+)?node\s*/, '').split(/\s+/).filter(Boolean) : [];
+  const shebangArgs = (line) => (line.startsWith('#!') ? line.replace(/^#!\S*env\s+(?:-S\s+)?node\s*/, '').split(/\s+/).filter(Boolean) : []);
+  const cliExecArgv = shebangArgs(first);
+  // The server too, with the node options of its bin's shebang (what the VS Code client passes; older builds: none there).
+  const serverArgs = shebangArgs(readFileSync(server, 'utf8').split('\n', 1)[0]);
+  const serverExecArgv = serverArgs.length ? serverArgs : ['--max-semi-space-size=1'];
   // esbuild.mjs writes source maps in a development build only (`--production` minifies, without maps).
   const kind = existsSync(`${server}.map`) ? 'development build' : 'production build';
-  return { dir, cli, server, cliExecArgv, kind, commit: commit + (dirty ? '+' : ''), label: `${basename(dir)} ${commit}${dirty ? '+' : ''}` };
+  return { dir, cli, server, cliExecArgv, serverExecArgv, kind, commit: commit + (dirty ? '+' : ''), label: `${basename(dir)} ${commit}${dirty ? '+' : ''}` };
 }
 
 export function houseBuilds() {
@@ -122,12 +126,12 @@ export function unrelatedReports(n) {
 // inter-file dependencies, pulls the other open documents in the background after a change.
 
 // As the VS Code client and the bin start it; BENCH_SERVER_NODE_ARGS adds node options (e.g. --cpu-prof).
-const SERVER_EXEC_ARGV = ['--max-semi-space-size=1', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
+const SERVER_EXTRA_ARGV = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const ANALYSIS_COUNT = 'ogiReport/analysisCount';
 const REQUEST_TIMEOUT = 600_000;
 
 function startServer(build) {
-  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, build.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...build.serverExecArgv, ...SERVER_EXTRA_ARGV, build.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr = (stderr + d).slice(-2000); });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
@@ -537,7 +541,7 @@ function table(builds, lsp, cli) {
 
 export async function runHouse() {
   const builds = houseBuilds();
-  console.log(`\nHouse issue (17): ${builds.map((b) => `${b.label} (${b.dir}, ${b.kind})`).join(' vs ')}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}, scale ${SCALE}, rounds ${ROUNDS}`);
+  console.log(`\nHouse issue (17): ${builds.map((b) => `${b.label} (${b.dir}, ${b.kind}, server ${b.serverExecArgv.join(' ')})`).join(' vs ')}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}, scale ${SCALE}, rounds ${ROUNDS}`);
   let lsp = null;
   let cli = null;
   if (PARTS.includes('roundtrip') && !PARTS.includes('lsp')) {
