@@ -33,19 +33,21 @@ function collector(): Gc | null {
 }
 
 let scheduled = false;
+/** Young-generation bytes allocated from one answer to the next (the largest lately, decaying). */
+let perAnswer = 1024 * 1024;
+/** Young-generation bytes in use after the last answer (after its collection, if any). */
+let lastUsed = -1;
 
-/** Below this much in the young generation a collection is not worth its fixed cost (an answer from the cache). */
-const WORTH_BYTES = 192 * 1024;
-
-function youngBytes(): number {
-  for (const s of getHeapSpaceStatistics()) if (s.space_name === 'new_space') return s.space_used_size;
-  return Infinity;
+function youngSpace(): { used: number; free: number } | null {
+  for (const s of getHeapSpaceStatistics()) if (s.space_name === 'new_space') return { used: s.space_used_size, free: s.space_available_size };
+  return null;
 }
 
 /**
  * Asks for a minor collection once the current turn of the event loop is over (after the answer is
- * written), when the young generation holds enough to be worth it. Several calls in one turn collect
- * once. Never throws.
+ * written), when what is left of the young generation might not hold what the next answer allocates
+ * (an answer from the cache allocates little, and a larger young generation is collected less often).
+ * Several calls in one turn decide once. Never throws.
  */
 export function collectSoon(): void {
   if (scheduled) return;
@@ -55,7 +57,14 @@ export function collectSoon(): void {
   setImmediate(() => {
     scheduled = false;
     try {
-      if (youngBytes() >= WORTH_BYTES) run({ type: 'minor' });
+      const young = youngSpace();
+      if (!young) return;
+      // Less in use than last time: V8 collected meanwhile, and this answer's allocation is unknown.
+      if (lastUsed >= 0 && young.used >= lastUsed) perAnswer = Math.max(young.used - lastUsed, Math.round(perAnswer * 0.75));
+      lastUsed = young.used;
+      if (young.free >= 1.5 * perAnswer) return;
+      run({ type: 'minor' });
+      lastUsed = youngSpace()?.used ?? -1;
     } catch {
       // a collector that refuses leaves V8's own scheduling in place
     }
