@@ -175,7 +175,7 @@ function benchEngine() {
 // ---- 3 and 4. Language server: round trips, cold start, memory
 // The server is started as the VS Code client starts it (client/src/extension.ts) and as the
 // ogi-report-server bin's shebang does: with a small young generation.
-const SERVER_EXEC_ARGV = ['--max-semi-space-size=1'];
+const SERVER_EXEC_ARGV = ['--max-semi-space-size=2'];
 
 function startServer(execArgv = SERVER_EXEC_ARGV) {
   const t0 = performance.now();

@@ -60,10 +60,14 @@ function describeBuild(dir) {
   const dirty = git(dir, ['status', '--porcelain', '--untracked-files=no']) !== '';
   // The CLI is started as its bin starts it (`ogi-report`): with the node options of its shebang line.
   const first = readFileSync(cli, 'utf8').split('\n', 1)[0];
-  const cliExecArgv = first.startsWith('#!') ? first.replace(/^#!\S*env\s+(?:-S\s+)?node\s*/, '').split(/\s+/).filter(Boolean) : [];
+  const shebangArgs = (line) => (line.startsWith('#!') ? line.replace(/^#!\S*env\s+(?:-S\s+)?node\s*/, '').split(/\s+/).filter(Boolean) : []);
+  const cliExecArgv = shebangArgs(first);
+  // The server too, with the node options of its bin's shebang (what the VS Code client passes; older builds: none there).
+  const serverArgs = shebangArgs(readFileSync(server, 'utf8').split('\n', 1)[0]);
+  const serverExecArgv = serverArgs.length ? serverArgs : ['--max-semi-space-size=1'];
   // esbuild.mjs writes source maps in a development build only (`--production` minifies, without maps).
   const kind = existsSync(`${server}.map`) ? 'development build' : 'production build';
-  return { dir, cli, server, cliExecArgv, kind, commit: commit + (dirty ? '+' : ''), label: `${basename(dir)} ${commit}${dirty ? '+' : ''}` };
+  return { dir, cli, server, cliExecArgv, serverExecArgv, kind, commit: commit + (dirty ? '+' : ''), label: `${basename(dir)} ${commit}${dirty ? '+' : ''}` };
 }
 
 export function houseBuilds() {
@@ -122,12 +126,12 @@ export function unrelatedReports(n) {
 // inter-file dependencies, pulls the other open documents in the background after a change.
 
 // As the VS Code client and the bin start it; BENCH_SERVER_NODE_ARGS adds node options (e.g. --cpu-prof).
-const SERVER_EXEC_ARGV = ['--max-semi-space-size=1', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
+const SERVER_EXTRA_ARGV = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const ANALYSIS_COUNT = 'ogiReport/analysisCount';
 const REQUEST_TIMEOUT = 600_000;
 
 function startServer(build) {
-  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, build.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...build.serverExecArgv, ...SERVER_EXTRA_ARGV, build.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr = (stderr + d).slice(-2000); });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
@@ -335,19 +339,32 @@ async function roundTrip(build, text, edits) {
     const lines = text.split('\n');
     const start = bodyStart(lines) + 1;
     const times = [];
+    const cpu = []; // the server's main thread's CPU time per round trip (Linux): what load on other cores does not inflate
     for (let i = 0; i < edits; i++) {
       // Type one character at the end of a line of the body (prose, table rows), then delete it on the next edit.
       const line = start + ((i - (i % 2)) * 7) % (lines.length - start);
       const ch = lines[line].length;
       const range = i % 2 === 0 ? { start: { line, character: ch }, end: { line, character: ch } } : { start: { line, character: ch }, end: { line, character: ch + 1 } };
+      const c0 = threadCpu(s.proc.pid);
       const t0 = performance.now();
       await change(s, uri, range, i % 2 === 0 ? '1' : '');
       await pull(s, uri);
       times.push(performance.now() - t0);
+      const c1 = threadCpu(s.proc.pid);
+      if (c0 !== null && c1 !== null) cpu.push(c1 - c0);
     }
-    return { edits, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), times };
+    return { edits, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), times, cpu: cpu.length ? { p50: pct(cpu, 50), p95: pct(cpu, 95), p99: pct(cpu, 99) } : null };
   } finally {
     await stopServer(s);
+  }
+}
+
+/** CPU time of a process's main thread so far, in ms (`/proc/PID/task/PID/schedstat`, ns on the CPU), or null. */
+function threadCpu(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return null;
   }
 }
 
@@ -511,6 +528,7 @@ function table(builds, lsp, cli) {
     row('LSP: diagnostic refreshes the server asked for after the edits', each((i) => `${t[i].refreshesAfterEdit === 0 ? '**none**' : `**${t[i].refreshesAfterEdit}**`} (client pulled the others ${t[i].otherPulls}×${t[i].otherPushes ? `, ${t[i].otherPushes} pushes` : ''})`), 'none');
     const r = lsp.map((x) => x.roundTrip);
     row(`LSP: diagnostics round trip after an edit, seed size (${r[0].edits} edits)`, each((i) => `p50 ${ms(r[i].p50)}, **p95 ${ms(r[i].p95)}**, p99 ${ms(r[i].p99)}`), 'p95 ≤ 5 ms');
+    if (r.every((x) => x.cpu)) row('LSP: the server main thread\'s CPU time per round trip (same edits)', each((i) => `p50 ${ms(r[i].cpu.p50)}, **p95 ${ms(r[i].cpu.p95)}**, p99 ${ms(r[i].cpu.p99)}`), '—');
     const g = lsp.map((x) => x.big);
     row(`LSP: ${int(g[0].chars)}-character document, per analysis after an edit (${BIG_EDITS} edits)`, each((i) => `**${ms(g[i].median)}** (max ${ms(g[i].max)}; open ${ms(g[i].open)})`), '≤ 2 s');
     row(`LSP server peak RSS (${t[0].reports} reports / the large document)`, each((i) => `${mb(t[i].serverRss)} / ${mb(g[i].serverRss)}`), '—');
@@ -537,7 +555,7 @@ function table(builds, lsp, cli) {
 
 export async function runHouse() {
   const builds = houseBuilds();
-  console.log(`\nHouse issue (17): ${builds.map((b) => `${b.label} (${b.dir}, ${b.kind})`).join(' vs ')}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}, scale ${SCALE}, rounds ${ROUNDS}`);
+  console.log(`\nHouse issue (17): ${builds.map((b) => `${b.label} (${b.dir}, ${b.kind}, server ${b.serverExecArgv.join(' ')})`).join(' vs ')}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}, scale ${SCALE}, rounds ${ROUNDS}`);
   let lsp = null;
   let cli = null;
   if (PARTS.includes('roundtrip') && !PARTS.includes('lsp')) {
@@ -545,7 +563,8 @@ export async function runHouse() {
     for (const b of builds) {
       const r = await roundTrip(b, seed, ROUND_TRIP_EDITS);
       const late = r.times.slice(50);
-      console.log(`${b.label}: round trip (${r.edits} edits) p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}; after the first 50 edits p50 ${ms(pct(late, 50))}, p95 ${ms(pct(late, 95))}`);
+      console.log(`${b.label}: round trip (${r.edits} edits) p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}; after the first 50 edits p50 ${ms(pct(late, 50))}, p95 ${ms(pct(late, 95))}`
+        + (r.cpu ? `; server main-thread CPU per round trip p50 ${ms(r.cpu.p50)}, p95 ${ms(r.cpu.p95)}, p99 ${ms(r.cpu.p99)}` : ''));
     }
   }
   if (PARTS.includes('lsp')) {
@@ -567,6 +586,7 @@ export async function runHouse() {
         reports: lsp[i].typing.reports, otherAnalyses: lsp[i].typing.otherAnalyses, countedBy: lsp[i].typing.method, clientEstimate: lsp[i].typing.clientEstimate,
         refreshesAfterEdit: lsp[i].typing.refreshesAfterEdit, otherPulls: lsp[i].typing.otherPulls,
         roundTripP50Ms: fix(lsp[i].roundTrip.p50, 2), roundTripP95Ms: fix(lsp[i].roundTrip.p95, 2), roundTripP99Ms: fix(lsp[i].roundTrip.p99, 2),
+        roundTripCpuP95Ms: lsp[i].roundTrip.cpu ? fix(lsp[i].roundTrip.cpu.p95, 2) : null,
         bigChars: lsp[i].big.chars, bigOpenMs: Math.round(lsp[i].big.open), bigEditMedianMs: Math.round(lsp[i].big.median), bigEditMaxMs: Math.round(lsp[i].big.max),
         serverRssMB: lsp[i].typing.serverRss ? fix(lsp[i].typing.serverRss / 1048576, 1) : null, bigServerRssMB: lsp[i].big.serverRss ? fix(lsp[i].big.serverRss / 1048576, 1) : null,
       },

@@ -23,10 +23,11 @@ function ledgerFor(file: string): Ledger | null {
     const path = join(dir, REVIEW_FILE_NAME);
     let stamp: string | null = null;
     try {
-      const st = statSync(path);
-      if (st.isFile()) stamp = `${st.size}:${st.mtimeMs}`;
-      if (st.isFile() && st.size > MAX_LEDGER_BYTES) return null;
-    } catch { /* not here */ }
+      // Checked at every analysis, in every folder up to the root: no exception for the usual "not here".
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (st?.isFile()) stamp = `${st.size}:${st.mtimeMs}`;
+      if (st?.isFile() && st.size > MAX_LEDGER_BYTES) return null;
+    } catch { /* not readable here */ }
     if (stamp) {
       const hit = cache.get(path);
       if (hit?.stamp === stamp) return hit.ledger;

@@ -15,6 +15,7 @@ import { applyReview } from './review';
 import { createAnalysisCache } from './documents';
 import { registerHandlers } from './handlers';
 import { registerPreview } from './preview';
+import { collectSoon } from './idle-gc';
 import { runSafe } from './runner';
 import { ANALYSIS_COUNT_REQUEST, AnalysisCount, SERVER_COMMAND } from './protocol';
 import { createSettings } from './settings';
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
       if (!current) return;
       try {
         connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnosticsFor(current) });
+        collectSoon();
       } catch (err) {
         connection.console.error(`ogi-report: diagnostics failed: ${err}`);
       }
@@ -123,7 +125,10 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     // A report being closed is asked for once more (workspace diagnostics keep closed files).
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: await workspaceCheck.closedDiagnostics(params.textDocument.uri) };
-    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(doc) };
+    const items = diagnosticsFor(doc);
+    // The analysis's short-lived objects are collected after the answer, not during the next analysis.
+    collectSoon();
+    return { kind: DocumentDiagnosticReportKind.Full, items };
   }));
 
   // How many analyses the server has performed, in all and by document: for tests and the benchmark.

@@ -18,24 +18,35 @@ const LIST_MARKER = /(?:^|[\s。；;：:，,、])[0-9０-９a-zA-Z一二三四�
  * paragraph's text goes on in a line before/after it that is not prose, so a lone closer/opener is no finding.
  */
 export function unbalancedAt(text: string, cutBefore = false, cutAfter = false): number {
-  const stack: { pair: string; at: number }[] = [];
+  // Pairs by character code (no string per character): 1 （）, 2 《》, 3 “”; the stack holds pair, index.
+  const pairs: number[] = [];
+  const ats: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const o = OPENERS[c];
-    if (o) { stack.push({ pair: o, at: i }); continue; }
-    const pair = CLOSERS[c];
+    const c = text.charCodeAt(i);
+    const o = openerPair(c);
+    if (o) { pairs.push(o); ats.push(i); continue; }
+    const pair = closerPair(c);
     if (!pair) continue;
-    let k = stack.length - 1;
-    while (k >= 0 && stack[k].pair !== pair) k--;
+    let k = pairs.length - 1;
+    while (k >= 0 && pairs[k] !== pair) k--;
     if (k < 0) {
-      if (cutBefore || (pair === '（）' && LIST_MARKER.test(text.slice(Math.max(0, i - 4), i)))) continue;
+      if (cutBefore || (pair === 1 && LIST_MARKER.test(text.slice(Math.max(0, i - 4), i)))) continue;
       return i;
     }
     // Marks opened inside and never closed before this one are the unbalanced ones.
-    if (k < stack.length - 1) return stack[k + 1].at;
-    stack.length = k;
+    if (k < pairs.length - 1) return ats[k + 1];
+    pairs.length = k;
+    ats.length = k;
   }
-  return stack.length && !cutAfter ? stack[0].at : -1;
+  return pairs.length && !cutAfter ? ats[0] : -1;
+}
+
+function openerPair(c: number): number {
+  return c === 0xff08 || c === 0x28 ? 1 : c === 0x300a ? 2 : c === 0x201c ? 3 : 0;
+}
+
+function closerPair(c: number): number {
+  return c === 0xff09 || c === 0x29 ? 1 : c === 0x300b ? 2 : c === 0x201d ? 3 : 0;
 }
 
 export const rule: Rule = {
