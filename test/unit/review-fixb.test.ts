@@ -32,3 +32,19 @@ describe('agency-name: places, roads and areas are not variants of the title', (
     assert.deepEqual(found(titled('平潭综合实验区管理委员会', '平潭综合区设置查阅点。'), 'agency-name'), ['平潭综合区']);
   });
 });
+
+describe('preamble-parts: only a list of the report\'s parts is counted', () => {
+  const six = readFixture('rules', 'preamble-parts', 'valid-six-parts.txt');
+  it('其中一部分, 第一部分 and a list of other things (市级、县区、部门三个部分) are not the report\'s parts', () => {
+    for (const sentence of ['本报告数据由各县区、各部门报送，其中一部分数据截至2024年1月。', '政府信息公开专栏分为市级、县区、部门三个部分。', '全年发布信息包括政策文件、工作动态两大类，其中第一部分为政策文件。']) {
+      assert.deepEqual(found(six.replace('全年通过政府网站', `${sentence}全年通过政府网站`), 'preamble-parts'), [], sentence);
+    }
+  });
+  it('a list of the sections with too few parts is reported, quoting the report\'s own words', () => {
+    const text = readFixture('rules', 'preamble-parts', 'invalid-five-parts.txt');
+    const ds = analyze(text).diagnostics.filter((d) => d.code === 'preamble-parts');
+    assert.deepEqual(ds.map((d) => text.slice(d.start, d.end)), ['五']);
+    assert.match(ds[0].message.zh, /“五个部分”/);
+    assert.ok(text.includes('五个部分'));
+  });
+});
