@@ -48,3 +48,18 @@ describe('preamble-parts: only a list of the report\'s parts is counted', () => 
     assert.ok(text.includes('五个部分'));
   });
 });
+
+describe('serious-wording leaves a heading official-wording rewrites', () => {
+  it('a typo in a section heading is one finding (official-wording, with the whole heading\'s fix); in prose it is serious-wording\'s', () => {
+    const text = base.replace('## 四、政府信息公开行政复议', '## 四、政府信患公开行政复议');
+    const codes = analyze(text).diagnostics.filter((d) => d.start >= text.indexOf('政府信患公开') && d.start < text.indexOf('政府信患公开') + 6).map((d) => d.code);
+    assert.deepEqual(codes, ['official-wording']);
+    const prose = base.replace('全年通过政府网站', '按照政府信患公开要求，全年通过政府网站');
+    assert.deepEqual(found(prose, 'serious-wording'), ['政府信患公开']);
+  });
+  it('a typo in a table label is one finding, official-wording\'s', () => {
+    const text = base.replace('一、本年新收政府信息公开申请数量', '一、本年新收政府信患公开申请数量');
+    assert.deepEqual(found(text, 'serious-wording'), []);
+    assert.deepEqual(found(text, 'official-wording'), ['一、本年新收政府信患公开申请数量']);
+  });
+});
