@@ -63,3 +63,18 @@ describe('serious-wording leaves a heading official-wording rewrites', () => {
     assert.deepEqual(found(text, 'official-wording'), ['一、本年新收政府信患公开申请数量']);
   });
 });
+
+describe('look-alike: the wrong form inside right words and names', () => {
+  it('布署 inside 发布署名文章 / 公布署 / 颁布署 is not 部署; 按照上级布署 still is', () => {
+    for (const s of ['发布署名文章3篇。', '公布署名评论2篇。', '颁布署名通告1份。']) {
+      assert.deepEqual(found(base.replace('全年通过政府网站', `${s}全年通过政府网站`), 'look-alike'), [], s);
+    }
+    assert.deepEqual(found(base.replace('全年通过政府网站', '按照上级布署，全年通过政府网站'), 'look-alike'), ['布署']);
+  });
+  it('杜会 in a person\'s name (副部长杜会明主持, 杜会明同志) is not 社会; 回应杜会关切 still is', () => {
+    for (const s of ['发布会由市委宣传部副部长杜会明主持。', '杜会明同志负责政务公开工作。']) {
+      assert.deepEqual(found(base.replace('全年通过政府网站', `${s}全年通过政府网站`), 'look-alike'), [], s);
+    }
+    assert.deepEqual(found(base.replace('全年通过政府网站', '及时回应杜会关切，全年通过政府网站'), 'look-alike'), ['杜会']);
+  });
+});
