@@ -78,3 +78,23 @@ describe('look-alike: the wrong form inside right words and names', () => {
     assert.deepEqual(found(base.replace('全年通过政府网站', '及时回应杜会关切，全年通过政府网站'), 'look-alike'), ['杜会']);
   });
 });
+
+describe('brackets: one finding per problem, Roman list markers', () => {
+  it('a document number\'s year with one wrong bracket (国办公开办函（2021〕30号) is document-number\'s alone, and its fix balances the paragraph', () => {
+    const sentence = '依据《关于印发〈年度报告格式〉的通知》（国办公开办函（2021〕30号）编制。';
+    const text = base.replace('全年通过政府网站', `${sentence}全年通过政府网站`);
+    assert.deepEqual(found(text, 'unbalanced-brackets'), []);
+    const ds = analyze(text).diagnostics.filter((d) => d.code === 'document-number');
+    assert.deepEqual(ds.map((d) => text.slice(d.start, d.end)), ['（2021〕']);
+    const fixed = ds[0].fix!.edits.slice().sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+    assert.ok(fixed.includes('（国办公开办函〔2021〕30号）'));
+    assert.deepEqual(found(fixed, 'unbalanced-brackets'), []);
+    // A bracket left open elsewhere in the paragraph is still found.
+    assert.deepEqual(found(text.replace('编制。', '（编制。'), 'unbalanced-brackets'), ['（']);
+  });
+  it('Roman numerals closed on one side (Ⅰ）完善机制, ii)优化栏目) are list markers, not unbalanced brackets', () => {
+    const text = base.replace('全年通过政府网站', '主要做法：Ⅰ）完善机制；Ⅱ）强化解读；ii)优化栏目；iii)拓展渠道。全年通过政府网站');
+    assert.deepEqual(found(text, 'unbalanced-brackets'), []);
+    assert.deepEqual(found(base.replace('全年通过政府网站', '主要做法：完善机制）强化解读。全年通过政府网站'), 'unbalanced-brackets'), ['）']);
+  });
+});
