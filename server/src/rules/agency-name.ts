@@ -33,8 +33,18 @@ const GENERIC = new Set(['人民政府', '人民政府办公室', '办公室', '
 const OMISSIBLE = /^[和与及]+$/;
 
 /**
+ * Kinds of place, area and road a place's name ends in: with one of them at its end a variant of a place
+ * is another place or an area (清江大道 beside 清江街道, 浦东城区 beside 浦东新区), or a short form of a zone
+ * that may be another body (淮安经济开发区 beside 淮安经济技术开发区, 平潭实验区 beside 平潭综合实验区).
+ */
+const AREA = '地区|城区|郊区|片区|市区|街区|园区|社区|辖区|景区|老区|新区|山区|湖区|矿区|港区|校区|全区|全市|全县|大道|街道|大街|公路|实验区|示范区|开发区|保税区|合作区|功能区|高新区|自治区|[路街巷村镇乡]';
+const AREA_END = new RegExp(`(?:${AREA})$`);
+const AREA_WORD = new RegExp(`^(?:${AREA})$`);
+
+/**
  * The variants of `part` to look for: a run of one or two characters left out inside it (not the first
- * two, not the last), unless the result is an accepted short form (the same agency key, or 和 left out).
+ * two, not the last), unless the result is an accepted short form (the same agency key, or 和 left out)
+ * or names a kind of zone of its own (平潭实验区: 综合 left out before 实验区).
  */
 function omissions(part: string): string[] {
   const out = new Set<string>();
@@ -42,10 +52,16 @@ function omissions(part: string): string[] {
     for (let i = 2; i + len < part.length; i++) {
       const v = part.slice(0, i) + part.slice(i + len);
       if (OMISSIBLE.test(part.slice(i, i + len))) continue;
-      if (v.length >= 4 && agencyKey(v) !== agencyKey(part)) out.add(v);
+      if (v.length >= 4 && agencyKey(v) !== agencyKey(part) && !(isPlace(part) && AREA_WORD.test(part.slice(i + len)))) out.add(v);
     }
   }
   return [...out];
+}
+
+/** Whether `part` is a place (平潭综合实验区, 清江街道), not an office (财政金融局). */
+function isPlace(part: string): boolean {
+  const m = PLACE.exec(part);
+  return !!m && m[0] === part;
 }
 
 export interface Variant {
@@ -68,8 +84,13 @@ export function variantsIn(text: string, agency: string): Variant[] {
       const w = text.slice(at, at + part.length);
       if (w.length !== part.length || w === part || w[w.length - 1] !== part[part.length - 1]) continue;
       let diff = 0;
-      for (let k = 2; k < w.length - 1; k++) if (w[k] !== part[k]) diff++;
-      if (diff === 1 && /^[\u4e00-\u9fff]+$/.test(w)) out.push({ at, wrong: w, right: part });
+      let changed = -1;
+      for (let k = 2; k < w.length - 1; k++) if (w[k] !== part[k]) { diff++; changed = k; }
+      if (diff !== 1 || !/^[\u4e00-\u9fff]+$/.test(w)) continue;
+      // A place whose kind is changed into an area or a road (清江大道, 浦东城区) is another place, not a typo.
+      const area = isPlace(part) ? AREA_END.exec(w) : null;
+      if (area && area.index <= changed) continue;
+      out.push({ at, wrong: w, right: part });
     }
   }
   return out.sort((a, b) => a.at - b.at);

@@ -7,11 +7,10 @@
 import { DOCUMENT_NUMBER } from '../model/vocabulary/proofreading';
 import { paragraphs, spanOf } from '../model/segments';
 import { DICTIONARY_OPTION, inside, readDictionary } from './lib/dictionary';
+import { NUMBER_RE } from './lib/document-number';
 import { Rule, msg } from './rule';
 
-const { open, close, wrongOpen, wrongClose } = DOCUMENT_NUMBER;
-/** A 机关代字 (ends in a Chinese character), the year in brackets, the serial number and 号. */
-const NUMBER_RE = new RegExp(`(?<=[\\u4e00-\\u9fff])([${open}${wrongOpen.replace(/[\]\[]/g, '\\$&')}])\\s*((?:19|20)\\d{2})\\s*([${close}${wrongClose.replace(/[\]\[]/g, '\\$&')}])(?=\\s*\\d{1,5}\\s*号)`, 'gu');
+const { open, close } = DOCUMENT_NUMBER;
 
 export const rule: Rule = {
   id: 'document-number',

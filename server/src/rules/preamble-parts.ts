@@ -18,13 +18,21 @@ function listedOrder(list: string): number[] | null {
   return at.every((k) => k >= 0) ? at : null;
 }
 
-/** "…六个部分": the count, found first; the list before it starts at 包括/由/分为 … in the same sentence. */
-const COUNT_RE = /([一二三四五六七八九十]|\d{1,2})个?部分/gu;
+/**
+ * Whether a list enumerates the report's parts: it names two sections or more by their first key phrase
+ * (总体情况, 主动公开 …); "数据由各县区报送，其中一部分…" and "分为市级、县区、部门三个部分" do not.
+ */
+function namesSections(list: string): boolean {
+  return SECTIONS.filter((s) => list.includes(s.keys[0][0])).length >= 2;
+}
+
+/** "…六个部分": the count, found first (not 第一部分); the list before it starts at 包括/由/分为 … in the same sentence. */
+const COUNT_RE = /(?<!第|其中)([一二三四五六七八九十]|\d{1,2})个?部分/gu;
 const LIST_START = /包括|包含|由|分为|分成|涵盖/gu;
 
 /** The "包括…等六个部分" phrases of a paragraph: where each starts, its text, its count. */
-function partLists(t: string): { index: number; text: string; count: string }[] {
-  const out: { index: number; text: string; count: string }[] = [];
+function partLists(t: string): { index: number; text: string; count: string; phrase: string }[] {
+  const out: { index: number; text: string; count: string; phrase: string }[] = [];
   for (const m of t.matchAll(COUNT_RE)) {
     const end = m.index! + m[0].length;
     let from = m.index!;
@@ -34,8 +42,8 @@ function partLists(t: string): { index: number; text: string; count: string }[] 
     const starts = [...head.matchAll(LIST_START)];
     if (!starts.length) continue;
     const index = from + starts[0].index!;
-    if (m.index! - index < 6) continue;
-    out.push({ index, text: t.slice(index, end), count: m[1] });
+    if (m.index! - index < 6 || !namesSections(t.slice(index, end))) continue;
+    out.push({ index, text: t.slice(index, end), count: m[1], phrase: m[0] });
   }
   return out;
 }
@@ -80,7 +88,7 @@ export const rule: Rule = {
         const right = /\d/.test(l.count) ? String(sections) : CN[sections] ?? String(sections);
         emit({
           ...span,
-          message: msg(`前言称本报告共${l.count}个部分，但报告有${CN[sections] ?? sections}个部分`, `The preamble says the report has ${n} parts, but it has ${sections} sections`),
+          message: msg(`前言列出“${l.phrase}”，但报告有${CN[sections] ?? sections}个部分`, `The preamble lists "${l.phrase}", but the report has ${sections} sections`),
           suggestions: [{ title: msg(`改为“${right}”`, `Change to "${right}"`), kind: 'suggestion', edits: [{ ...span, newText: right }] }],
         });
       }

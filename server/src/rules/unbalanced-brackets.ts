@@ -4,14 +4,16 @@
  * the first mark left alone. A list marker closed on one side (`1）`, `a)`) is not an unbalanced bracket;
  * neither is a mark whose partner is on a line next to the paragraph that is not prose (a table a PDF
  * importer broke into pieces: `（本列数据的勾稽关系为：…` on a line of table debris, `…之和）` in the prose).
+ * The brackets of a 发文字号's year (`国办公开办函（2021〕30号`) are document-number's: its fix settles them.
  */
 import { paragraphs, proseLines, spanOf } from '../model/segments';
+import { yearBrackets } from './lib/document-number';
 import { Rule, msg } from './rule';
 
 const OPENERS: Record<string, string> = { '（': '（）', '(': '（）', '《': '《》', '“': '“”' };
 const CLOSERS: Record<string, string> = { '）': '（）', ')': '（）', '》': '《》', '”': '“”' };
-/** `1）`, `（2`…: a list marker closed on one side, at the paragraph's start or after a stop. */
-const LIST_MARKER = /(?:^|[\s。；;：:，,、])[0-9０-９a-zA-Z一二三四五六七八九十①-⑩]{1,2}$/;
+/** `1）`, `Ⅰ）`, `iii)`…: a list marker closed on one side, at the paragraph's start or after a stop. */
+const LIST_MARKER = /(?:^|[\s。；;：:，,、])(?:[0-9０-９a-zA-Z一二三四五六七八九十①-⑳Ⅰ-Ⅻⅰ-ⅻ]{1,2}|[IVXivx]{3,4})$/;
 
 /**
  * The index of the first mark of `text` left without its partner, or -1. `cutBefore`/`cutAfter`: the
@@ -21,7 +23,9 @@ export function unbalancedAt(text: string, cutBefore = false, cutAfter = false):
   // Pairs by character code (no string per character): 1 （）, 2 《》, 3 “”; the stack holds pair, index.
   const pairs: number[] = [];
   const ats: number[] = [];
+  const skip = new Set(yearBrackets(text));
   for (let i = 0; i < text.length; i++) {
+    if (skip.has(i)) continue;
     const c = text.charCodeAt(i);
     const o = openerPair(c);
     if (o) { pairs.push(o); ats.push(i); continue; }

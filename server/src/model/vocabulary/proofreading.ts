@@ -83,6 +83,8 @@ export interface LookAlikeEntry {
    * these is not reported.
    */
   rightIn: readonly string[];
+  /** The wrong form starts with a surname (杜): not reported as part of a person's name (副部长杜会明主持). */
+  surname?: boolean;
   source: string;
   /** One sentence with the wrong form, for the property test (the right form replaces it). */
   example: string;
@@ -90,7 +92,7 @@ export interface LookAlikeEntry {
 
 export const LOOK_ALIKE_ENTRIES: readonly LookAlikeEntry[] = [
   { wrong: '己经', right: '已经', rightIn: ['自己经', '知己经', '利己经', '异己经', '舍己经', '为己经', '克己经', '一己经'], source: DICTIONARY, example: '各项工作己经按期完成。' },
-  { wrong: '杜会', right: '社会', rightIn: ['杜会长'], source: DICTIONARY, example: '及时回应杜会关切。' },
+  { wrong: '杜会', right: '社会', rightIn: ['杜会长'], surname: true, source: DICTIONARY, example: '及时回应杜会关切。' },
   { wrong: '末来', right: '未来', rightIn: ['周末来', '期末来', '年末来', '月末来', '岁末来', '季末来', '始末来'], source: DICTIONARY, example: '末来一年将继续加强政务公开。' },
   { wrong: '严于律已', right: '严于律己', rightIn: [], source: DICTIONARY, example: '全体干部严于律已，依法履职。' },
   { wrong: '严以律已', right: '严以律己', rightIn: [], source: DICTIONARY, example: '全体干部严以律已，依法履职。' },
@@ -100,7 +102,7 @@ export const LOOK_ALIKE_ENTRIES: readonly LookAlikeEntry[] = [
   { wrong: '子以公开', right: '予以公开', rightIn: [], source: `${STATUTE}第三十六条；${FORMAT}`, example: '经审查，对申请的信息子以公开。' },
   { wrong: '参加入数', right: '参加人数', rightIn: [], source: `${ISSUE_21}；${DICTIONARY}`, example: '全年举办培训3期，参加入数120人次。' },
   { wrong: '行政复义', right: '行政复议', rightIn: [], source: `${STATUTE}第五十一条；${FORMAT}`, example: '本年度未发生行政复义案件。' },
-  { wrong: '布署', right: '部署', rightIn: [], source: DICTIONARY, example: '按照上级布署推进政务公开。' },
+  { wrong: '布署', right: '部署', rightIn: ['发布署', '公布署', '颁布署', '宣布署'], source: DICTIONARY, example: '按照上级布署推进政务公开。' },
   { wrong: '贯切落实', right: '贯彻落实', rightIn: [], source: DICTIONARY, example: '认真贯切落实上级要求。' },
   { wrong: '再接再励', right: '再接再厉', rightIn: [], source: DICTIONARY, example: '下一步将再接再励，做好政务公开工作。' },
   { wrong: '一如继往', right: '一如既往', rightIn: [], source: DICTIONARY, example: '下一步将一如继往地做好政务公开工作。' },
