@@ -37,7 +37,19 @@ function onlyYear(text: string): { year: number; at: number } | null {
   const found = [...text.matchAll(YEAR_RE)];
   if (found.length !== 1 || cited(text, found[0].index!) || NOT_REPORT_YEAR_WORDS.some((w) => text.includes(w))) return null;
   if (/[较比自从至到]\s*$/.test(text.slice(0, found[0].index!))) return null;
+  if (!headsSentence(text, found[0].index!, found[0].index! + found[0][0].length)) return null;
   return { year: Number(found[0][1]), at: found[0].index! };
+}
+
+/**
+ * Whether the year dates the sentence: it heads it ("2023年，…", "2023年全年…", "我局2023年共…"), not a
+ * comparison (与2023年相比, 与2023年持平), a bracket ((2023年为2800件)), a date (2023年12月), a document's
+ * revision (2023年修订的) or a carry-over (2023年度结转) later in the sentence.
+ */
+function headsSentence(text: string, at: number, end: number): boolean {
+  const before = text.slice(0, at).trim();
+  if (!/^[\u4e00-\u9fff]{0,8}$/.test(before) || /[与和同跟较比及为]/.test(before)) return false;
+  return !/^\s*度?\s*(?:[0-9０-９一二三四五六七八九十]+\s*月|结转|修订|印发|出台|制定|发布|颁布|相比|持平|同期)/.test(text.slice(end));
 }
 
 /** A sentence about one other year: its counts, read as if that year were the report's, go to ctx.dated. */
