@@ -15,6 +15,8 @@ const BASE_Q: Quantity[] = ['received', 'new', 'handled', 'answered'];
 export const INFO_RE = /信息公开|依申请|政务公开/;
 /** A clause can hold a claim only if it has a unit, a share, a negation, an "all" word, a fee or a review/litigation topic. */
 const TRIGGER = /[件宗%％未无没均所全费复诉]/;
+/** A clause right after a 予以公开 count that says it includes 部分公开. */
+const INCLUDES_PARTIAL = /^\s*(?:含|包括|包含)\s*部分公开/;
 const YEAR_RE = /((?:19|20)[0-9]{2})\s*年/g;
 
 function otherYear(text: string, year: number | null): boolean {
@@ -96,6 +98,11 @@ export function readSentence(sentence: Segment, prev: { apps: boolean; info: boo
   };
   for (const clause of clauses) {
     const text = clause.text;
+    // "予以公开1816件（含部分公开454件）": the count covers 部分公开 too.
+    if (lastCount?.quantity === 'grant' && INCLUDES_PARTIAL.test(text)) {
+      lastCount.quantity = 'grant-partial';
+      delete lastCount.orWithPartial;
+    }
     // Most clauses state nothing we read: skip them cheaply, and stop after a budget (pathological input).
     if (!TRIGGER.test(text)) {
       lastCount = null;
@@ -178,8 +185,9 @@ function readCount(clause: Segment, num: NumTok, hits: Hit[], inherited: Topic |
   const used = hits.filter((h) => !h.word.weak || !strong.length);
   const from = Math.min(num.start, ...used.map((h) => h.start));
   const to = Math.max(num.unitEnd, ...used.map((h) => h.end));
+  const orWithPartial = quantity === 'grant' && strong.some((h) => h.word.text === '同意公开');
   return {
-    kind: 'count', quantity, ...(part ? { part } : {}), value: num.value, unit: num.unit,
+    kind: 'count', quantity, ...(part ? { part } : {}), ...(orWithPartial ? { orWithPartial } : {}), value: num.value, unit: num.unit,
     ...span(clause, from, to), numStart: offsetAt(clause, num.start), numEnd: offsetAt(clause, num.end - 1) + 1,
   };
 }

@@ -239,6 +239,7 @@ function checkAllClaims(report: Report): Check[] {
     switch (claim.kind) {
       case 'count': {
         const readings = readingsOf(claim.quantity, claim.part, tables, claim.columns);
+        if (claim.orWithPartial) readings.push(...readingsOf('grant-partial', undefined, tables, claim.columns));
         const matched = readings.find((rd) => agrees(claim.value, rd)) ?? null;
         out.push({ claim, readings, matched, verdict: !readings.length ? 'unknown' : matched ? 'match' : 'mismatch' });
         break;
