@@ -217,6 +217,9 @@ function percentOf(clause: Segment, here: CountClaim | null, prevCount: CountCla
   const counts = numbers(text, ['件', '宗']);
   const count = counts.length ? (counts.length === 1 && counts[0].start < zhan ? here : null) : prevCount;
   if (!count) return null;
+  // A subject named before 占 (自然人申请占96%, 予以公开的占40%) makes it another figure's share, not this count's.
+  const subjectFrom = counts.length ? counts[0].unitEnd : 0;
+  if (residue(text.slice(subjectFrom, zhan), [], ctx.agency)) return null;
   const baseWords = text.slice(zhan, p.start);
   if (residue(baseWords, [], null, SHARE_BASE)) return null;
   const raw = toAscii(text.slice(p.start, p.end));
