@@ -17,6 +17,8 @@ export const INFO_RE = /信息公开|依申请|政务公开/;
 const TRIGGER = /[件宗%％未无没均所全费复诉]/;
 /** A clause right after a 予以公开 count that says it includes 部分公开. */
 const INCLUDES_PARTIAL = /^\s*(?:含|包括|包含)\s*部分公开/;
+/** A bracket right after a count that widens its scope: （含县区、部门）, （包括下属单位）. */
+const WIDER_SCOPE = /^\s*(?:含|包括|包含)[^部]*?(?:县|区|乡|镇|村|社区|街道|部门|单位|下属|所属|直属|系统|各)/;
 const YEAR_RE = /((?:19|20)[0-9]{2})\s*年/g;
 
 function otherYear(text: string, year: number | null): boolean {
@@ -102,6 +104,16 @@ export function readSentence(sentence: Segment, prev: { apps: boolean; info: boo
     if (lastCount?.quantity === 'grant' && INCLUDES_PARTIAL.test(text)) {
       lastCount.quantity = 'grant-partial';
       delete lastCount.orWithPartial;
+    }
+    // "受理申请 12000 件（含县区、部门）": a wider scope than the reporting body's; the rest of the sentence is uncertain.
+    if (lastCount && /[（(]/.test(sentence.text[(clause.at ?? 0) - 1] ?? '') && WIDER_SCOPE.test(text)) {
+      const k = ctx.claims.indexOf(lastCount);
+      if (k >= 0) ctx.claims.splice(k, 1);
+      if (ctx.paraBase === lastCount) ctx.paraBase = null;
+      if (sentenceBase === lastCount) sentenceBase = null;
+      parentCount = lastCount = null;
+      uncertain = true;
+      continue;
     }
     // Most clauses state nothing we read: skip them cheaply, and stop after a budget (pathological input).
     if (!TRIGGER.test(text)) {
