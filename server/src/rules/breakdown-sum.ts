@@ -1,5 +1,6 @@
 import { readBreakdowns } from '../model/claims/breakdown';
 import { reportedSum, sumOf, takenOfSum } from './lib/breakdown-check';
+import { quote } from './lib/claim-check';
 import { Rule, msg } from './rule';
 
 /**
@@ -29,14 +30,14 @@ export const rule: Rule = {
       const unit = b.total.unit;
       // Shares of the parts taken of their sum: the writer counted from the parts, so the whole is the odd figure.
       const shares = b.shares.filter((s) => takenOfSum(b, s));
-      const zhShares = shares.length ? `；${shares.map((s) => `“${s.phrase}”`).join('、')}也是按 ${sum} 算得的比例` : '';
-      const enShares = shares.length ? `; ${shares.map((s) => `“${s.phrase}”`).join(', ')} ${shares.length > 1 ? 'are shares' : 'is a share'} of ${sum}` : '';
+      const zhShares = shares.length ? `；${shares.map((s) => quote(s.phrase)).join('、')}也是按 ${sum} 算得的比例` : '';
+      const enShares = shares.length ? `; ${shares.map((s) => quote(s.phrase)).join(', ')} ${shares.length > 1 ? 'are shares' : 'is a share'} of ${sum}` : '';
       emit({
         start: b.total.numStart, end: b.total.numEnd,
         severity: b.closed ? 'error' : 'warning',
         message: msg(
-          `正文称“${b.total.phrase}”，但其后所列各项之和为 ${figures} = ${sum}${unit}，${more ? '多' : '少'} ${Math.abs(sum - b.total.value)}${unit}${more && !b.closed ? '（如各项有交叉重复，请在正文中说明）' : ''}${zhShares}`,
-          `The prose says “${b.total.phrase}”, but the parts listed after it add up to ${figures} = ${sum}, ${Math.abs(sum - b.total.value)} ${more ? 'more' : 'fewer'}${more && !b.closed ? ' (if the parts overlap, say so in the text)' : ''}${enShares}`,
+          `正文称${quote(b.total.phrase)}，但其后所列各项之和为 ${figures} = ${sum}${unit}，${more ? '多' : '少'}${Math.abs(sum - b.total.value)}${unit}${more && !b.closed ? '（如各项有交叉重复，请在正文中说明）' : ''}${zhShares}`,
+          `The prose says ${quote(b.total.phrase)}, but the parts listed after it add up to ${figures} = ${sum}, ${Math.abs(sum - b.total.value)} ${more ? 'more' : 'fewer'}${more && !b.closed ? ' (if the parts overlap, say so in the text)' : ''}${enShares}`,
         ),
         related: [
           ...b.parts.map((p) => ({ start: p.numStart, end: p.numEnd, message: msg(`分项：${p.phrase}`, `Part: ${p.phrase}`) })),

@@ -1,4 +1,4 @@
-import { checkClaims } from './lib/claim-check';
+import { checkClaims, quote } from './lib/claim-check';
 import { Rule, msg } from './rule';
 
 /**
@@ -23,8 +23,8 @@ export const rule: Rule = {
       const zh = ev.map((e) => (e.label.zh.startsWith('正文') ? e.label.zh : `${e.label.zh} = ${e.value}`)).join('，');
       const en = ev.map((e) => (e.label.en.startsWith('the prose') ? e.label.en : `${e.label.en} = ${e.value}`)).join(', ');
       const what = c.claim.kind === 'all-settled'
-        ? msg(`正文称“${c.claim.phrase}”，但仍有申请结转下年度：${zh}`, `The prose says “${c.claim.phrase}”, but applications are carried over: ${en}`)
-        : msg(`正文称“${c.claim.phrase}”，但${zh}`, `The prose says “${c.claim.phrase}”, but ${en}`);
+        ? msg(`正文称${quote(c.claim.phrase)}，但仍有申请结转下年度：${zh}`, `The prose says ${quote(c.claim.phrase)}, but applications are carried over: ${en}`)
+        : msg(`正文称${quote(c.claim.phrase)}，但${zh}`, `The prose says ${quote(c.claim.phrase)}, but ${en}`);
       emit({
         start: c.claim.start, end: c.claim.end, message: what,
         related: ev.map((e) => ({ start: e.start, end: e.end, message: msg(`${e.label.zh}：${e.value}`, `${e.label.en}: ${e.value}`) })),

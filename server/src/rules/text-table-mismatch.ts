@@ -1,4 +1,4 @@
-import { checkClaims, renderReading } from './lib/claim-check';
+import { checkClaims, quote, renderReading } from './lib/claim-check';
 import type { Reading, Term } from './lib/claim-check';
 import { Related, Rule, msg } from './rule';
 
@@ -34,7 +34,7 @@ export const rule: Rule = {
         const only = c.readings.length === 1 ? c.readings[0] : null;
         emit({
           start: claim.numStart, end: claim.numEnd,
-          message: msg(`正文称“${claim.phrase}”，但${zh(c.readings)}`, `The prose says “${claim.phrase}”, but ${en(c.readings)}`),
+          message: msg(`正文称${quote(claim.phrase)}，但${zh(c.readings)}`, `The prose says ${quote(claim.phrase)}, but ${en(c.readings)}`),
           related: related(c.readings.flatMap((r) => r.terms)),
           suggestions: only ? [{
             kind: 'suggestion',
@@ -45,7 +45,7 @@ export const rule: Rule = {
       } else if (c.claim.kind === 'none' && 'readings' in c) {
         emit({
           start: c.claim.start, end: c.claim.end,
-          message: msg(`正文称“${c.claim.phrase}”，但${zh(c.readings)}`, `The prose says “${c.claim.phrase}”, but ${en(c.readings)}`),
+          message: msg(`正文称${quote(c.claim.phrase)}，但${zh(c.readings)}`, `The prose says ${quote(c.claim.phrase)}, but ${en(c.readings)}`),
           related: related(c.readings.flatMap((r) => r.terms)),
         });
       } else if ((c.claim.kind === 'all-upheld' || c.claim.kind === 'all-closed') && 'against' in c) {
@@ -53,7 +53,7 @@ export const rule: Rule = {
         const listEn = c.against.map((t) => `${t.label.en} = ${t.value}`).join(', ');
         emit({
           start: c.claim.start, end: c.claim.end,
-          message: msg(`正文称“${c.claim.phrase}”，但${list}`, `The prose says “${c.claim.phrase}”, but ${listEn}`),
+          message: msg(`正文称${quote(c.claim.phrase)}，但${list}`, `The prose says ${quote(c.claim.phrase)}, but ${listEn}`),
           related: related(c.against),
         });
       }

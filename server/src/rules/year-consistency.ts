@@ -1,5 +1,5 @@
 import { readFacts } from '../model/facts';
-import { renderReading } from './lib/claim-check';
+import { quote, renderReading } from './lib/claim-check';
 import { sentenceAround } from '../model/segments';
 import { DatedCheck, checkDated, saidLastYear } from './lib/dated-check';
 import { Finding, Rule, msg } from './rule';
@@ -21,8 +21,8 @@ function misdated(group: DatedCheck[], year: number): Finding {
   return {
     start: dated.yearStart, end: dated.yearEnd,
     message: msg(
-      `正文称“${dated.sentence}”，但 ${values.join('、')} 是本年度（${year}年）的数字：${zhList}；年份应为 ${year} 年？`,
-      `The prose says “${dated.sentence}”, but ${values.join(', ')} ${many ? 'are' : 'is'} this year's (${year}) ${many ? 'figures' : 'figure'}: ${enList}; should the year be ${year}?`,
+      `正文称${quote(dated.sentence)}，但 ${values.join('、')} 是本年度（${year}年）的数字：${zhList}；年份应为 ${year} 年？`,
+      `The prose says ${quote(dated.sentence)}, but ${values.join(', ')} ${many ? 'are' : 'is'} this year's (${year}) ${many ? 'figures' : 'figure'}: ${enList}; should the year be ${year}?`,
     ),
     related: group.flatMap((m) => [
       { start: m.dated.claim.numStart, end: m.dated.claim.numEnd, message: msg(`本年度的数字：${m.dated.claim.value}`, `This year's figure: ${m.dated.claim.value}`) },

@@ -35,7 +35,7 @@ describe('breakdowns in the prose', function () {
     const ds = await diagnosticsWhere(doc.uri, (d) => d.filter((x) => code(x) === 'breakdown-sum').length === 2, 'two breakdown-sum findings');
     const short = ds.find((x) => code(x) === 'breakdown-sum' && doc.getText(x.range) === '400')!;
     assert.ok(short, 'the finding covers the whole, 400');
-    assert.match(short.message, /150 \+ 120 \+ 100 = 370条，少 30条/);
+    assert.match(short.message, /150 \+ 120 \+ 100 = 370条，少30条/);
     assert.equal(short.severity, vscode.DiagnosticSeverity.Warning);
     const closed = ds.find((x) => code(x) === 'breakdown-sum' && doc.getText(x.range) === '52')!;
     assert.equal(closed.severity, vscode.DiagnosticSeverity.Error, 'a list that names its rest (其他类) must add up');

@@ -265,6 +265,7 @@ function splitShare(c: Clause): { clause: Clause; share: Clause | null } {
 function partsOf(clauses: Clause[], from: number, whole: Figure): Breakdown | null {
   const parts: Figure[] = [];
   const shares: Share[] = [];
+  let aside = false;
   let i = from;
   for (; i < clauses.length; i++) {
     // A share in brackets after the figure (主动公开150条（占37.5%）) is read as the part's share.
@@ -279,6 +280,11 @@ function partsOf(clauses: Clause[], from: number, whole: Figure): Breakdown | nu
         shares.push({ ...share, phrase: `${parts[parts.length - 1].phrase}，${share.phrase}` });
         continue;
       }
+    }
+    // A nested 其中 (工作动态120条，其中图片新闻100条) breaks a part down; 另… (另转载上级信息30条) is outside the whole.
+    if (parts.length && /^(?:其中|另)/.test(plain.trim())) {
+      aside = true;
+      break;
     }
     const lead = raw.length - raw.trimStart().length;
     const { text: body, cut } = stripLead(raw.trim());
@@ -295,8 +301,10 @@ function partsOf(clauses: Clause[], from: number, whole: Figure): Breakdown | nu
     }
   }
   if (parts.length < 2) return null;
+  // After a sub-item or an addition the writer may have listed some parts only: a list that does not add up says nothing.
+  if (aside && parts.reduce((a, p) => a + p.value, 0) !== whole.value) return null;
   // The list must end the sentence, or be followed by words only (做到应公开尽公开), never by more figures or "the rest".
-  for (let k = i; k < clauses.length; k++) {
+  for (let k = aside ? clauses.length : i; k < clauses.length; k++) {
     const rest = clauses[k].text;
     if (/[0-9０-９]/.test(rest) || hasAny(rest, REMAINDER_WORDS) || hasAny(rest, PARTIAL_WORDS) || rest.includes('其中')) return null;
   }

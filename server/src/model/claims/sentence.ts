@@ -15,6 +15,10 @@ const BASE_Q: Quantity[] = ['received', 'new', 'handled', 'answered'];
 export const INFO_RE = /信息公开|依申请|政务公开/;
 /** A clause can hold a claim only if it has a unit, a share, a negation, an "all" word, a fee or a review/litigation topic. */
 const TRIGGER = /[件宗%％未无没均所全费复诉]/;
+/** A clause right after a 予以公开 count that says it includes 部分公开. */
+const INCLUDES_PARTIAL = /^\s*(?:含|包括|包含)\s*部分公开/;
+/** A bracket right after a count that widens its scope: （含县区、部门）, （包括下属单位）. */
+const WIDER_SCOPE = /^\s*(?:含|包括|包含)[^部]*?(?:县|区|乡|镇|村|社区|街道|部门|单位|下属|所属|直属|系统|各)/;
 const YEAR_RE = /((?:19|20)[0-9]{2})\s*年/g;
 
 function otherYear(text: string, year: number | null): boolean {
@@ -37,7 +41,19 @@ function onlyYear(text: string): { year: number; at: number } | null {
   const found = [...text.matchAll(YEAR_RE)];
   if (found.length !== 1 || cited(text, found[0].index!) || NOT_REPORT_YEAR_WORDS.some((w) => text.includes(w))) return null;
   if (/[较比自从至到]\s*$/.test(text.slice(0, found[0].index!))) return null;
+  if (!headsSentence(text, found[0].index!, found[0].index! + found[0][0].length)) return null;
   return { year: Number(found[0][1]), at: found[0].index! };
+}
+
+/**
+ * Whether the year dates the sentence: it heads it ("2023年，…", "2023年全年…", "我局2023年共…"), not a
+ * comparison (与2023年相比, 与2023年持平), a bracket ((2023年为2800件)), a date (2023年12月), a document's
+ * revision (2023年修订的) or a carry-over (2023年度结转) later in the sentence.
+ */
+function headsSentence(text: string, at: number, end: number): boolean {
+  const before = text.slice(0, at).trim();
+  if (!/^[\u4e00-\u9fff]{0,8}$/.test(before) || /[与和同跟较比及为]/.test(before)) return false;
+  return !/^\s*度?\s*(?:[0-9０-９一二三四五六七八九十]+\s*月|结转|修订|印发|出台|制定|发布|颁布|相比|持平|同期)/.test(text.slice(end));
 }
 
 /** A sentence about one other year: its counts, read as if that year were the report's, go to ctx.dated. */
@@ -84,6 +100,21 @@ export function readSentence(sentence: Segment, prev: { apps: boolean; info: boo
   };
   for (const clause of clauses) {
     const text = clause.text;
+    // "予以公开1816件（含部分公开454件）": the count covers 部分公开 too.
+    if (lastCount?.quantity === 'grant' && INCLUDES_PARTIAL.test(text)) {
+      lastCount.quantity = 'grant-partial';
+      delete lastCount.orWithPartial;
+    }
+    // "受理申请 12000 件（含县区、部门）": a wider scope than the reporting body's; the rest of the sentence is uncertain.
+    if (lastCount && /[（(]/.test(sentence.text[(clause.at ?? 0) - 1] ?? '') && WIDER_SCOPE.test(text)) {
+      const k = ctx.claims.indexOf(lastCount);
+      if (k >= 0) ctx.claims.splice(k, 1);
+      if (ctx.paraBase === lastCount) ctx.paraBase = null;
+      if (sentenceBase === lastCount) sentenceBase = null;
+      parentCount = lastCount = null;
+      uncertain = true;
+      continue;
+    }
     // Most clauses state nothing we read: skip them cheaply, and stop after a budget (pathological input).
     if (!TRIGGER.test(text)) {
       lastCount = null;
@@ -166,8 +197,9 @@ function readCount(clause: Segment, num: NumTok, hits: Hit[], inherited: Topic |
   const used = hits.filter((h) => !h.word.weak || !strong.length);
   const from = Math.min(num.start, ...used.map((h) => h.start));
   const to = Math.max(num.unitEnd, ...used.map((h) => h.end));
+  const orWithPartial = quantity === 'grant' && strong.some((h) => h.word.text === '同意公开');
   return {
-    kind: 'count', quantity, ...(part ? { part } : {}), value: num.value, unit: num.unit,
+    kind: 'count', quantity, ...(part ? { part } : {}), ...(orWithPartial ? { orWithPartial } : {}), value: num.value, unit: num.unit,
     ...span(clause, from, to), numStart: offsetAt(clause, num.start), numEnd: offsetAt(clause, num.end - 1) + 1,
   };
 }
@@ -197,6 +229,9 @@ function percentOf(clause: Segment, here: CountClaim | null, prevCount: CountCla
   const counts = numbers(text, ['件', '宗']);
   const count = counts.length ? (counts.length === 1 && counts[0].start < zhan ? here : null) : prevCount;
   if (!count) return null;
+  // A subject named before 占 (自然人申请占96%, 予以公开的占40%) makes it another figure's share, not this count's.
+  const subjectFrom = counts.length ? counts[0].unitEnd : 0;
+  if (residue(text.slice(subjectFrom, zhan), [], ctx.agency)) return null;
   const baseWords = text.slice(zhan, p.start);
   if (residue(baseWords, [], null, SHARE_BASE)) return null;
   const raw = toAscii(text.slice(p.start, p.end));

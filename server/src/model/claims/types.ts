@@ -23,6 +23,8 @@ export interface CountClaim extends Span {
   part?: Part;
   /** Applicant columns of table 三 the count is restricted to (自然人 = [0], 法人或其他组织 = [1..5]). */
   columns?: number[];
+  /** 同意公开 N 件: often counts 部分公开 too, so (一) + (二) is a reading as well as (一). */
+  orWithPartial?: boolean;
   value: number;
   unit: string;
   /** The number itself: a diagnostic covers exactly this. */

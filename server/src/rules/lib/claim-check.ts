@@ -39,6 +39,11 @@ export interface FeeCheck { claim: FeeClaim; evidence: { label: Msg; value: numb
 
 export type Check = CountCheck | NoneCheck | AllCheck | PercentCheck | SettledCheck | FeeCheck;
 
+/** The report's words in quotation marks; its own “ ” inside become ‘ ’ (正文称“‘上海科技’网站…”). */
+export function quote(words: string): string {
+  return `“${words.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+}
+
 // ------------------------------------------------------------------ table figures
 
 function shortLabel(label: string): string {
@@ -196,7 +201,7 @@ export function gives(count: number, base: number, value: number, decimals: numb
 
 function checkPercent(claim: PercentClaim, tables: Tables): PercentCheck {
   const bases: { label: Msg; value: number }[] = [];
-  if (claim.base) bases.push({ label: msg(`正文所称“${claim.base.phrase}”`, `the stated “${claim.base.phrase}”`), value: claim.base.value });
+  if (claim.base) bases.push({ label: msg(`正文所称${quote(claim.base.phrase)}`, `the stated ${quote(claim.base.phrase)}`), value: claim.base.value });
   const baseQuantities: Quantity[] = claim.count.part ? [claim.count.quantity] : ['handled'];
   for (const q of baseQuantities) {
     for (const rd of readingsOf(q, undefined, tables)) {
@@ -239,6 +244,7 @@ function checkAllClaims(report: Report): Check[] {
     switch (claim.kind) {
       case 'count': {
         const readings = readingsOf(claim.quantity, claim.part, tables, claim.columns);
+        if (claim.orWithPartial) readings.push(...readingsOf('grant-partial', undefined, tables, claim.columns));
         const matched = readings.find((rd) => agrees(claim.value, rd)) ?? null;
         out.push({ claim, readings, matched, verdict: !readings.length ? 'unknown' : matched ? 'match' : 'mismatch' });
         break;
@@ -266,7 +272,7 @@ function checkAllClaims(report: Report): Check[] {
         }
         for (const c of carriedOver) {
           {
-            evidence.push({ label: msg(`正文另称“${c.phrase}”`, `the prose also says “${c.phrase}”`), value: c.value, start: c.numStart, end: c.numEnd });
+            evidence.push({ label: msg(`正文另称${quote(c.phrase)}`, `the prose also says ${quote(c.phrase)}`), value: c.value, start: c.numStart, end: c.numEnd });
           }
         }
         out.push({ claim, evidence, verdict: evidence.length ? 'mismatch' : carry ? 'match' : 'unknown' });
@@ -284,7 +290,7 @@ function checkAllClaims(report: Report): Check[] {
         if (claim.fee === 'info' && claim.value === 0) {
           for (const c of infoFees) {
             {
-              evidence.push({ label: msg(`正文另称“${c.phrase}”`, `the prose also says “${c.phrase}”`), value: c.value, start: c.numStart ?? c.start, end: c.numEnd ?? c.end });
+              evidence.push({ label: msg(`正文另称${quote(c.phrase)}`, `the prose also says ${quote(c.phrase)}`), value: c.value, start: c.numStart ?? c.start, end: c.numEnd ?? c.end });
             }
           }
         }
