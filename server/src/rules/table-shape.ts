@@ -1,6 +1,7 @@
 import { SECTIONS } from '../model/template';
 import type { Table, TableRow } from '../model/report';
 import { runTogether } from '../model/report/run-on';
+import { unreadTable } from '../model/report/unread';
 import { tableName } from '../model/names';
 import { tableCounts } from '../model/table-counts';
 import { Finding, Msg, Related, Rule, msg } from './rule';
@@ -52,13 +53,24 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   fixable: false,
   docs: {
-    reports: 'rows whose figures do not fit the columns, unknown or missing rows — **one finding per table**, each row in the related information, saying when a table was scrambled by a converter; a section without its table',
+    reports: 'rows whose figures do not fit the columns, unknown or missing rows — **one finding per table**, each row in the related information, saying when a table was scrambled by a converter; a section without its table, or whose table is there but cannot be read (said once, never as missing)',
     fix: '—',
   },
   check({ report, emit }) {
     for (const s of report.sections) {
       const kind = SECTIONS[s.index - 1].table;
       if (kind && !report.tables.some((t) => t.kind === kind)) {
+        // The table's words and figures are there, in a layout that could not be read: it is not missing.
+        const there = unreadTable(report.tree.lines, s, kind);
+        const name = tableName(kind);
+        if (there) {
+          emit({
+            start: there.start + (there.text.length - there.text.trimStart().length), end: there.end - (there.text.length - there.text.trimEnd().length),
+            message: msg(`第${SECTIONS[s.index - 1].numeral}部分的统计表（${name.zh}）无法读取：找不到它的行和列（表格很可能在转换时被打乱，或每格的分隔符丢失），无法核对其中的数字，请对照原件整理表格`,
+              `Section ${s.index}'s ${name.en} cannot be read: its rows and columns cannot be found (the table was probably scrambled when converted, or lost the separators between its cells); its figures cannot be checked — retype it from the original`),
+          });
+          continue;
+        }
         emit({
           start: s.heading.numeralStart, end: s.heading.titleEnd,
           message: msg(`第${SECTIONS[s.index - 1].numeral}部分缺少统计表（${tableName(kind).zh}）`, `Section ${s.index} has no ${tableName(kind).en}`),
