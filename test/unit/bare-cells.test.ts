@@ -54,12 +54,23 @@ describe('a table that is there but cannot be read', () => {
   const to = bare.indexOf('五、存在的主要问题');
   const scrambled = bare.slice(0, from) + bare.slice(from, to).replace(/\n\n+/g, '\n') + bare.slice(to);
 
-  it('is said to be unreadable, once per table, on its first line, and never "缺少统计表"', () => {
+  it('is said to be unreadable once for both tables, on the first one, and never "缺少统计表"', () => {
     const found = shape(scrambled);
     assert.ok(found.every((d) => !d.message.zh.includes('缺少统计表')), found.map((d) => d.message.zh).join('\n'));
-    assert.deepEqual(found.map((d) => d.message.zh.split('：')[0]), ['第三部分的统计表（表三）无法读取', '第四部分的统计表（表四）无法读取']);
-    assert.ok(found.every((d) => d.severity === 'error'));
+    assert.equal(found.length, 1);
+    assert.match(found[0].message.zh, /^第三、四部分的统计表（表三、表四）无法读取：/);
+    assert.equal(found[0].severity, 'error');
     assert.equal(scrambled.slice(found[0].start, found[0].end), '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+    assert.equal(found[0].related?.length, 2);
+  });
+
+  it('all three tables one cell per line without any blank line: one finding for the three, none "missing"', () => {
+    const from2 = bare.indexOf('二、主动公开政府信息情况');
+    const all = bare.slice(0, from2) + bare.slice(from2, to).replace(/\n\n+/g, '\n') + bare.slice(to);
+    const found = shape(all);
+    assert.equal(found.length, 1);
+    assert.match(found[0].message.zh, /^第二、三、四部分的统计表（表二、表三、表四）无法读取：/);
+    assert.equal(found[0].related?.length, 3);
   });
 
   it('a section with no table at all still says the table is missing', () => {
