@@ -1,6 +1,7 @@
-import { SECTIONS } from '../model/template';
+import { SECTIONS, TableKind } from '../model/template';
 import type { Table, TableRow } from '../model/report';
 import { runTogether } from '../model/report/run-on';
+import { unreadTable } from '../model/report/unread';
 import { tableName } from '../model/names';
 import { tableCounts } from '../model/table-counts';
 import { Finding, Msg, Related, Rule, msg } from './rule';
@@ -52,20 +53,47 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   fixable: false,
   docs: {
-    reports: 'rows whose figures do not fit the columns, unknown or missing rows — **one finding per table**, each row in the related information, saying when a table was scrambled by a converter; a section without its table',
+    reports: 'rows whose figures do not fit the columns, unknown or missing rows — **one finding per table**, each row in the related information, saying when a table was scrambled by a converter; a section without its table, or tables that are there but cannot be read (said once for all of them, never as missing)',
     fix: '—',
   },
   check({ report, emit }) {
+    // Tables that are there but could not be read (one layout lost its separators): one finding for all.
+    const unread: { index: number; kind: TableKind; start: number; end: number }[] = [];
     for (const s of report.sections) {
       const kind = SECTIONS[s.index - 1].table;
       if (kind && !report.tables.some((t) => t.kind === kind)) {
+        const there = unreadTable(report.tree.lines, s, kind);
+        if (there) {
+          const t = there.text;
+          unread.push({ index: s.index, kind, start: there.start + t.length - t.trimStart().length, end: there.end - (t.length - t.trimEnd().length) });
+          continue;
+        }
         emit({
           start: s.heading.numeralStart, end: s.heading.titleEnd,
           message: msg(`第${SECTIONS[s.index - 1].numeral}部分缺少统计表（${tableName(kind).zh}）`, `Section ${s.index} has no ${tableName(kind).en}`),
         });
       }
     }
+    // A table of which no row could be read (only its lone labels were found) is unreadable too.
+    const empty = report.tables.filter((t) => t.rows.length === 0 && t.missingRows.length > 0);
+    for (const t of empty) {
+      const first = report.tree.lines[t.startLine];
+      const lead = first.text.length - first.text.trimStart().length;
+      unread.push({ index: SECTIONS.findIndex((x) => x.table === t.kind) + 1, kind: t.kind, start: first.start + lead, end: first.end - (first.text.length - first.text.trimEnd().length) });
+    }
+    unread.sort((a, b) => a.start - b.start);
+    if (unread.length) {
+      const parts = msg(`第${unread.map((u) => SECTIONS[u.index - 1].numeral).join('、')}部分的统计表（${unread.map((u) => tableName(u.kind).zh).join('、')}）`,
+        `${unread.map((u) => tableName(u.kind).en).join(', ')} of section${unread.length > 1 ? 's' : ''} ${unread.map((u) => u.index).join(', ')}`);
+      emit({
+        start: unread[0].start, end: unread[0].end,
+        message: msg(`${parts.zh}无法读取：找不到表格的行和列（表格很可能在转换时被打乱，或每格之间的分隔符丢失），无法核对其中的数字，请对照原件整理表格`,
+          `The ${parts.en} cannot be read: their rows and columns cannot be found (the tables were probably scrambled when converted, or lost the separators between cells); their figures cannot be checked — retype them from the original`),
+        related: unread.map((u) => ({ start: u.start, end: u.end, message: msg(`${tableName(u.kind).zh}在此，无法读取`, `${tableName(u.kind).en} is here and cannot be read`) })),
+      });
+    }
     for (const table of report.tables) {
+      if (empty.includes(table)) continue;
       const name = tableName(table.kind);
       // Figures run together in run-on text that the identities cannot split one way: said once per table.
       const joined = table.rows.filter((r) => runTogether.has(r.row));

@@ -20,12 +20,22 @@ export function findYear(title: Title | null, text: string): { year: number | nu
   return { year: best, source: best === null ? null : 'body' };
 }
 
+/** Words before the year that are no agency (`正文2024年…`, `标题：…`): nothing is better than a wrong agency. */
+const NOT_AGENCY = /^(?:正文|全文|原文|目录|标题|文章正文|正文内容|附件\d*)[:：]?$/;
+
 export function findAgency(title: Title | null): string | null {
+  const agency = agencyOf(title);
+  return agency && !NOT_AGENCY.test(agency) ? agency : null;
+}
+
+const PAGE_PREFIX = /^(?:正文|全文|原文|目录|标题)[:：]?/;
+
+function agencyOf(title: Title | null): string | null {
   if (!title) return null;
   const t = title.text.normalize('NFKC');
   const m = YEAR_RE.exec(t);
   if (m) {
-    const before = t.slice(0, m.index).replace(/[\s《》"“”]+/g, '');
+    const before = t.slice(0, m.index).replace(/[\s《》"“”]+/g, '').replace(PAGE_PREFIX, '');
     if (before) return before;
     const after = /^(?:度)?(.*?)(?:政府信息公开|政务公开)/.exec(t.slice(m.index + m[0].length));
     if (after && after[1].replace(/\s+/g, '')) return after[1].replace(/\s+/g, '');

@@ -111,12 +111,19 @@ export function parseHeading(line: Line): Heading | null {
 }
 
 
+/**
+ * A line that is a web page's or an extractor's word, not part of the title (`正文` above
+ * `2024 年上海市科委政府信息公开工作` / `年度报告`): it is never joined into the title.
+ */
+export const PAGE_WORD = /^[【\[]?(?:正文|全文|原文|目录|文章正文|正文内容|打印|打印本页|关闭|关闭窗口|分享|收藏)[】\]]?[:：]?$/;
+const isPageWord = (s: string) => s.length <= 8 && PAGE_WORD.test(s);
+
 export function findTitle(lines: Line[], stopLine: number): Title | null {
   const candidates: Line[] = [];
   for (const line of lines) {
     if (line.index >= stopLine) break;
     const s = line.text.trim();
-    if (!s || s.startsWith('<!--')) continue;
+    if (!s || s.startsWith('<!--') || isPageWord(s)) continue;
     if (s.length > 60 || /[。；]/.test(s) || /\t/.test(line.text)) break;
     candidates.push(line);
     if (/报告|年报/.test(s)) {

@@ -9,6 +9,7 @@ import { findAgency, findYear } from '../facts/report-year';
 import { SECTIONS, TableKind, versionForYear } from '../template';
 import { findTitle, parseHeading } from './headings';
 import { cutRunOn } from './run-on';
+import { readBareCells } from './tables/bare';
 import { joinSpacedRows } from './tables/spaced';
 import { isPageFurniture, mergeLoneRows, splitRegion } from './tables/split';
 import { lowerT2 } from './tables/t2';
@@ -25,7 +26,7 @@ export function lowerReport(physical: SyntaxTree): Report {
   const { lines } = tree;
   let headings: Heading[] = [];
   const regions: Extract<Block, { type: 'region' }>[] = [];
-  for (const block of joinSpacedRows(mergeLoneRows(tree))) {
+  for (const block of joinSpacedRows(mergeLoneRows({ ...tree, blocks: readBareCells(tree.blocks, lines) }))) {
     if (block.type === 'text') {
       const h = parseHeading(block.line);
       if (h) headings.push(h);
