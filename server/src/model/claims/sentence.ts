@@ -53,7 +53,7 @@ function onlyYear(text: string): { year: number; at: number } | null {
 function headsSentence(text: string, at: number, end: number): boolean {
   const before = text.slice(0, at).trim();
   if (!/^[\u4e00-\u9fff]{0,8}$/.test(before) || /[与和同跟较比及为]/.test(before)) return false;
-  return !/^\s*度?\s*(?:[0-9０-９一二三四五六七八九十]+\s*月|结转|修订|印发|出台|制定|发布|颁布|相比|持平|同期)/.test(text.slice(end));
+  return !/^\s*(?:度\s*)?(?:[0-9０-９一二三四五六七八九十]+\s*月|结转|修订|印发|出台|制定|发布|颁布|相比|持平|同期)/.test(text.slice(end));
 }
 
 /** A sentence about one other year: its counts, read as if that year were the report's, go to ctx.dated. */
