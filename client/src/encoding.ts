@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { OPENED_AS_TEXT_NOTIFICATION, OpenedAsTextParams } from '../../server/src/lsp/protocol';
-import { MAX_BYTES, gb18030Report, looksGarbled } from '../../server/src/service/gbk-report';
+import { MAX_BYTES, gb18030Report, looksMisdecoded } from '../../server/src/service/gbk-report';
 import { msg, text, uiLocale } from './locale';
 
 const LANGUAGE = 'ogi-report';
@@ -44,7 +44,7 @@ export function registerEncodingCheck(context: vscode.ExtensionContext, client: 
     if ('encoding' in doc) {
       try {
         const again = await workspace.openTextDocument(doc.uri, { encoding: 'gb18030' });
-        if (!looksGarbled(again.getText())) { await vscode.window.showTextDocument(again); return; }
+        if (!looksMisdecoded(again.getText())) { await vscode.window.showTextDocument(again); return; }
       } catch {
         /* fall back to the picker */
       }
@@ -56,7 +56,7 @@ export function registerEncodingCheck(context: vscode.ExtensionContext, client: 
 
   const check = async (doc: vscode.TextDocument, answer?: boolean): Promise<EncodingOutcome> => {
     if (doc.uri.scheme !== 'file' || doc.languageId === LANGUAGE) return 'skipped';
-    if (!looksGarbled(doc.getText())) return 'not-garbled';
+    if (!looksMisdecoded(doc.getText())) return 'not-garbled';
     let bytes: Uint8Array;
     try {
       const stat = await vscode.workspace.fs.stat(doc.uri);

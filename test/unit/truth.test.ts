@@ -11,7 +11,7 @@ import { LINE_BUDGET, columnHints } from '../../server/src/service/inlay';
 import { RELATED_SHOWN, toDiagnostics } from '../../server/src/lsp/convert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { encodeText } from '../../server/src/sources/decode';
-import { gb18030Report, looksGarbled } from '../../server/src/service/gbk-report';
+import { gb18030Report, looksMisdecoded } from '../../server/src/service/gbk-report';
 import { readFixture } from './helpers';
 
 describe('one count for the lens, the preview and the findings', () => {
@@ -115,12 +115,12 @@ describe('a GBK report under any name', () => {
   const gbk = new Uint8Array(encodeText(report, 'gb18030', false));
   it('its bytes read as UTF-8 look garbled, and decode as GB18030 into the report', () => {
     const asUtf8 = new TextDecoder('utf-8').decode(gbk);
-    assert.equal(looksGarbled(asUtf8), true);
+    assert.equal(looksMisdecoded(asUtf8), true);
     assert.equal(gb18030Report(gbk), report);
   });
   it('a UTF-8 report, a GBK note that is no report, and the report itself shown right are left alone', () => {
     assert.equal(gb18030Report(new TextEncoder().encode(report)), null, 'UTF-8 needs no reopening');
     assert.equal(gb18030Report(new Uint8Array(encodeText('会议纪要\n今天讨论了食堂的菜单。\n', 'gb18030', false))), null);
-    assert.equal(looksGarbled(report), false);
+    assert.equal(looksMisdecoded(report), false);
   });
 });

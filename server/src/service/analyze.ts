@@ -12,6 +12,9 @@ import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
 import { WorkspaceContext, crossReports, workspaceNotes } from '../workspace';
 import { ENGINE_CODES, ENGINE_CODE_IDS } from './engine-codes';
+import { looksMisdecoded } from './gbk-report';
+
+export { looksMisdecoded };
 import { Finding, Fix, Locale, Msg, Related, Rule, RuleContext, Severity, TextEdit, msg, validOption } from '../rules/rule';
 
 export type RuleSetting = Severity | 'off';
@@ -153,25 +156,6 @@ function engineSettings(diagnostics: Diagnostic[], options: AnalyzeOptions): Dia
 
 function validEdits(edits: TextEdit[], length: number): boolean {
   return edits.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length);
-}
-
-/**
- * Text that was decoded with the wrong encoding: GBK/GB18030 bytes read as UTF-8 give replacement
- * characters, read as a Western code page they give runs of Latin-1 letters (ÕþÎñ…). Either way a
- * Chinese report then has almost no Chinese characters.
- */
-export function looksMisdecoded(text: string): boolean {
-  let bad = 0;
-  let cjk = 0;
-  let latin = 0;
-  const n = Math.min(text.length, 20_000);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xfffd) bad++;
-    else if (c >= 0x4e00 && c <= 0x9fff) cjk++;
-    else if (c >= 0xc0 && c <= 0xff) latin++;
-  }
-  return (bad >= 8 && bad > cjk) || (latin >= 20 && latin > 4 * cjk);
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {

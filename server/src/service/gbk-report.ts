@@ -11,9 +11,10 @@ export const MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * Text decoded with the wrong encoding: GBK read as UTF-8 gives replacement characters, read as a Western
- * code page runs of Latin-1 letters (ÕþÎñ…); either way there are few Chinese characters.
+ * code page runs of Latin-1 letters (ÕþÎñ…); either way a Chinese report then has almost no Chinese
+ * characters. The engine's `encoding` finding and the client's reopen offer both ask this.
  */
-export function looksGarbled(text: string): boolean {
+export function looksMisdecoded(text: string): boolean {
   let bad = 0;
   let cjk = 0;
   let latin = 0;
