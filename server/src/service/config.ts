@@ -7,6 +7,7 @@
  * file yields problems and the valid parts.
  */
 import picomatch from 'picomatch';
+import { parseJsonText } from '../base/json';
 import { RULES } from '../rules';
 import { Msg, msg, validOption } from '../rules/rule';
 import { AnalyzeOptions, RuleSetting, shareToPercent } from './analyze';
@@ -52,12 +53,9 @@ export function emptyConfig(): ReportConfig {
 export function parseConfig(text: string): ParsedConfig {
   const problems: Msg[] = [];
   const config = emptyConfig();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    return { config, fatal: true, warnings: [], problems: [msg(`不是有效的 JSON：${(err as Error).message}`, `not valid JSON: ${(err as Error).message}`)] };
-  }
+  const parsed = parseJsonText(text);
+  if ('problem' in parsed) return { config, fatal: true, warnings: [], problems: [parsed.problem] };
+  const raw = parsed.value;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { config, fatal: true, warnings: [], problems: [msg('配置应为一个 JSON 对象', 'the configuration must be a JSON object')] };
   }

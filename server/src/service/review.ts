@@ -6,6 +6,7 @@
  * / absent. Never throws: what cannot be used is a problem (a `Msg`), and the rest still applies.
  */
 import { Msg, msg } from '../base/msg';
+import { parseJsonText } from '../base/json';
 import { FINGERPRINT_VERSION, reportOf } from './fingerprint';
 
 export type ReviewStatus = 'confirmed' | 'dismissed';
@@ -47,13 +48,9 @@ function str(x: unknown): string | undefined {
 /** Reads a ledger: `{ version, entries: [...] }` or a bare array of entries. */
 export function parseLedger(text: string): Ledger {
   const out: Ledger = { entries: new Map(), problems: [], warnings: [] };
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (err) {
-    out.problems.push(msg(`不是有效的 JSON：${(err as Error).message}`, `not valid JSON: ${(err as Error).message}`));
-    return out;
-  }
+  const parsed = parseJsonText(text);
+  if ('problem' in parsed) { out.problems.push(parsed.problem); return out; }
+  const data = parsed.value;
   const list = Array.isArray(data) ? data : data && typeof data === 'object' ? (data as { entries?: unknown }).entries : undefined;
   if (!Array.isArray(list)) {
     out.problems.push(msg('应为审核记录的数组，或含 "entries" 数组的对象', 'must be an array of entries or an object with an "entries" array'));
@@ -112,13 +109,9 @@ export interface Baseline {
 /** Reads an earlier run's `--format json` or `--format sarif` output. */
 export function parseBaseline(text: string): Baseline {
   const out: Baseline = { findings: new Map(), problems: [], warnings: [] };
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (err) {
-    out.problems.push(msg(`不是有效的 JSON：${(err as Error).message}`, `not valid JSON: ${(err as Error).message}`));
-    return out;
-  }
+  const parsed = parseJsonText(text);
+  if ('problem' in parsed) { out.problems.push(parsed.problem); return out; }
+  const data = parsed.value;
   let foreign = false;
   const add = (f: BaselineFinding) => {
     if (!reportOf(f.fingerprint)) { foreign = true; return; }

@@ -6,6 +6,7 @@
  * 第五十条: each 行政机关 reports its own work).
  */
 import { dirOf, joinPath } from './paths';
+import { parseJsonText } from '../base/json';
 
 export const MANIFEST_NAME = 'ogi-report.region.json';
 
@@ -48,13 +49,9 @@ function readRef(raw: unknown, dir: string): RegionRef | null {
 /** Never throws: a manifest that cannot be read has no regions and says why in `errors`. */
 export function parseManifest(path: string, text: string): RegionManifest {
   const out: RegionManifest = { path, regions: [], errors: [] };
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    out.errors.push(`不是有效的 JSON：${(err as Error).message}`);
-    return out;
-  }
+  const parsed = parseJsonText(text);
+  if ('problem' in parsed) { out.errors.push(parsed.problem.zh); return out; }
+  const json = parsed.value;
   const list = Array.isArray((json as { regions?: unknown })?.regions) ? (json as { regions: unknown[] }).regions
     : json && typeof json === 'object' && 'parent' in json ? [json] : null;
   if (!list) {
