@@ -6,7 +6,7 @@
  * which the engine reads. Linear in the pixels.
  */
 import type { GrayImage } from './pdfium';
-import { borderIndex, findGrids, Segment, TOL } from './pdf-grid';
+import { findGrids, mergedCells, Segment, TOL } from './pdf-grid';
 import { addStroke, Segments } from './pdf-layout';
 
 /** A box of pixels: left, top, width, height. */
@@ -105,24 +105,11 @@ export function tableCells(segs: Segments, dpi: number, pageHeight: number): { c
   findGrids(segs.h as Segment[], segs.v as Segment[]).forEach((g, gi) => {
     const nr = g.ys.length - 1, nc = g.xs.length - 1;
     if (nr < 1 || nc < 1 || nr * nc > 20_000) return;
-    const parent = new Int32Array(nr * nc).map((_, i) => i);
-    const find = (i: number): number => {
-      while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-      return i;
-    };
-    const vBorder = borderIndex(g.v, g.xs), hBorder = borderIndex(g.h, g.ys);
-    for (let r = 0; r < nr; r++) {
-      const ym = (g.ys[r] + g.ys[r + 1]) / 2;
-      for (let c = 0; c < nc; c++) {
-        const xm = (g.xs[c] + g.xs[c + 1]) / 2;
-        if (c + 1 < nc && !vBorder(ym, c + 1)) parent[find(r * nc + c + 1)] = find(r * nc + c);
-        if (r + 1 < nr && !hBorder(xm, r + 1)) parent[find((r + 1) * nc + c)] = find(r * nc + c);
-      }
-    }
+    const cellOf = mergedCells(g);
     const boxes = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
     for (let r = 0; r < nr; r++) {
       for (let c = 0; c < nc; c++) {
-        const id = find(r * nc + c);
+        const id = cellOf(r, c);
         const b = boxes.get(id);
         if (!b) boxes.set(id, { r0: r, c0: c, r1: r, c1: c });
         else {

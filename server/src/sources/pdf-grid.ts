@@ -215,3 +215,27 @@ export function borderIndex(segs: Segment[], bounds: number[]): (at: number, bou
     return lo < list.length && list[lo][0] <= at;
   };
 }
+
+/**
+ * The merged cell of each position of a grid: positions that no border separates are one cell, named by
+ * one of its positions' index (r × columns + c). Union–find with path halving, linear in the grid's size.
+ */
+export function mergedCells(g: Grid): (r: number, c: number) => number {
+  const nr = g.ys.length - 1, nc = g.xs.length - 1;
+  const parent = new Int32Array(Math.max(0, nr * nc));
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const vBorder = borderIndex(g.v, g.xs), hBorder = borderIndex(g.h, g.ys);
+  for (let r = 0; r < nr; r++) {
+    const ym = (g.ys[r] + g.ys[r + 1]) / 2;
+    for (let c = 0; c < nc; c++) {
+      const xm = (g.xs[c] + g.xs[c + 1]) / 2;
+      if (c + 1 < nc && !vBorder(ym, c + 1)) parent[find(r * nc + c + 1)] = find(r * nc + c);
+      if (r + 1 < nr && !hBorder(xm, r + 1)) parent[find((r + 1) * nc + c)] = find(r * nc + c);
+    }
+  }
+  return (r, c) => find(r * nc + c);
+}

@@ -7,7 +7,7 @@
  * page numbers are dropped. Coordinates are as the page is shown, in points, y growing upwards.
  */
 import type { LineOrigin, SourceText } from './types';
-import { borderIndex, findGrids, Segment, TOL } from './pdf-grid';
+import { findGrids, mergedCells, Segment, TOL } from './pdf-grid';
 import { continueTable, GridCell, renderGrid } from './table';
 
 export { findGrids, TOL } from './pdf-grid';
@@ -223,23 +223,8 @@ export function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bo
   const firstCy = (y: number, above: boolean) => lowerBound(byCy.length, (k) => (above ? cys[byCy[k]] > y : cys[byCy[k]] >= y));
   for (const g of grids) {
     const nr = g.ys.length - 1, nc = g.xs.length - 1;
-    // Union the grid positions that no border separates into merged cells.
-    const id = (r: number, c: number) => r * nc + c;
-    const parent = new Int32Array(nr * nc);
-    for (let i = 0; i < parent.length; i++) parent[i] = i;
-    const find = (i: number): number => {
-      while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-      return i;
-    };
-    const vBorder = borderIndex(g.v, g.xs), hBorder = borderIndex(g.h, g.ys);
-    for (let r = 0; r < nr; r++) {
-      const ym = (g.ys[r] + g.ys[r + 1]) / 2;
-      for (let c = 0; c < nc; c++) {
-        const xm = (g.xs[c] + g.xs[c + 1]) / 2;
-        if (c + 1 < nc && !vBorder(ym, c + 1)) parent[find(id(r, c + 1))] = find(id(r, c));
-        if (r + 1 < nr && !hBorder(xm, r + 1)) parent[find(id(r + 1, c))] = find(id(r, c));
-      }
-    }
+    // Grid positions that no border separates are one merged cell.
+    const cellOf = mergedCells(g);
     const cellRuns = new Map<number, Run[]>();
     const inside = byCy.slice(firstCy(g.ys[nr], false), firstCy(g.ys[0], true)).concat(noCy).sort((p, q) => p - q);
     for (const i of inside) {
@@ -247,7 +232,7 @@ export function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bo
       if (cx < g.xs[0] || cx > g.xs[nc] || cy > g.ys[0] || cy < g.ys[nr]) continue;
       const c = lowerBound(nc - 1, (k) => !(cx > g.xs[k + 1]));
       const r = lowerBound(nr - 1, (k) => !(cy < g.ys[k + 1]));
-      const k = find(id(r, c));
+      const k = cellOf(r, c);
       const list = cellRuns.get(k);
       if (list) list.push(run);
       else cellRuns.set(k, [run]);
@@ -257,14 +242,14 @@ export function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bo
     for (const [k, list] of cellRuns) texts.set(k, cellText(list));
     // Top-left position of every merged cell.
     const origin = new Map<number, [number, number]>();
-    for (let r = 0; r < nr; r++) for (let c = 0; c < nc; c++) if (!origin.has(find(id(r, c)))) origin.set(find(id(r, c)), [r, c]);
+    for (let r = 0; r < nr; r++) for (let c = 0; c < nc; c++) if (!origin.has(cellOf(r, c))) origin.set(cellOf(r, c), [r, c]);
     const grid: GridCell[][] = [];
     for (let r = 0; r < nr; r++) {
       if (g.ys[r] - g.ys[r + 1] < 1) continue;
       const row: GridCell[] = [];
       for (let c = 0; c < nc; c++) {
         if (g.xs[c + 1] - g.xs[c] < 1) continue;
-        const k = find(id(r, c));
+        const k = cellOf(r, c);
         const [r0, c0] = origin.get(k)!;
         row.push({ text: texts.get(k) ?? '', rowOffset: r - r0, colOffset: c - c0 });
       }
