@@ -101,6 +101,13 @@ export async function scanPdf(src: Uint8Array, o: ScanOptions): Promise<Uint8Arr
   if (o.pages && !o.keepText) {
     for (let p = n - 1; p >= 0; p--) if (!o.pages.includes(p + 1)) pdf.FPDFPage_Delete(doc, p);
   }
+  const bytes = saveAndClose(pdf, doc);
+  pdf.free(data);
+  return bytes;
+}
+
+/** The document's bytes as PDFium saves it; the document is closed. */
+function saveAndClose(pdf: Raw, doc: number): Uint8Array {
   const writer = pdf.PDFiumExt_OpenFileWriter();
   pdf.PDFiumExt_SaveAsCopy(doc, writer);
   const size = pdf.PDFiumExt_GetFileWriterSize(writer);
@@ -110,7 +117,6 @@ export async function scanPdf(src: Uint8Array, o: ScanOptions): Promise<Uint8Arr
   pdf.free(out);
   pdf.PDFiumExt_CloseFileWriter(writer);
   pdf.FPDF_CloseDocument(doc);
-  pdf.free(data);
   return bytes;
 }
 
@@ -131,16 +137,7 @@ export async function imagePdf(count: number, width = 595, height = 842): Promis
     pdf.FPDF_ClosePage(page);
   }
   pdf.FPDFBitmap_Destroy(bmp);
-  const writer = pdf.PDFiumExt_OpenFileWriter();
-  pdf.PDFiumExt_SaveAsCopy(doc, writer);
-  const size = pdf.PDFiumExt_GetFileWriterSize(writer);
-  const out = pdf.malloc(size);
-  pdf.PDFiumExt_GetFileWriterData(writer, out, size);
-  const bytes = new Uint8Array(pdf.memory.buffer, out, size).slice();
-  pdf.free(out);
-  pdf.PDFiumExt_CloseFileWriter(writer);
-  pdf.FPDF_CloseDocument(doc);
-  return bytes;
+  return saveAndClose(pdf, doc);
 }
 
 const CRC = new Int32Array(256).map((_, n) => {
