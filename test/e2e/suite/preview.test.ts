@@ -7,40 +7,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { code, diagnosticsWhere, folder } from './helpers';
+import { code, diagnosticsWhere, drive, eventually, folder } from './helpers';
 
 const file = (name: string) => vscode.Uri.joinPath(folder(), name);
 
-let seq = 0;
-/** Asks the launcher's browser driver to do something in the workbench page, and waits for its answer. */
-async function drive<T = Record<string, unknown>>(request: Record<string, unknown>): Promise<T & { ok: boolean; error?: string }> {
-  const dir = process.env.OGI_E2E_DRIVE;
-  assert.ok(dir, 'run by test/e2e/run-web.mjs, which drives the browser');
-  const n = String(++seq).padStart(4, '0');
-  const req = path.join(dir, `req-${n}.json`);
-  const res = path.join(dir, `res-${n}.json`);
-  fs.writeFileSync(`${req}.tmp`, JSON.stringify(request));
-  fs.renameSync(`${req}.tmp`, req);
-  await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => { w.close(); reject(new Error(`the driver did not answer ${request.action}`)); }, 30_000);
-    const done = () => { if (fs.existsSync(res)) { clearTimeout(t); w.close(); resolve(); } };
-    const w = fs.watch(dir, done);
-    done();
-  });
-  return JSON.parse(fs.readFileSync(res, 'utf8'));
-}
-
-/** Repeats `probe` until `ok` holds (each probe waits for the driver's answer), or fails after `ms`. */
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last: T;
-  do {
-    last = await probe();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  } while (Date.now() < end);
-  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 600)}`);
-}
 
 
 function selectionWhere(editor: vscode.TextEditor, ok: (s: vscode.Selection) => boolean, what: string, ms = 30_000): Promise<vscode.Selection> {

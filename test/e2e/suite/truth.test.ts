@@ -10,41 +10,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { encodeText } from '../../../server/src/sources/decode';
-import { code, diagnosticsWhere, folder } from './helpers';
+import { code, diagnosticsWhere, drive, eventually, folder } from './helpers';
 
 const EXT_ID = 'ogi-report.ogi-report';
 
 // Request numbers of their own: other suite files' answers (res-0001.json …) stay in the driver's folder.
-let seq = 7000;
-/** Asks the launcher's browser driver to do something in the workbench page, and waits for its answer. */
-async function drive<T = Record<string, unknown>>(request: Record<string, unknown>): Promise<T & { ok: boolean; error?: string }> {
-  const dir = process.env.OGI_E2E_DRIVE;
-  assert.ok(dir, 'run by test/e2e/run-web.mjs, which drives the browser');
-  const n = String(++seq);
-  const req = path.join(dir, `req-${n}.json`);
-  const res = path.join(dir, `res-${n}.json`);
-  fs.writeFileSync(`${req}.tmp`, JSON.stringify(request));
-  fs.renameSync(`${req}.tmp`, req);
-  await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => { w.close(); reject(new Error(`the driver did not answer ${request.action}`)); }, 30_000);
-    const done = () => { if (fs.existsSync(res)) { clearTimeout(t); w.close(); resolve(); } };
-    const w = fs.watch(dir, done);
-    done();
-  });
-  return JSON.parse(fs.readFileSync(res, 'utf8'));
-}
-
-/** Repeats `probe` until `ok` holds (each probe waits for an answer), or fails after `ms`. */
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last: T;
-  do {
-    last = await probe();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  } while (Date.now() < end);
-  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 600)}`);
-}
 
 /** Hands the screen to the launcher for a picture named `name` (only with --screenshot), and waits until it is taken. */
 async function screenshot(name: string, waitFor: string): Promise<void> {
