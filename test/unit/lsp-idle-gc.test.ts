@@ -1,6 +1,7 @@
 /**
  * The language server collects an analysis's short-lived objects after it answers, not in the middle of
  * the next analysis (server/src/lsp/idle-gc.ts): a diagnostics pull is followed by one minor collection.
+ * @own-process: it counts its own process's collections, so `npm run test:unit` runs it alone.
  */
 import assert from 'node:assert/strict';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
