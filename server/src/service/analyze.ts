@@ -158,6 +158,38 @@ function validEdits(edits: TextEdit[], length: number): boolean {
   return edits.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length);
 }
 
+/** What every rule's context of one analysis shares. */
+interface Shared {
+  report: Report;
+  text: string;
+  workspace: WorkspaceContext | undefined;
+  getT3(): T3Totals[];
+  getLocalization(): Localization;
+  cross: ReturnType<typeof crossReports>;
+}
+
+/**
+ * A rule's context: a class, so that its lazy parts are getters on one prototype (an object literal with
+ * getters, made once per rule per analysis, cost more than some rules).
+ */
+class Context implements RuleContext {
+  readonly report: Report;
+  readonly text: string;
+  readonly workspace: WorkspaceContext | undefined;
+  /** An own function: rules destructure it (`check({ report, emit })`). */
+  readonly emit: (f: Finding) => void;
+  constructor(private readonly shared: Shared, readonly options: Readonly<Record<string, unknown>>, found: Finding[]) {
+    this.report = shared.report;
+    this.text = shared.text;
+    this.workspace = shared.workspace;
+    this.emit = (f) => { found.push(f); };
+  }
+  get t3(): T3Totals[] { return this.shared.getT3(); }
+  get localization(): Localization { return this.shared.getLocalization(); }
+  get previous() { return this.shared.cross.previous; }
+  get regions() { return this.shared.cross.regions; }
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (looksMisdecoded(text)) {
@@ -191,19 +223,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const ruleOptions = givenRuleOptions(options);
   for (const n of workspaceNotes(workspace, report)) diagnostics.push(engineDiagnostic('workspace-match', n.start, n.end, n.message));
   const cross = crossReports(workspace, report);
+  const shared: Shared = { report, text, workspace, getT3, getLocalization, cross };
 
   for (const rule of rules) {
     const setting = options.rules?.[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off' || suppressions.file.has(rule.id)) continue;
     const found: Finding[] = [];
-    const ctx: RuleContext = {
-      report, text, workspace, options: optionsOf(rule, ruleOptions[rule.id]),
-      get t3() { return getT3(); },
-      get localization() { return getLocalization(); },
-      get previous() { return cross.previous; },
-      get regions() { return cross.regions; },
-      emit: (f) => found.push(f),
-    };
+    const ctx = new Context(shared, optionsOf(rule, ruleOptions[rule.id]), found);
     try {
       rule.check(ctx);
     } catch (err) {

@@ -9,6 +9,7 @@
 import type { Report } from '../report';
 import { PART_STOPS, SENTENCE_STOPS, paragraphs, splitSegment } from '../segments';
 import { Ctx, mentionsApplications } from './context';
+import { appendMoved, readingKey, recall, remember } from './recall';
 import { INFO_RE, readSentence } from './sentence';
 import type { Claim, DatedClaim } from './types';
 
@@ -49,6 +50,15 @@ function read(report: Report): { claims: Claim[]; dated: DatedClaim[] } {
         ? { apps: mentionsApplications(trimmed), info: INFO_RE.test(trimmed) }
         : { apps: false, info: false };
       ctx.paraBase = null;
+      // What the paragraph's reading depends on besides its own text: see readingKey.
+      const key = readingKey(para, prev, ctx);
+      const known = key === null ? undefined : recall(key, ctx.budget);
+      if (known) {
+        ctx.budget -= known.clauses;
+        appendMoved(known, para.offsets[para.base] - known.at, ctx);
+        continue;
+      }
+      const from = { claims: ctx.claims.length, dated: ctx.dated.length, budget: ctx.budget };
       // A sentence's parts separated by ；share its subject: the domain is that of the whole sentence.
       for (const sentence of splitSegment(para, SENTENCE_STOPS)) {
         const whole = { apps: mentionsApplications(sentence.text), info: INFO_RE.test(sentence.text) };
@@ -56,6 +66,7 @@ function read(report: Report): { claims: Claim[]; dated: DatedClaim[] } {
         for (const part of splitSegment(sentence, PART_STOPS)) readSentence(part, domain, ctx);
         prev = whole;
       }
+      if (key !== null && ctx.budget >= 0) remember(key, para.offsets[para.base], from, ctx);
     }
   } catch {
     // Reading prose must never take the analysis down; a failure means no claims.
