@@ -15,7 +15,7 @@ rmSync('dist', { recursive: true, force: true });
 rmSync('dist-test', { recursive: true, force: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode', ...lazy] }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', external: lazy, banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=2' } }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', external: lazy, banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=2 --v8-pool-size=1' } }),
   // A batch keeps both cores busy with worker threads: V8's own GC helper threads would only contend
   // with them (the bin runs 7–9% faster with GC on the thread that allocates).
   esbuild.build({ ...common, ...importMeta, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', external: lazy, banner: { js: '#!/usr/bin/env -S node --single-threaded-gc' } }),

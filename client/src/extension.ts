@@ -24,8 +24,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // A small young generation keeps the server's memory flat while it re-checks on every keystroke; 2 MB
   // holds one analysis of a real report, so the server's collection between answers keeps it out of the
-  // round trip (server/src/lsp/idle-gc.ts; see docs/performance.md).
-  const execArgv = ['--max-semi-space-size=2'];
+  // round trip (server/src/lsp/idle-gc.ts; see docs/performance.md). One V8 helper thread: while the user
+  // types, V8 keeps optimising the engine's code on its helper threads, and with one per core they took the
+  // core the server's own answer was waiting for (the round trip's p95 was twice its CPU time).
+  const execArgv = ['--max-semi-space-size=2', '--v8-pool-size=1'];
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] } },

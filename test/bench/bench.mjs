@@ -174,8 +174,8 @@ function benchEngine() {
 
 // ---- 3 and 4. Language server: round trips, cold start, memory
 // The server is started as the VS Code client starts it (client/src/extension.ts) and as the
-// ogi-report-server bin's shebang does: with a small young generation.
-const SERVER_EXEC_ARGV = ['--max-semi-space-size=2'];
+// ogi-report-server bin's shebang does: with a small young generation and one V8 helper thread.
+const SERVER_EXEC_ARGV = ['--max-semi-space-size=2', '--v8-pool-size=1'];
 
 function startServer(execArgv = SERVER_EXEC_ARGV) {
   const t0 = performance.now();
