@@ -15,6 +15,7 @@ import { isPageFurniture, mergeLoneRows, splitRegion } from './tables/split';
 import { lowerT2 } from './tables/t2';
 import { lowerT3 } from './tables/t3';
 import { lowerT4 } from './tables/t4';
+import { lowerOnce } from './tables/reuse';
 import type { Heading, Report, Section, Table } from './types';
 
 export type { Heading, Report, Section, Table, TableRow, Title, TypedCell } from './types';
@@ -89,7 +90,8 @@ export function lowerReport(physical: SyntaxTree): Report {
   }
   const tables: Table[] = [];
   for (const run of runs) {
-    const lowered = run.kind === 't2' ? lowerT2(run.rows, yearVersion) : run.kind === 't3' ? lowerT3(run.rows, yearVersion) : lowerT4(run.rows, lines);
+    const lowered = lowerOnce(run.kind, yearVersion, run.rows, lines,
+      () => (run.kind === 't2' ? lowerT2(run.rows, yearVersion) : run.kind === 't3' ? lowerT3(run.rows, yearVersion) : lowerT4(run.rows, lines)));
     const startLine = run.rows[0].line;
     const endLine = run.rows[run.rows.length - 1].endLine;
     tables.push({
