@@ -43,7 +43,8 @@ export function readingKey(para: Paragraph, heading: { apps: boolean; info: bool
   if (inFirst !== inLast) return null;
   // Where the paragraph's characters are not contiguous in the document (a joined line break), and how far.
   let breaks = '';
-  for (let k = 1; k < n; k++) {
+  // Most paragraphs are one line: contiguous, nothing to list.
+  if (last - first !== n - 1) for (let k = 1; k < n; k++) {
     const gap = para.offsets[para.base + k] - para.offsets[para.base + k - 1];
     if (gap !== 1) breaks += `${k}+${gap},`;
   }

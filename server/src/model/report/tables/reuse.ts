@@ -16,53 +16,84 @@ import type { FormatVersion, TableKind } from '../../template';
 import type { LoweredTable, TableRow, TypedCell } from '../types';
 
 interface Kept {
+  kind: TableKind;
+  version: FormatVersion;
   table: LoweredTable;
   rows: Row[];
+  /** For table 四: the text of the lines it reads around and between its rows, and where they start. */
+  context: string[] | null;
   line: number;
   start: number;
+  /** Where each of the kept rows' cells is: row index and cell index, for the new rows. */
+  cellAt: Map<Cell, [number, number]>;
+  rowAt: Map<Row, number>;
 }
 
 const MAX_KEPT = 64;
-/** A table with more characters than this is not kept (its key alone would be large). */
-const MAX_CHARS = 200_000;
+/** A table with more cells than this is not kept. */
+const MAX_CELLS = 20_000;
+/** Kept tables by a short key (kind, version, row count, first row's text); the rows are then compared. */
 const KEPT = new Map<string, Kept>();
 
 /** Lowers a run of rows with `lower`, or reuses the lowering of the same table from an earlier analysis. */
 export function lowerOnce(kind: TableKind, version: FormatVersion, rows: Row[], lines: readonly Line[], lower: () => LoweredTable): LoweredTable {
-  const line = rows[0]?.line ?? 0;
+  if (!rows.length) return lower();
+  const line = rows[0].line;
   const start = lines[line]?.start ?? 0;
-  const key = keyOf(kind, version, rows, lines, line, start);
-  if (key === null) return lower();
+  const context = kind === 't4' ? contextOf(rows, lines) : null;
+  const key = `${kind}|${version}|${rows.length}|${rows[0].cells.map((c) => c.text).join('\u0001')}`;
   const kept = KEPT.get(key);
-  if (kept) {
+  if (kept && sameRows(kept, rows, line, start, context)) {
     KEPT.delete(key);
     KEPT.set(key, kept);
-    return moveTable(kept.table, mover(kept.rows, rows, line - kept.line, start - kept.start));
+    return moveTable(kept.table, mover(kept, rows, line - kept.line, start - kept.start));
   }
   const table = lower();
-  KEPT.set(key, { table: moveTable(table, mover(rows, rows, 0, 0)), rows, line, start });
+  let cells = 0;
+  for (const r of rows) cells += r.cells.length;
+  if (cells > MAX_CELLS) return table;
+  const cellAt = new Map<Cell, [number, number]>();
+  const rowAt = new Map<Row, number>();
+  rows.forEach((r, i) => {
+    rowAt.set(r, i);
+    r.cells.forEach((c, k) => cellAt.set(c, [i, k]));
+  });
+  const entry: Kept = { kind, version, table, rows, context, line, start, cellAt, rowAt };
+  // The kept copy is made now, before anything else sees the table.
+  entry.table = moveTable(table, mover(entry, rows, 0, 0));
+  KEPT.delete(key);
+  KEPT.set(key, entry);
   if (KEPT.size > MAX_KEPT) KEPT.delete(KEPT.keys().next().value!);
   return table;
 }
 
-function keyOf(kind: TableKind, version: FormatVersion, rows: Row[], lines: readonly Line[], line: number, start: number): string | null {
-  const parts: string[] = [kind, version];
-  let chars = 0;
-  for (const r of rows) {
-    parts.push(`\u0002${r.line - line},${r.endLine - line},${r.layout}`);
-    for (const c of r.cells) {
-      chars += c.text.length;
-      parts.push(`\u0001${c.line - line},${c.start - start},${c.end - start},${c.text}`);
+/** Table 四's labels: up to 8 lines above it, and the lines between its rows. */
+function contextOf(rows: Row[], lines: readonly Line[]): string[] {
+  const out: string[] = [];
+  const first = rows[0].line;
+  for (let i = Math.max(0, first - 8); i <= rows[rows.length - 1].endLine && i < lines.length; i++) out.push(lines[i].text);
+  out.push(String(first - Math.max(0, first - 8)));
+  return out;
+}
+
+/** Whether the rows are the kept rows, moved: the same cells' text at the same places relative to the first row. */
+function sameRows(kept: Kept, rows: Row[], line: number, start: number, context: string[] | null): boolean {
+  if (kept.rows.length !== rows.length) return false;
+  for (let i = 0; i < rows.length; i++) {
+    const a = kept.rows[i];
+    const b = rows[i];
+    if (a.cells.length !== b.cells.length || a.layout !== b.layout || a.line - kept.line !== b.line - line || a.endLine - kept.line !== b.endLine - line) return false;
+    for (let k = 0; k < a.cells.length; k++) {
+      const x = a.cells[k];
+      const y = b.cells[k];
+      if (x.text !== y.text || x.start - kept.start !== y.start - start || x.end - kept.start !== y.end - start || x.line - kept.line !== y.line - line) return false;
     }
-    if (chars > MAX_CHARS) return null;
   }
-  if (kind === 't4' && rows.length) {
-    // The labels of table 四's sub-tables: up to 8 lines above it, and the lines between its rows.
-    const from = Math.max(0, line - 8);
-    parts.push(`\u0003${line - from}`);
-    for (let i = from; i <= rows[rows.length - 1].endLine && i < lines.length; i++) parts.push(`\u0004${lines[i].text}`);
+  if (context || kept.context) {
+    if (!context || !kept.context || context.length !== kept.context.length) return false;
+    for (let i = 0; i < context.length; i++) if (context[i] !== kept.context[i]) return false;
   }
-  return parts.join('');
+  return true;
 }
 
 interface Mover {
@@ -71,21 +102,20 @@ interface Mover {
 }
 
 /** Maps the kept table's rows and cells to the new ones by position; anything else is copied and moved. */
-function mover(from: Row[], to: Row[], lines: number, chars: number): Mover {
-  const cells = new Map<Cell, Cell>();
-  const rowMap = new Map<Row, Row>();
-  from.forEach((r, i) => {
-    rowMap.set(r, to[i]);
-    r.cells.forEach((c, k) => cells.set(c, to[i].cells[k]));
-  });
+function mover(kept: Kept, to: Row[], lines: number, chars: number): Mover {
+  const made = new Map<object, object>();
   const cell = (c: Cell): Cell => {
-    let out = cells.get(c);
-    if (!out) cells.set(c, (out = { text: c.text, start: c.start + chars, end: c.end + chars, line: c.line + lines }));
+    const at = kept.cellAt.get(c);
+    if (at) return to[at[0]].cells[at[1]];
+    let out = made.get(c) as Cell | undefined;
+    if (!out) made.set(c, (out = { text: c.text, start: c.start + chars, end: c.end + chars, line: c.line + lines }));
     return out;
   };
   const row = (r: Row): Row => {
-    let out = rowMap.get(r);
-    if (!out) rowMap.set(r, (out = { ...r, cells: r.cells.map(cell), line: r.line + lines, endLine: r.endLine + lines }));
+    const at = kept.rowAt.get(r);
+    if (at !== undefined) return to[at];
+    let out = made.get(r) as Row | undefined;
+    if (!out) made.set(r, (out = { ...r, cells: r.cells.map(cell), line: r.line + lines, endLine: r.endLine + lines }));
     return out;
   };
   return { cell, row };
