@@ -43,29 +43,43 @@ export function indexFile(index: WorkspaceIndex, path: string, text: string, opt
     index.manifests.set(path, parseManifest(path, text));
     return;
   }
-  const { agency, year } = identify(text);
+  // Typing in the body leaves the opening as it was: the identity read from it then stands.
+  const prev = index.reports.get(path);
+  const prevHead = prev && HEADS.get(prev);
+  const { agency, year, head } = prevHead !== undefined && text.startsWith(prevHead) && headOf(text) === prevHead
+    ? { agency: prev!.agency, year: prev!.year, head: prevHead }
+    : identify(text);
   if (year === null && agency === null) {
     index.reports.delete(path);
     return;
   }
   const entry: IndexedReport = { path, agency, key: agency ? agencyKey(agency) : null, year, hash: contentHash(text) };
   if (options.keepText !== false) entry.text = text;
+  if (head !== null) HEADS.set(entry, head);
   index.reports.set(path, entry);
 }
+
+/** The opening an entry's identity was read from, when the opening alone gave it. */
+const HEADS = new WeakMap<IndexedReport, string>();
 
 /** Only the opening of a report names its body and year; the whole text is read only when its year is not there. */
 const HEAD_CHARS = 1500;
 
-function identify(text: string): { agency: string | null; year: number | null } {
-  // The title and the statistics period come before 一、总体情况.
+/** The opening of a report: its text before 一、总体情况 (where the title and the statistics period are), at most HEAD_CHARS. */
+function headOf(text: string): string {
   const first = /^[ \t#*]*一[ \t]*[、.．]/m.exec(text.slice(0, HEAD_CHARS));
-  const cut = first ? first.index : HEAD_CHARS;
-  if (text.length > cut) {
-    const head = parseReport(text.slice(0, cut));
-    if (head.yearSource === 'title' || head.yearSource === 'period') return { agency: head.agency, year: head.year };
+  return text.slice(0, first ? first.index : HEAD_CHARS);
+}
+
+/** The body and year a report names; `head` is the opening they were read from, null when the whole text was needed. */
+function identify(text: string): { agency: string | null; year: number | null; head: string | null } {
+  const head = headOf(text);
+  if (text.length > head.length) {
+    const model = parseReport(head);
+    if (model.yearSource === 'title' || model.yearSource === 'period') return { agency: model.agency, year: model.year, head };
   }
   const report = parseReport(text);
-  return { agency: report.agency, year: report.year };
+  return { agency: report.agency, year: report.year, head: null };
 }
 
 export function removeFile(index: WorkspaceIndex, path: string): void {

@@ -6,10 +6,10 @@
  * row), its kind and the format version the year suggests; table 四 also reads the lines around and
  * between its rows for its sub-tables' labels. Those make the key. A reused table is a copy whose rows
  * and cells are this analysis's own syntax rows and cells (by position), so offsets, line numbers and
- * object identities are those of a fresh lowering; what the lowering made itself (an aligned cell, a
- * joined row) is copied and moved. Kept copies are taken before anything else sees the table, so a flag
- * set on a table later (a scan's readings) never travels to another analysis. Bounded: least recently
- * used tables go.
+ * object identities are those of a fresh lowering; what the lowering made itself (a joined row) is
+ * copied and moved. The table kept is the one handed out; nothing changes a table after it is lowered
+ * but a scan's readings (`TypedCell.ocr`, ocr-cells.ts), and a reused table's typed cells are made anew
+ * without them, so a flag never travels to another analysis. Bounded: least recently used tables go.
  */
 import type { Cell, Line, Row } from '../../../syntax/parse';
 import type { FormatVersion, TableKind } from '../../template';
@@ -24,9 +24,6 @@ interface Kept {
   context: string[] | null;
   line: number;
   start: number;
-  /** Where each of the kept rows' cells is: row index and cell index, for the new rows. */
-  cellAt: Map<Cell, [number, number]>;
-  rowAt: Map<Row, number>;
 }
 
 const MAX_KEPT = 64;
@@ -52,17 +49,8 @@ export function lowerOnce(kind: TableKind, version: FormatVersion, rows: Row[], 
   let cells = 0;
   for (const r of rows) cells += r.cells.length;
   if (cells > MAX_CELLS) return table;
-  const cellAt = new Map<Cell, [number, number]>();
-  const rowAt = new Map<Row, number>();
-  rows.forEach((r, i) => {
-    rowAt.set(r, i);
-    r.cells.forEach((c, k) => cellAt.set(c, [i, k]));
-  });
-  const entry: Kept = { kind, version, table, rows, context, line, start, cellAt, rowAt };
-  // The kept copy is made now, before anything else sees the table.
-  entry.table = moveTable(table, mover(entry, rows, 0, 0));
   KEPT.delete(key);
-  KEPT.set(key, entry);
+  KEPT.set(key, { kind, version, table, rows, context, line, start });
   if (KEPT.size > MAX_KEPT) KEPT.delete(KEPT.keys().next().value!);
   return table;
 }
@@ -104,16 +92,16 @@ interface Mover {
 /** Maps the kept table's rows and cells to the new ones by position; anything else is copied and moved. */
 function mover(kept: Kept, to: Row[], lines: number, chars: number): Mover {
   const made = new Map<object, object>();
+  kept.rows.forEach((r, i) => {
+    made.set(r, to[i]);
+    for (let k = 0; k < r.cells.length; k++) made.set(r.cells[k], to[i].cells[k]);
+  });
   const cell = (c: Cell): Cell => {
-    const at = kept.cellAt.get(c);
-    if (at) return to[at[0]].cells[at[1]];
     let out = made.get(c) as Cell | undefined;
     if (!out) made.set(c, (out = { text: c.text, start: c.start + chars, end: c.end + chars, line: c.line + lines }));
     return out;
   };
   const row = (r: Row): Row => {
-    const at = kept.rowAt.get(r);
-    if (at !== undefined) return to[at];
     let out = made.get(r) as Row | undefined;
     if (!out) made.set(r, (out = { ...r, cells: r.cells.map(cell), line: r.line + lines, endLine: r.endLine + lines }));
     return out;
