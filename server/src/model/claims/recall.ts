@@ -21,6 +21,9 @@ interface Reading {
 }
 
 const MAX_READINGS = 2000;
+/** At most this many characters of kept paragraphs' keys (about 2 MB), whatever their number. */
+const MAX_KEPT_CHARS = 1_000_000;
+let keptChars = 0;
 /** Paragraphs longer than this are not kept (a run-on text's one paragraph would only fill the memory). */
 const MAX_TEXT = 4000;
 const READINGS = new Map<string, Reading>();
@@ -63,13 +66,20 @@ export function recall(key: string, budget: number): Reading | undefined {
 /** Keeps what the paragraph starting at `at` added to ctx since `from`. */
 export function remember(key: string, at: number, from: { claims: number; dated: number; budget: number }, ctx: Ctx): void {
   const seen = new Map<object, object>();
+  const old = READINGS.get(key);
+  if (old) READINGS.delete(key);
+  else keptChars += key.length;
   READINGS.set(key, {
     claims: ctx.claims.slice(from.claims).map((c) => moved(c, -at, seen)),
     dated: ctx.dated.slice(from.dated).map((d) => moved(d, -at, seen)),
     clauses: from.budget - ctx.budget,
     at: 0,
   });
-  if (READINGS.size > MAX_READINGS) READINGS.delete(READINGS.keys().next().value!);
+  while (READINGS.size > MAX_READINGS || keptChars > MAX_KEPT_CHARS) {
+    const oldest = READINGS.keys().next().value!;
+    READINGS.delete(oldest);
+    keptChars -= oldest.length;
+  }
 }
 
 /** Adds copies of a reading's claims to ctx, moved by `by` characters. */
@@ -97,4 +107,5 @@ function moved<T extends object>(value: T, by: number, seen: Map<object, object>
 /** Forgets every kept reading (tests compare a reading reused with one made afresh). */
 export function forgetReadings(): void {
   READINGS.clear();
+  keptChars = 0;
 }
