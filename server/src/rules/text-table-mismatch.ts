@@ -1,11 +1,23 @@
-import { checkClaims, quote, renderReading } from './lib/claim-check';
+import type { TypedCell } from '../model/report';
+import { checkClaims, checkClaimsCorrected, quote, renderReading } from './lib/claim-check';
 import type { Reading, Term } from './lib/claim-check';
-import { Related, Rule, msg } from './rule';
+import { decidedCells } from './lib/identities';
+import { Related, Rule, RuleContext, msg } from './rule';
 
 function related(terms: Term[]): Related[] {
   return terms.flatMap((t) => t.parts ?? [t]).filter((t) => t.cell).map((t) => ({
     start: t.cell!.cell.start, end: t.cell!.cell.end, message: msg(`${t.label.zh} = ${t.value}`, `${t.label.en} = ${t.value}`),
   }));
+}
+
+/**
+ * The figures the identity findings correct: each culprit cell's value, and the cells of a candidate
+ * set that the report's evidence decided (lib/evidence.ts).
+ */
+function corrections(ctx: RuleContext): Map<TypedCell, number> {
+  const fix = new Map<TypedCell, number>(ctx.localization.culprits.map((c) => [c.cell, c.expected]));
+  for (const [cell, value] of decidedCells(ctx.localization, ctx)) fix.set(cell, value);
+  return fix;
 }
 
 const zh = (rs: Reading[]) => rs.map((r) => renderReading(r)).join('；或 ');
@@ -14,6 +26,9 @@ const en = (rs: Reading[]) => rs.map((r) => renderReading(r, 'en')).join('; or '
 /**
  * A count, "未收到…申请" or "均获维持" stated in the prose that every reading of the tables contradicts.
  * The finding covers the number; no fix, since either side may be wrong (a suggestion at most).
+ * A figure that agrees with the tables once the identity findings' corrections are made is not
+ * reported: the table cell is wrong, its identity finding says so (and may cite this very figure),
+ * and the prose is right. One problem, one finding.
  */
 export const rule: Rule = {
   id: 'text-table-mismatch',
@@ -26,9 +41,14 @@ export const rule: Rule = {
     reports: 'a count in the prose (收到/受理…申请 N 件, the outcomes of table 三 — granted and partly granted together as （一）+（二）, each outcome group as the sum of its sub-rows, shown in the message —, 结转下年度, 行政复议/诉讼 N 件, 均获维持, 未收到申请) that no reading of the tables gives; hover a prose number to see what it was compared with',
     fix: 'a suggestion only',
   },
-  check({ report, emit }) {
-    for (const c of checkClaims(report)) {
-      if (c.verdict !== 'mismatch') continue;
+  check(ctx) {
+    const { report, emit } = ctx;
+    const checks = checkClaims(report);
+    let corrected: ReturnType<typeof checkClaims> | null = null;
+    checks.forEach((c, i) => {
+      if (c.verdict !== 'mismatch') return;
+      corrected ??= checkClaimsCorrected(report, corrections(ctx));
+      if (corrected[i]?.claim === c.claim && corrected[i].verdict === 'match') return;
       if (c.claim.kind === 'count' && 'readings' in c) {
         const claim = c.claim;
         const only = c.readings.length === 1 ? c.readings[0] : null;
@@ -57,6 +77,6 @@ export const rule: Rule = {
           related: related(c.against),
         });
       }
-    }
+    });
   },
 };
