@@ -14,6 +14,7 @@ import { readFixture } from './helpers';
 const IDENTITY = ruleIdsTagged('identity');
 const identity = (ds: Diagnostic[]) => ds.filter((d) => IDENTITY.includes(d.code));
 const mismatches = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'text-table-mismatch');
+const shares = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'percentage');
 
 /** `text` with the `nth` occurrence (0-based) of `from` replaced, asserting it exists. */
 function change(text: string, from: string, to: string, nth = 0): string {
@@ -93,6 +94,27 @@ describe('pingtan_2022: the text says 收到…申请75件，涉及自然人72�
     const b = analyze(both);
     assert.equal(identity(b.diagnostics).length, 1);
     assert.deepEqual(mismatches(b.diagnostics).map((d) => both.slice(d.start, d.end)), ['70']);
+  });
+});
+
+describe('pingtan_2022 with a share in its text (其中予以公开21件，占28.4%: 21 ÷ 74 新收); table 三 一·总计 74 printed as 84', () => {
+  const withShare = (share: string) => change(PINGTAN, '办结率100%。', `办结率100%。其中予以公开21件，占${share}。`);
+  const NEW_TOTAL = '一、本年新收政府信息公开申请数量 | 71 | 3 | 0 | 0 | 0 | 0 | 74';
+  const wrongTotal = (text: string) => change(text, NEW_TOTAL, NEW_TOTAL.replace(/74$/, '84'));
+
+  it('one finding: the identity finding on the 84; the share, right against the corrected 74, gets none', () => {
+    assert.deepEqual(shares(analyze(withShare('28.4%')).diagnostics), [], 'the share is right as printed');
+    const text = wrongTotal(withShare('28.4%'));
+    const a = analyze(text);
+    assert.deepEqual(identity(a.diagnostics).map((d) => `${text.slice(d.start, d.end)} ${d.message.zh.replace(/（.*$/, '')}`),
+      ['84 表三“一、本年新收政府信息公开申请数量·总计”应为 74，实为 84']);
+    assert.deepEqual(shares(a.diagnostics).map((d) => d.message.zh), []);
+    assert.deepEqual(mismatches(a.diagnostics).map((d) => d.message.zh), []);
+  });
+
+  it('a share that the corrected table does not give either (30.0%) is still reported', () => {
+    const text = wrongTotal(withShare('30.0%'));
+    assert.deepEqual(shares(analyze(text).diagnostics).map((d) => text.slice(d.start, d.end)), ['30.0%']);
   });
 });
 

@@ -1,23 +1,12 @@
-import type { TypedCell } from '../model/report';
-import { checkClaims, checkClaimsCorrected, quote, renderReading } from './lib/claim-check';
+import { checkClaims, quote, renderReading } from './lib/claim-check';
 import type { Reading, Term } from './lib/claim-check';
-import { decidedCells } from './lib/identities';
-import { Related, Rule, RuleContext, msg } from './rule';
+import { agreesOnceCorrected } from './lib/corrected';
+import { Related, Rule, msg } from './rule';
 
 function related(terms: Term[]): Related[] {
   return terms.flatMap((t) => t.parts ?? [t]).filter((t) => t.cell).map((t) => ({
     start: t.cell!.cell.start, end: t.cell!.cell.end, message: msg(`${t.label.zh} = ${t.value}`, `${t.label.en} = ${t.value}`),
   }));
-}
-
-/**
- * The figures the identity findings correct: each culprit cell's value, and the cells of a candidate
- * set that the report's evidence decided (lib/evidence.ts).
- */
-function corrections(ctx: RuleContext): Map<TypedCell, number> {
-  const fix = new Map<TypedCell, number>(ctx.localization.culprits.map((c) => [c.cell, c.expected]));
-  for (const [cell, value] of decidedCells(ctx.localization, ctx)) fix.set(cell, value);
-  return fix;
 }
 
 const zh = (rs: Reading[]) => rs.map((r) => renderReading(r)).join('；或 ');
@@ -43,12 +32,9 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { report, emit } = ctx;
-    const checks = checkClaims(report);
-    let corrected: ReturnType<typeof checkClaims> | null = null;
-    checks.forEach((c, i) => {
-      if (c.verdict !== 'mismatch') return;
-      corrected ??= checkClaimsCorrected(report, corrections(ctx));
-      if (corrected[i]?.claim === c.claim && corrected[i].verdict === 'match') return;
+    const corrected = agreesOnceCorrected(ctx);
+    checkClaims(report).forEach((c, i) => {
+      if (c.verdict !== 'mismatch' || corrected(i)) return;
       if (c.claim.kind === 'count' && 'readings' in c) {
         const claim = c.claim;
         const only = c.readings.length === 1 ? c.readings[0] : null;
