@@ -341,4 +341,3 @@ export function checkClaimsCorrected(report: Report, fix: ReadonlyMap<TypedCell,
     return [];
   }
 }
-
