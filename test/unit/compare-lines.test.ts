@@ -50,6 +50,15 @@ describe('compare with last year on a run-on page (the body on one line)', () =>
     }
   });
 
+  it('on the run-on line, each heading\'s character tells the sections apart, here and there', () => {
+    const shared = new Set(r.sections.map((s) => s.line));
+    assert.ok(shared.size < r.sections.length, 'several headings share a line (run-on text)');
+    for (const s of r.sections) {
+      assert.ok(line(NOW, s.line).slice(s.character).startsWith(HEADINGS[s.index - 1]), `section ${s.index} at ${s.line + 1}:${s.character! + 1}`);
+      assert.ok(line(THEN, s.previousLine!).slice(s.previousCharacter!).startsWith(HEADINGS[s.index - 1]), `last year's section ${s.index}`);
+    }
+  });
+
   it('the passages mark the same text in both documents', () => {
     assert.ok(r.passages.length > 0);
     const now = TextDocument.create('file:///now', 'ogi-report', 1, NOW);

@@ -8,23 +8,26 @@
 import { Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../service/analyze';
+import type { Section } from '../model/report';
 import type { OtherReport } from '../workspace';
 import { copiedSections } from '../workspace/copied';
 import { uriOfPath } from './convert';
 import type { CopiedPassages } from './protocol';
 
 export function copiedPassages(doc: TextDocument, a: Analysis, prev: OtherReport | null): CopiedPassages {
-  const lineOf = (d: TextDocument, offset: number) => d.positionAt(offset).line;
-  if (!prev) {
-    return { previous: null, sections: a.report.sections.map((s) => ({ index: s.index, line: lineOf(doc, s.heading.line.start), previousLine: null })), passages: [] };
-  }
+  const here = (s: Section) => {
+    const p = doc.positionAt(s.heading.line.start);
+    return { index: s.index, line: p.line, character: p.character };
+  };
+  if (!prev) return { previous: null, sections: a.report.sections.map((s) => ({ ...here(s), previousLine: null, previousCharacter: null })), passages: [] };
   const other = TextDocument.create(uriOfPath(prev.entry.path), 'ogi-report', 0, prev.text);
   const passages = copiedSections(a.report, prev.report, { preamble: true }).flatMap((s) => s.passages).sort((x, y) => x.start - y.start);
   return {
     previous: { uri: other.uri, agency: prev.report.agency, year: prev.report.year },
     sections: a.report.sections.map((s) => {
       const then = prev.report.sections.find((p) => p.index === s.index);
-      return { index: s.index, line: lineOf(doc, s.heading.line.start), previousLine: then ? lineOf(other, then.heading.line.start) : null };
+      const there = then ? other.positionAt(then.heading.line.start) : null;
+      return { ...here(s), previousLine: there?.line ?? null, previousCharacter: there?.character ?? null };
     }),
     passages: passages.map((p) => ({
       range: Range.create(doc.positionAt(p.start), doc.positionAt(p.end)),
