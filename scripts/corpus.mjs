@@ -12,7 +12,8 @@ const files = dirs.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|md)$/.tes
 const run = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
 let results;
 try {
-  results = JSON.parse(run.stdout);
+  const j = JSON.parse(run.stdout);
+  results = Array.isArray(j) ? j : j.files; // {"tool", "files"}; a bare array before the output named its tool
 } catch {
   process.stderr.write(`corpus: the CLI did not print JSON (exit ${run.status}): ${run.stderr}\n`);
   process.exit(2);

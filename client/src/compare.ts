@@ -16,7 +16,11 @@ const COMPARED = (year: number | null, passages: number, chars: number) => msg(
   `Compared with the ${year ?? ''} report: ${passages} repeated passage(s), ${chars} characters`);
 
 /** What the command did, for its callers and tests: the message it showed is in the `ogiReport.locale` language. */
-export interface CompareResult { previous: string | null; passages: number; previousLine: number | null; message?: string }
+export interface CompareResult {
+  previous: string | null; passages: number; previousLine: number | null; message?: string;
+  /** Where last year's report was opened: the heading's character on `previousLine`, and the section's number. */
+  previousCharacter?: number | null; section?: number | null;
+}
 
 const toRange = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
@@ -42,12 +46,14 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
       void vscode.window.showInformationMessage(message);
       return { ...none, message };
     }
-    // The section the cursor is in, and the same section's heading in last year's report.
-    const cursor = editor.selection.active.line;
-    const here = [...r.sections].reverse().find((s) => s.line <= cursor);
+    // The section the cursor is in, and the same section's heading in last year's report (by line and
+    // character: on run-on text, a crawler's page with the body on one line, the headings share a line).
+    const cursor = editor.selection.active;
+    const here = [...r.sections].reverse().find((s) => s.line < cursor.line || (s.line === cursor.line && (s.character ?? 0) <= cursor.character));
     const line = here?.previousLine ?? 0;
+    const character = here?.previousLine != null ? here.previousCharacter ?? 0 : 0;
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(r.previous.uri));
-    const target = new vscode.Range(line, 0, line, 0);
+    const target = new vscode.Range(line, character, line, character);
     const beside = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, selection: target });
     beside.revealRange(target, vscode.TextEditorRevealType.AtTop);
     const hoverMessage = new vscode.MarkdownString(text(SAME_TEXT(r.previous.year), loc));
@@ -56,7 +62,7 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
     const chars = r.passages.reduce((n, p) => n + p.chars, 0);
     const message = text(COMPARED(r.previous.year, r.passages.length, chars), loc);
     vscode.window.setStatusBarMessage(message, 8000);
-    return { previous: r.previous.uri, passages: r.passages.length, previousLine: here?.previousLine ?? null, message };
+    return { previous: r.previous.uri, passages: r.passages.length, previousLine: here?.previousLine ?? null, previousCharacter: here?.previousCharacter ?? null, section: here?.index ?? null, message };
   };
 
   context.subscriptions.push(copied, vscode.commands.registerCommand(CLIENT_COMMAND.compareWithLastYear, compare));

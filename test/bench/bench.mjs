@@ -114,7 +114,7 @@ function benchCli(texts, batch) {
       const r = timeCommand(process.execPath, [...CLI_EXEC_ARGV, CLI, 'check', '--format', 'json', dir]);
       ours.push(r.t);
       rss = Math.max(rss, r.rss ?? 0);
-      findings = JSON.parse(r.stdout).reduce((n, e) => n + e.diagnostics.length, 0) / FILES;
+      findings = ((j) => (Array.isArray(j) ? j : j.files))(JSON.parse(r.stdout)).reduce((n, e) => n + e.diagnostics.length, 0) / FILES;
     };
     const b = () => peer.push(timeCommand(process.execPath, [mdl, join(dir, '**', '*.md')]).t);
     if (round % 2 === 0) { a(); b(); } else { b(); a(); }
@@ -139,7 +139,7 @@ function benchImported(ext, copies) {
   for (let i = 0; i < copies; i++) writeFileSync(join(dir, `${String(i).padStart(4, '0')}${ext}`), readFileSync(samples[i % samples.length]));
   try {
     const r = timeCommand(process.execPath, [...CLI_EXEC_ARGV, CLI, 'check', '--format', 'json', dir], { allowUnreadable: true });
-    const entries = JSON.parse(r.stdout);
+    const entries = ((j) => (Array.isArray(j) ? j : j.files))(JSON.parse(r.stdout));
     const unsupported = entries.filter((e) => e.error?.kind === 'unsupported').length;
     if (unsupported === entries.length) return { ext, skipped: `the ${ext} importer reports 'unsupported'` };
     const failed = entries.filter((e) => e.error).length;

@@ -451,7 +451,7 @@ function probe(build, dir) {
   const run = (extra) => spawnSync(process.execPath, [...build.cliExecArgv, build.cli, 'check', '--format', 'json', ...extra, folder], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const on = run([]);
   let checked = null;
-  try { checked = JSON.parse(on.stdout).filter((e) => !e.error).length; } catch { /* not JSON */ }
+  try { checked = ((j) => (Array.isArray(j) ? j : j.files))(JSON.parse(on.stdout)).filter((e) => !e.error).length; } catch { /* not JSON */ }
   const off = run(['--no-cross-report']);
   rmSync(folder, { recursive: true, force: true });
   return { noCrossReport: off.status === 0 || off.status === 1, checked, expected: texts.length };

@@ -18,7 +18,8 @@ export async function benchOcr(root, cli, timeCommand) {
     writeFileSync(file, await scanPdf(readFileSync(source), { dpi: 150 }));
     const pages = 5;
     const r = timeCommand(process.execPath, [cli, 'check', '--format', 'json', '--timeout', '0', file], { allowUnreadable: true });
-    const [entry] = JSON.parse(r.stdout);
+    const j = JSON.parse(r.stdout);
+    const [entry] = Array.isArray(j) ? j : j.files;
     return { pages, secondsPerPage: r.t / 1000 / pages, rss: r.rss, ocr: entry.ocr === true, status: entry.status };
   } finally {
     rmSync(dir, { recursive: true, force: true });

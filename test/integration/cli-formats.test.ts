@@ -8,6 +8,7 @@ import { RULES } from '../../server/src/service/analyze';
 import { FIXTURES } from '../unit/helpers';
 import { validateSarif } from '../helpers/sarif';
 import { SEED001, SEED002, noStack, runCli, scratch } from '../unit/cli-helpers';
+import { jsonFiles } from '../helpers/cli-json';
 
 function mixedFolder(): string {
   const dir = scratch();
@@ -103,7 +104,7 @@ describe('configuration', () => {
     copyFileSync(SEED002, join(dir, '县', '乡', 'b.txt'));
     const r = runCli(['check', '--format', 'json', dir]);
     assert.equal(r.code, 0, r.err);
-    const [a, b] = JSON.parse(r.out);
+    const [a, b] = jsonFiles(r.out);
     assert.equal(a.diagnostics.find((d: { code: string }) => d.code === 'section-numbering').severity, 'warning');
     assert.equal(b.diagnostics.some((d: { code: string }) => d.code === 'section-numbering'), false);
     const flagged = runCli(['check', '--rule', 'section-numbering=error', dir]);

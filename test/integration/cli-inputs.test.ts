@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { encodeText } from '../../server/src/sources';
 import { FIXTURES, ROOT } from '../unit/helpers';
 import { SEED001, SEED002, noStack, runCli, scratch } from '../unit/cli-helpers';
+import { jsonFiles } from '../helpers/cli-json';
 
 const COLUMN_TOTAL = join(FIXTURES, 'rules', 'row-total', 'invalid-seventh-natural.txt');
 
@@ -22,7 +23,7 @@ describe('ogi-report check: folders and globs', () => {
     const r = runCli(['check', dir]);
     assert.equal(r.code, 1, r.err);
     assert.match(r.out, /共检查 2 个文件：1 个错误，1 个警告；跳过 2 个非报告文件/);
-    const json = JSON.parse(runCli(['check', '--format', 'json', dir]).out);
+    const json = jsonFiles(runCli(['check', '--format', 'json', dir]).out);
     assert.deepEqual(json.map((x: { file: string }) => x.file.slice(dir.length + 1)), ['2024/a.txt', '2024/市级/b.txt']);
     assert.ok(json.every((x: { kind: string }) => x.kind === 'text'));
   });
@@ -33,10 +34,10 @@ describe('ogi-report check: folders and globs', () => {
     copyFileSync(SEED001, join(dir, '2024', 'sub', 'x.txt'));
     copyFileSync(SEED002, join(dir, '2024', 'y.txt'));
     writeFileSync(join(dir, '2024', 'z.docx'), 'not really a docx');
-    const txt = JSON.parse(runCli(['check', '--format', 'json', '2024/**/*.txt'], { cwd: dir }).out);
+    const txt = jsonFiles(runCli(['check', '--format', 'json', '2024/**/*.txt'], { cwd: dir }).out);
     assert.deepEqual(txt.map((x: { file: string }) => x.file), ['2024/sub/x.txt', '2024/y.txt']);
     const docx = runCli(['check', '--format', 'json', '2024/**/*.docx'], { cwd: dir });
-    const entries = JSON.parse(docx.out);
+    const entries = jsonFiles(docx.out);
     assert.equal(entries.length, 1);
     assert.equal(entries[0].kind, 'docx');
     assert.ok(entries[0].error, 'a broken .docx is reported as unreadable');
@@ -55,7 +56,7 @@ describe('ogi-report check: folders and globs', () => {
     const pool = runCli(['check', '--format', 'json', '--jobs', '3', dir]);
     assert.equal(pool.code, 1, pool.err);
     assert.equal(pool.out, one.out);
-    assert.equal(JSON.parse(pool.out).length, 30);
+    assert.equal(jsonFiles(pool.out).length, 30);
   });
 });
 
@@ -72,7 +73,7 @@ describe('ogi-report check: encodings', () => {
       const file = join(dir, `报告-${encoding}.txt`);
       const text = readFileSync(COLUMN_TOTAL, 'utf8');
       writeFileSync(file, encodeText(text, encoding, bom));
-      const before = JSON.parse(runCli(['check', '--format', 'json', file]).out)[0];
+      const before = jsonFiles(runCli(['check', '--format', 'json', file]).out)[0];
       assert.equal(before.encoding, encoding);
       assert.equal(before.bom, bom);
       assert.ok(before.diagnostics.some((d: { code: string }) => d.code === 'row-total'), 'read as the right text');
@@ -153,7 +154,7 @@ describe('ogi-report: help, version, exit codes, hostile input', () => {
     const r = runCli(['check', dir]);
     assert.equal(r.code, 2);
     assert.match(r.out, /共检查 2 个文件：0 个错误，0 个警告；1 个过大未完整检查/);
-    const json = JSON.parse(runCli(['check', '--format', 'json', dir]).out);
+    const json = jsonFiles(runCli(['check', '--format', 'json', dir]).out);
     assert.deepEqual(json.map((x: { status: string }) => x.status), ['too-large', 'clean']);
   });
 
@@ -162,7 +163,7 @@ describe('ogi-report: help, version, exit codes, hostile input', () => {
     const out = join(dir, 'out.json');
     const r = runCli(['check', '--format', 'json', '--output', out, SEED002]);
     assert.equal(r.code, 1);
-    assert.equal(JSON.parse(readFileSync(out, 'utf8'))[0].file, SEED002);
+    assert.equal(jsonFiles(readFileSync(out, 'utf8'))[0].file, SEED002);
     assert.match(r.out, /共检查 1 个文件：1 个错误/);
     assert.equal(basename(out), 'out.json');
   });

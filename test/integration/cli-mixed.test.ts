@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { encodeText } from '../../server/src/sources/index';
 import { FIXTURES, corpusPath } from '../unit/helpers';
 import { noStack, runCli, scratch } from '../unit/cli-helpers';
+import { jsonFiles } from '../helpers/cli-json';
 
 interface Entry { file: string; kind: string; encoding?: string; status: string; error?: unknown; diagnostics: { code: string; severity: string }[] }
 
@@ -29,7 +30,7 @@ describe('a folder mixing every input kind', () => {
   it('checks them all in one command, each with its own importer, and counts what it skipped', () => {
     const r = runCli(['check', '--format', 'json', dir]);
     noStack(r.err);
-    const entries = JSON.parse(r.out) as Entry[];
+    const entries = jsonFiles<Entry>(r.out);
     assert.deepEqual(entries.map((e) => [e.file.slice(dir.length + 1), e.kind, e.encoding ?? null]), [
       ['a-utf8.txt', 'text', 'utf-8'], ['b-gbk.txt', 'text', 'gb18030'], ['c-utf16.txt', 'text', 'utf-16le'],
       ['d-word.docx', 'docx', null], ['e-page.html', 'html', null], ['f-published.pdf', 'pdf', null],
@@ -40,7 +41,7 @@ describe('a folder mixing every input kind', () => {
   });
 
   it('a report reads the same from its PDF, its Word file and its text', () => {
-    const entries = JSON.parse(runCli(['check', '--format', 'json', dir]).out) as Entry[];
+    const entries = jsonFiles<Entry>(runCli(['check', '--format', 'json', dir]).out);
     const by = (name: string) => entries.find((e) => e.file.endsWith(name))!;
     assert.deepEqual(codes(by('f-published.pdf')), codes(by('b-gbk.txt')), 'hongze 2024: PDF and GBK text');
     assert.deepEqual(codes(by('d-word.docx')), codes(by('c-utf16.txt')), 'huaian 2024: Word and UTF-16 text');

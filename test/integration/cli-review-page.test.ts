@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { FIXTURES, ROOT } from '../unit/helpers';
 import { noStack, runCli, scratch } from '../unit/cli-helpers';
+import { jsonFiles } from '../helpers/cli-json';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -99,7 +100,7 @@ describe('the review on the summary page', { skip: existsSync(CHROMIUM) ? false 
 
       // Next run with the ledger: the CLI counts the dismissed findings out and the page shows the decisions.
       const json = runCli(['check', '--format', 'json', '--no-cross-report', '--review', ledgerPath, '.'], { cwd: dir });
-      const files = JSON.parse(json.out) as { file: string; diagnostics: { code: string; review?: { status: string; reason?: string } }[] }[];
+      const files = jsonFiles<{ file: string; diagnostics: { code: string; review?: { status: string; reason?: string } }[] }>(json.out);
       for (const f of files.filter((x) => x.file.includes('洪泽区'))) {
         assert.deepEqual(f.diagnostics.find((d) => d.code === 'format-version')!.review, { status: 'dismissed', reason: REASON, reviewer: '李四', at: ledger.entries.find((e: { status: string }) => e.status === 'dismissed').at });
       }

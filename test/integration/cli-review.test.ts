@@ -13,6 +13,7 @@ import { encodeText } from '../../server/src/sources/decode';
 import { FIXTURES } from '../unit/helpers';
 import { validateSarif } from '../helpers/sarif';
 import { noStack, runCli, scratch } from '../unit/cli-helpers';
+import { jsonFiles } from '../helpers/cli-json';
 
 const CORPUS = join(FIXTURES, 'corpus');
 const HONGZE = join(CORPUS, 'hongze_2024.txt');
@@ -23,7 +24,7 @@ interface JsonFile { file: string; status: string; identity: string; diagnostics
 function json(args: string[], cwd?: string): { files: JsonFile[]; code: number | null; err: string } {
   const r = runCli(['check', '--format', 'json', '--no-cross-report', ...args], { cwd });
   noStack(r.err);
-  return { files: JSON.parse(r.out), code: r.code, err: r.err };
+  return { files: jsonFiles(r.out), code: r.code, err: r.err };
 }
 
 const prints = (f: JsonFile) => f.diagnostics.map((d) => `${d.code} ${d.fingerprint}`).sort();
@@ -215,8 +216,9 @@ describe('--baseline', () => {
     assert.match(t.out, /\[repeated-word\] .*［新增］/);
     assert.doesNotMatch(t.out, /\[format-version\] .*［新增］/);
 
-    // A baseline from before fingerprints (no fingerprint fields): one warning, and every finding is new.
-    const old = JSON.parse(before.out).map((f: { diagnostics: object[] }) => ({ ...f, diagnostics: f.diagnostics.map((d) => ({ ...d, fingerprint: undefined })) }));
+    // A baseline from before fingerprints (no fingerprint fields, and the bare array of entries earlier versions
+    // wrote): one warning, and every finding is new.
+    const old = jsonFiles(before.out).map((f: { diagnostics: object[] }) => ({ ...f, diagnostics: f.diagnostics.map((d) => ({ ...d, fingerprint: undefined })) }));
     writeFileSync(join(dir, 'old.json'), JSON.stringify(old));
     const o = runCli(['check', '--no-cross-report', '--baseline', join(dir, 'old.json'), report]);
     assert.equal(o.err.match(/另一版本的指纹/g)?.length, 1, o.err);

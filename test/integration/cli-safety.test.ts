@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { encodeText } from '../../server/src/sources';
+import { jsonFiles } from '../helpers/cli-json';
 
 const ROOT = process.cwd();
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -47,7 +48,7 @@ describe('--output onto an input', () => {
     assert.equal(readFileSync(join(dir, 'notes.json'), 'utf8'), '{"mine": true}\n');
     writeFileSync(join(dir, 'empty.json'), '');
     assert.equal(runCli(['check', '--format', 'json', '--output', join(dir, 'empty.json'), SEED002]).code, 1);
-    assert.equal(JSON.parse(readFileSync(join(dir, 'empty.json'), 'utf8'))[0].file, SEED002);
+    assert.equal(jsonFiles(readFileSync(join(dir, 'empty.json'), 'utf8'))[0].file, SEED002);
   });
 
   for (const format of ['text', 'json', 'sarif', 'junit', 'html']) {
@@ -158,7 +159,7 @@ describe('--fix changes only the fixed spans', () => {
       const r = runCli(['check', '--fix', '--format', 'json', f]);
       assert.equal(r.code, 0, r.err);
       assert.ok(readFileSync(f).equals(c.after), `only the fixed figure changed:\n${readFileSync(f).toString('hex').slice(0, 64)}`);
-      const entry = JSON.parse(r.out)[0];
+      const entry = jsonFiles(r.out)[0];
       assert.deepEqual(entry.fixed.map((x: { from: string; to: string }) => [x.from, x.to]), [['122', '121']]);
     });
   }
@@ -176,7 +177,7 @@ describe('--fix says what it changed', () => {
     assert.match(en.out, /r\.txt: fixed 1: line \d+ 122→121 \([a-z-]+\)\n/);
     writeFileSync(f, readFileSync(COLUMN_TOTAL));
     const json = runCli(['check', '--fix', '--format', 'json', f]);
-    const fixedList = JSON.parse(json.out)[0].fixed;
+    const fixedList = jsonFiles(json.out)[0].fixed;
     assert.equal(fixedList.length, 1);
     assert.deepEqual(Object.keys(fixedList[0]), ['code', 'line', 'column', 'from', 'to']);
     assert.match(json.err, /已修复 1 处/);
@@ -196,7 +197,7 @@ describe('only regular files are read', () => {
     const r = runCli(['check', '--format', 'json', dir]);
     assert.equal(r.signal, null, 'finished');
     assert.equal(r.code, 1, r.err);
-    assert.deepEqual(JSON.parse(r.out).map((e: { file: string }) => e.file), [join(dir, 'r.txt')]);
+    assert.deepEqual(jsonFiles(r.out).map((e: { file: string }) => e.file), [join(dir, 'r.txt')]);
     assert.match(r.err, /zero\.txt：是设备文件，不是普通文件，未读取/);
     assert.match(r.err, /pipe\.txt：是命名管道（FIFO），不是普通文件，未读取/);
     assert.match(r.err, /pipe-link\.txt：是命名管道/);
@@ -257,12 +258,12 @@ describe('folders: a .txt or .md that is plainly not a report is skipped', () =>
     // The title lines gone: the report is still recognised by its headings and gets its `title` finding.
     writeFileSync(join(dir, 'garbled.txt'), readFileSync(SEED002, 'utf8').split('\n').slice(3).join('\n'));
     const r = runCli(['check', '--format', 'json', dir]);
-    const entries = JSON.parse(r.out);
+    const entries = jsonFiles(r.out);
     assert.deepEqual(entries.map((e: { file: string }) => e.file), [join(dir, 'garbled.txt')]);
     assert.ok(entries[0].diagnostics.some((d: { code: string }) => d.code === 'title'));
     assert.match(runCli(['check', dir]).out, /跳过 2 个非报告文件/);
     const named = runCli(['check', '--format', 'json', join(dir, 'notes.txt')]);
-    assert.equal(JSON.parse(named.out).length, 1, 'a file named on the command line is always checked');
+    assert.equal(jsonFiles(named.out).length, 1, 'a file named on the command line is always checked');
     assert.ok(existsSync(join(dir, 'README.md')));
   });
 });
@@ -282,7 +283,7 @@ describe('--timeout on real importers', () => {
     for (const jobs of ['1', '2']) {
       const r = runCli(['check', '--timeout', '0.001', '--jobs', jobs, '--format', 'json', ...pdfs]);
       assert.equal(r.code, 2, r.err);
-      assert.deepEqual(JSON.parse(r.out).map((e: { status: string }) => e.status), ['timed-out', 'timed-out']);
+      assert.deepEqual(jsonFiles(r.out).map((e: { status: string }) => e.status), ['timed-out', 'timed-out']);
       assert.equal(r.err.trim().split('\n').length, 2, r.err);
       assert.match(r.err, /hongze_2024\.pdf：检查超过 0\.001 秒时限，已中止/);
     }

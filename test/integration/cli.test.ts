@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FIXTURES, ROOT } from '../unit/helpers';
+import { jsonFiles } from '../helpers/cli-json';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const run = (args: string[], env: Record<string, string> = {}) => {
@@ -40,7 +41,7 @@ describe('ogi-report check', () => {
   it('--format json prints one element per file in argument order, with 1-based UTF-16 ranges', () => {
     const r = run(['check', '--format', 'json', SEED002, SEED001]);
     assert.equal(r.code, 1);
-    const json = JSON.parse(r.out);
+    const json = jsonFiles(r.out);
     assert.deepEqual(json.map((x: { file: string }) => x.file), [SEED002, SEED001]);
     assert.equal(json[0].formatVersion, '2019');
     assert.equal(json[0].year, 2020);
@@ -59,7 +60,7 @@ describe('ogi-report check', () => {
     const r = run(['check', '--fix', '--format', 'json', file]);
     const after = readFileSync(file, 'utf8');
     assert.equal(after, before.replace('（七）总计\t122', '（七）总计\t121'));
-    const json = JSON.parse(r.out);
+    const json = jsonFiles(r.out);
     assert.deepEqual(json[0].diagnostics, []);
     assert.equal(r.code, 0);
   });
@@ -90,7 +91,7 @@ describe('ogi-report check', () => {
     assert.match(lines[2], /binary\.txt：是二进制文件/);
     assert.match(lines[3], /empty\.txt：是空文件/);
     noStack(r.err);
-    const json = JSON.parse(r.out);
+    const json = jsonFiles(r.out);
     assert.deepEqual(json.map((x: { file: string }) => basename(x.file)), ['missing.txt', 'binary.txt', 'gbk.txt', 'empty.txt', basename(SEED001)]);
     assert.deepEqual(json[0].error, { kind: 'missing', message: '文件不存在' });
     assert.equal(json[0].diagnostics, undefined, 'an unreadable file has an error, not an empty list of diagnostics');

@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import { FIXTURES, ROOT } from '../unit/helpers';
 import { runCli, scratch } from '../unit/cli-helpers';
+import { jsonFiles } from '../helpers/cli-json';
 
 const SERVER = join(ROOT, 'dist', 'server.js');
 
@@ -21,7 +22,7 @@ describe('ogi-report.review.json in the editor', () => {
     mkdirSync(join(dir, '2024'));
     const file = join(dir, '2024', '洪泽区2024.txt');
     copyFileSync(join(FIXTURES, 'corpus', 'hongze_2024.txt'), file);
-    const found = JSON.parse(runCli(['check', '--format', 'json', '--no-cross-report', file]).out)[0].diagnostics as { code: string; fingerprint: string }[];
+    const found = jsonFiles(runCli(['check', '--format', 'json', '--no-cross-report', file]).out)[0].diagnostics as { code: string; fingerprint: string }[];
     const fv = found.find((d) => d.code === 'format-version')!;
     const ow = found.find((d) => d.code === 'official-wording')!;
     const ledger = join(dir, 'ogi-report.review.json');

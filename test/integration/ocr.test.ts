@@ -14,6 +14,7 @@ import { isSourceError, readSource, SourceText } from '../../server/src/sources/
 import { analyze } from '../../server/src/service/analyze';
 import { analyzeReadings } from '../../server/src/service/ocr-readings';
 import { imagePdf, pagePng, png, scanPdf, ScanOptions } from './ocr-scan';
+import { jsonFiles } from '../helpers/cli-json';
 
 const CORPUS = join(__dirname, '..', '..', 'test', 'fixtures', 'corpus', 'pdf');
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -94,7 +95,7 @@ describe('scanned PDFs (OCR)', { timeout: 600_000 }, () => {
     const file = join(dir, 'hongze_scan.pdf');
     writeFileSync(file, await scanPdf(readFileSync(join(CORPUS, 'hongze_2024.pdf')), { dpi: 150, pages: [3], keepText: true }));
     const json = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], { encoding: 'utf8' });
-    const [entry] = JSON.parse(json.stdout);
+    const [entry] = jsonFiles(json.stdout);
     assert.equal(entry.kind, 'pdf');
     assert.equal(entry.ocr, true);
     const onScan = entry.diagnostics.filter((d: { page?: number }) => d.page === 3);
@@ -125,7 +126,7 @@ describe('scanned PDFs (OCR)', { timeout: 600_000 }, () => {
     // The page holds table 三 from its first row to （四）1 (the rest is on page 4).
     assert.ok(right >= 80, `only ${right} figures of table 三 read`);
     const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', file], { encoding: 'utf8' });
-    assert.equal(JSON.parse(cli.stdout)[0].kind, 'image');
+    assert.equal(jsonFiles(cli.stdout)[0].kind, 'image');
     // Cut short, or claiming 20000×20000 pixels: refused from its header, one line, the engine never sees it.
     const bytes = readFileSync(file);
     const cut = await readSource('cut.png', bytes.subarray(0, 4000));

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT, readFixture } from '../unit/helpers';
+import { jsonFiles } from '../helpers/cli-json';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const run = (args: string[]) => {
@@ -26,7 +27,7 @@ function folder(dictionary: unknown): { dir: string; file: string } {
   return { dir, file };
 }
 
-const lookAlike = (out: string) => (JSON.parse(out) as { diagnostics: { code: string; message: string }[] }[])[0].diagnostics
+const lookAlike = (out: string) => jsonFiles<{ diagnostics: { code: string; message: string }[] }>(out)[0].diagnostics
   .filter((d) => d.code === 'look-alike').map((d) => d.message);
 
 describe('proofreading dictionary on the command line', () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FIXTURES, ROOT } from '../unit/helpers';
+import { jsonFiles } from '../helpers/cli-json';
 
 describe('CLI batch', () => {
   it('`check` indexes every file it is given and the region manifest beside them; JSON names the related files', () => {
@@ -16,15 +17,15 @@ describe('CLI batch', () => {
     writeFileSync(join(tmp, 'ogi-report.region.json'), '{"parent": "清河镇人民政府", "children": ["清河镇卫生院"]}');
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', join(tmp, 'now.txt'), join(tmp, 'last.txt')], { encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
-    const out = JSON.parse(r.stdout) as { file: string; related: string[]; diagnostics: { code: string; message: string }[] }[];
+    const out = jsonFiles<{ file: string; related: string[]; diagnostics: { code: string; message: string }[] }>(r.stdout);
     assert.deepEqual(out[0].related, [join(tmp, 'last.txt')]);
     assert.deepEqual(out[1].related, []);
     assert.ok(out[0].diagnostics.some((d) => d.code === 'carry-over' && /last\.txt/.test(d.message)));
     assert.ok(out[0].diagnostics.some((d) => d.code === 'rollup-total' && /清河镇卫生院/.test(d.message)), 'the manifest beside the files is read');
     const alone = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', join(tmp, 'now.txt')], { encoding: 'utf8' });
-    assert.ok(!(JSON.parse(alone.stdout) as typeof out)[0].diagnostics.some((d) => d.code === 'carry-over'), 'last year not given: not compared');
+    assert.ok(!(jsonFiles(alone.stdout) as typeof out)[0].diagnostics.some((d) => d.code === 'carry-over'), 'last year not given: not compared');
     const off = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--no-cross-report', '--format', 'json', join(tmp, 'now.txt'), join(tmp, 'last.txt')], { encoding: 'utf8' });
-    const offOut = JSON.parse(off.stdout) as typeof out;
+    const offOut = jsonFiles(off.stdout) as typeof out;
     assert.ok(!offOut[0].diagnostics.some((d) => d.code === 'carry-over' || d.code === 'rollup-total'), '--no-cross-report: each file alone');
     assert.deepEqual(offOut[0].related, []);
   });
@@ -38,7 +39,7 @@ describe('CLI batch', () => {
     writeFileSync(join(tmp, name(2022)), readFileSync(join(src, name(2022)), 'utf8').replace('四、结转下年度继续办理\t6\t1\t0\t0\t0\t0\t7', '四、结转下年度继续办理\t6\t1\t0\t0\t0\t0\t8'));
     copyFileSync(join(src, name(2023)), join(tmp, name(2023)));
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--fix', '--jobs', '1', '--format', 'json', join(tmp, name(2022)), join(tmp, name(2023))], { encoding: 'utf8' });
-    const out = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string }[] }[];
+    const out = jsonFiles<{ file: string; diagnostics: { code: string }[] }>(r.stdout);
     assert.match(readFileSync(join(tmp, name(2022)), 'utf8'), /四、结转下年度继续办理\t6\t1\t0\t0\t0\t0\t7/, 'last year\'s total was fixed');
     assert.ok(out[1].diagnostics.some((d) => d.code === 'carry-over'), JSON.stringify(out[1].diagnostics.map((d) => d.code)));
   });

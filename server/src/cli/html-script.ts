@@ -3,6 +3,10 @@
  * and filterable table of reports, each expanding to its findings, and the review — each finding marked
  * 确认 or 驳回 with a reason, filtered by 未审核 / 已确认 / 已驳回 and by new / unchanged against a
  * baseline, and `导出审核记录`, the ledger built in the page and saved through a Blob download.
+ * The page's decisions are kept in the browser's localStorage, one record per report keyed by the report's
+ * fingerprint (the first half of its findings' fingerprints), so a reload, or the page generated again for
+ * the same reports, keeps them: decisions not yet exported win over the ledger read with `--review`;
+ * exported ones fill in what the ledger does not say. The page says where its decisions are kept.
  *
  * Data: `D` (one entry per file, `htmlEntry`), `M` (meta: rule names and severities, the ledger read
  * with `--review`, whether a baseline was given). A finding is the tuple
@@ -19,8 +23,22 @@ function el(tag,attrs,kids){var e=document.createElement(tag);for(var k in attrs
 function svg(tag,attrs,kids){var e=document.createElementNS('http://www.w3.org/2000/svg',tag);for(var k in attrs||{}){if(k==='text')e.textContent=attrs[k];else e.setAttribute(k,attrs[k]);}(kids||[]).forEach(function(c){e.appendChild(c);});return e;}
 function short(k){return M.ruleShort[k]||k;}
 // The ledger: every entry read with --review (reports not in this run included, so that export keeps them), then the page's decisions.
-var REV={},changed=0;
+var REV={},PEND={};
 (M.ledger||[]).forEach(function(x){REV[x.fingerprint]=x;});
+// Kept in this browser: {fingerprint: {e: entry or null (undone), p: 1 while not exported}} under STORE + the report's fingerprint.
+var STORE='ogi-report.review.',LS=null;
+try{LS=window.localStorage;LS.getItem(STORE);}catch(e){LS=null;}
+function rid(fp){return String(fp||'').split(':')[0];}
+function readRec(id){if(!LS||!id)return {};try{var x=JSON.parse(LS.getItem(STORE+id)||'{}');return x&&typeof x==='object'?x:{};}catch(e){return {};}}
+function writeRec(id,rec){if(!LS||!id)return;try{if(Object.keys(rec).length)LS.setItem(STORE+id,JSON.stringify(rec));else LS.removeItem(STORE+id);}catch(e){}}
+function restore(){var ids={};D.forEach(function(r){r.d.forEach(function(d){var id=rid(d[9]);if(id)ids[id]=1;});});
+Object.keys(ids).forEach(function(id){var rec=readRec(id);Object.keys(rec).forEach(function(fp){var k=rec[fp];if(!k||typeof k!=='object')return;
+if(k.p){PEND[fp]=1;if(k.e)REV[fp]=k.e;else delete REV[fp];}else if(k.e&&!REV[fp])REV[fp]=k.e;});});}
+function keep(fp){PEND[fp]=1;var id=rid(fp),rec=readRec(id);rec[fp]={e:REV[fp]||null,p:1};writeRec(id,rec);}
+function exported(){var ids={};Object.keys(PEND).forEach(function(fp){ids[rid(fp)]=1;});
+Object.keys(ids).forEach(function(id){var rec=readRec(id);Object.keys(rec).forEach(function(fp){if(rec[fp]&&rec[fp].e)rec[fp].p=0;else delete rec[fp];});writeRec(id,rec);});PEND={};}
+function pending(){return Object.keys(PEND).length;}
+restore();
 function rv(d){var x=REV[d[9]];return x?x.status:'none';}
 function live(d){return rv(d)!=='dismissed';}
 D.forEach(function(r){r.s0=r.s;});
@@ -59,8 +77,8 @@ function rows(){var q=val('q').trim().toLowerCase(),st=val('status'),any=val('ru
 var out=D.filter(function(r){return (!q||r.n.toLowerCase().indexOf(q)>=0||(r.a||'').toLowerCase().indexOf(q)>=0)&&(!st||r.s===st)&&(!any||r.d.some(shows));});
 var k=keyOf[sortKey];out.sort(function(a,b){var x=k(a),y=k(b);return (x<y?-1:x>y?1:0)*sortDir||(a.f<b.f?-1:a.f>b.f?1:0);});return out;}
 function today(){return new Date().toISOString().slice(0,10);}
-function decide(r,d,status,reason){var who=val('reviewer').trim();var x={fingerprint:d[9],rule:d[0],file:r.f,status:status,message:d[4],at:today()};if(reason)x.reason=reason;if(who)x.reviewer=who;REV[d[9]]=x;changed++;update();}
-function undo(d){delete REV[d[9]];changed++;update();}
+function decide(r,d,status,reason){var who=val('reviewer').trim();var x={fingerprint:d[9],rule:d[0],file:r.f,status:status,message:d[4],at:today()};if(reason)x.reason=reason;if(who)x.reviewer=who;REV[d[9]]=x;keep(d[9]);update();}
+function undo(d){delete REV[d[9]];keep(d[9]);update();}
 function reviewBar(r,d){var x=REV[d[9]],bar=el('div',{class:'rv'});
 if(x){bar.appendChild(el('span',{class:'rv-badge rv-'+x.status,text:RVNAME[x.status]+(x.reason?'：'+x.reason:'')}));
 if(x.reviewer||x.at)bar.appendChild(el('span',{class:'where',text:' '+[x.reviewer||'',x.at||''].join(' ').trim()}));
@@ -92,19 +110,23 @@ list.slice(0,limit).forEach(function(r){var tr=el('tr',{class:'report'+(open[r.f
 tr.addEventListener('click',function(){open[r.f]=!open[r.f];render();});tb.appendChild(tr);if(open[r.f])tb.appendChild(details(r));});
 document.getElementById('count').textContent='显示 '+Math.min(limit,list.length)+' / '+list.length+' 份报告（共 '+D.length+' 份）';
 document.getElementById('more').hidden=list.length<=limit;
-document.getElementById('pending').textContent=changed?'本页有 '+changed+' 处审核改动，请导出保存':'';
+document.getElementById('pending').textContent=pending()?'本页有 '+pending()+' 处审核改动尚未导出'+(LS?'（已保存在本浏览器中）':'')+'，请导出审核记录':'';
 document.querySelectorAll('th[data-key]').forEach(function(th){th.setAttribute('aria-sort',th.getAttribute('data-key')===sortKey?(sortDir>0?'ascending':'descending'):'none');});}
 function update(){var t=tally();cards(t);charts(t);ruleTable();render();}
 function exportLedger(){var entries=Object.keys(REV).sort().map(function(k){return REV[k];});
 var ledger={version:M.fingerprintVersion,generated:new Date().toISOString(),entries:entries};
 var blob=new Blob([JSON.stringify(ledger,null,2)+'\\n'],{type:'application/json'});var url=URL.createObjectURL(blob);
 var a=el('a',{href:url,download:'审核记录.json'});a.hidden=true;document.body.appendChild(a);a.click();
-setTimeout(function(){URL.revokeObjectURL(url);a.remove();},1000);changed=0;render();}
+setTimeout(function(){URL.revokeObjectURL(url);a.remove();},1000);exported();render();}
 document.querySelectorAll('th[data-key]').forEach(function(th){th.addEventListener('click',function(){var k=th.getAttribute('data-key');if(k===sortKey)sortDir=-sortDir;else{sortKey=k;sortDir=(k==='e'||k==='w')?-1:1;}render();});});
 ['q','status','rule','review','base'].forEach(function(id){document.getElementById(id).addEventListener('input',function(){limit=200;render();});});
 document.getElementById('more').addEventListener('click',function(){limit+=500;render();});
 document.getElementById('export').addEventListener('click',exportLedger);
-window.addEventListener('beforeunload',function(ev){if(changed){ev.preventDefault();ev.returnValue='';}});
+// Where the decisions are kept, said on the page; without storage, leaving the page would lose them.
+var pend=document.getElementById('pending');pend.parentNode.insertBefore(el('span',{id:'store',class:'store-note',text:LS
+?'审核决定自动保存在本浏览器中（按报告指纹），刷新或重新生成本页不会丢失；交给下次检查（--review）或他人，请导出审核记录。'
+:'本浏览器不允许本页保存数据：刷新或关闭本页会丢失未导出的审核决定，请及时导出审核记录。'}),pend);
+window.addEventListener('beforeunload',function(ev){if(pending()&&!LS){ev.preventDefault();ev.returnValue='';}});
 update();
 })();
 `;

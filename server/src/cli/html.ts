@@ -105,6 +105,7 @@ footer{color:#9e9e9e;font-size:12px;padding:16px 24px;text-align:center}
 .finding.absent{border-color:#a5d6a7;color:#616161}
 td.agency{white-space:nowrap}
 #pending{color:#e65100}
+#store{color:#607d8b;font-size:12px}
 .rules-table{margin-bottom:16px;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 16px}
 .rules-table summary{cursor:pointer;font-weight:600}
 .rules-table table{margin-top:8px}
@@ -150,7 +151,7 @@ export function htmlReporter(out: Sink, locale: Locale, info: { version: string;
 </table>
 <div class="more"><button id="more" hidden>显示更多</button></div>
 </main>
-<footer>由 ogi-report 离线生成，不含任何外部资源。点击表头排序，点击报告展开问题及上下文；逐条确认或驳回后，用“导出审核记录”保存，下次以 --review 审核记录.json 运行即带入。</footer>
+<footer>由 ogi-report 离线生成，不含任何外部资源。点击表头排序，点击报告展开问题及上下文；逐条确认或驳回的决定自动保存在本浏览器中（按报告指纹），刷新不会丢失；用“导出审核记录”保存为文件，下次以 --review 审核记录.json 运行即带入。</footer>
 <script>
 var D=[`);
   let first = true;

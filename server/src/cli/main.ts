@@ -182,7 +182,7 @@ export async function main(argv: string[]): Promise<number> {
   if (baseline) summary.baseline = { new: 0, absent: 0 };
   const globalRules = effectiveOptions({}, explicit?.config ?? null, opts.rules).rules as Record<string, RuleSetting | undefined>;
   const reporter: Reporter =
-    opts.format === 'json' ? jsonReporter(sink, locale)
+    opts.format === 'json' ? jsonReporter(sink, locale, { version: ver })
     : opts.format === 'sarif' ? sarifReporter(sink, locale, { version: ver, commandLine: ['ogi-report', ...argv].join(' '), guid: randomUUID(), ...(baseline?.baseline.guid ? { baselineGuid: baseline.baseline.guid } : {}) })
     : opts.format === 'junit' ? junitReporter(sink, locale, (file) => optionsFor(file).rules ?? {})
     : opts.format === 'csv' ? csvReporter(sink, locale)

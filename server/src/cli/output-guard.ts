@@ -2,7 +2,8 @@
  * `--output` never destroys a file the user made. The output may replace a file only when it is new,
  * empty, not a regular file (a pipe, /dev/stdout), or an earlier output of ogi-report, recognised by
  * the mark every format carries (HTML: the generator meta tag; SARIF: tool.driver.name; JUnit: a header
- * comment; JSON: the shape of its entries; text: the closing summary line). An input is compared with
+ * comment; JSON: its top-level `"tool": {"name": "ogi-report", …}`, or in earlier outputs the shape of its
+ * entries; text: the closing summary line). An input is compared with
  * the output by device and inode, so `r.txt`, `./r.txt`, a link to it or another hard link are the same
  * file: an earlier output among the inputs is left out of the check, anything else is refused.
  */
@@ -15,6 +16,7 @@ const MARKS: RegExp[] = [
   /<meta name="generator" content="ogi-report">/,
   /"driver":\{"name":"ogi-report"/,
   /<!-- ogi-report: /,
+  /^\{\n {2}"tool": \{"name":"ogi-report",/,
   /^\[\]\n$|^\[\n {2}\{\n {4}"file": .*\n {4}"kind": /,
   /^\ufeff?文件,机关,级别,年度,状态,/,
   /^\{\n? *"generator": ?"ogi-report"/,

@@ -188,14 +188,19 @@ function formatJsonEntry(entry: Record<string, unknown>): string {
   return `  {\n${lines.join(',\n')}\n  }`;
 }
 
-export function jsonReporter(out: Sink, locale: Locale): Reporter {
+/**
+ * `{"tool": {"name": "ogi-report", "version"}, "files": [one entry per file]}`, written as the files are
+ * checked. The tool's name also marks the file as an earlier output (cli/output-guard.ts).
+ */
+export function jsonReporter(out: Sink, locale: Locale, info: { version: string }): Reporter {
   let first = true;
+  const head = `{\n  "tool": ${JSON.stringify({ name: 'ogi-report', version: info.version })},\n  "files": `;
   return {
     file(r) {
-      out((first ? '[\n' : ',\n') + formatJsonEntry(jsonEntry(r, locale)));
+      out((first ? `${head}[\n` : ',\n') + formatJsonEntry(jsonEntry(r, locale)));
       first = false;
     },
-    end() { out(first ? '[]\n' : '\n]\n'); },
+    end() { out(first ? `${head}[]\n}\n` : '\n  ]\n}\n'); },
   };
 }
 

@@ -43,8 +43,11 @@ export const COPIED_PASSAGES_REQUEST = 'ogiReport/copiedPassages';
 export interface CopiedPassagesParams { uri: string }
 export interface CopiedPassages {
   previous: { uri: string; agency: string | null; year: number | null } | null;
-  /** Each section of this report and the line of the same section's heading in last year's. */
-  sections: { index: number; line: number; previousLine: number | null }[];
+  /**
+   * Each section of this report and the same section's heading in last year's: lines and characters of the
+   * documents as they are (on run-on text several headings share a line, so the character tells them apart).
+   */
+  sections: { index: number; line: number; character?: number; previousLine: number | null; previousCharacter?: number | null }[];
   passages: { range: Range; previousRange: Range; chars: number }[];
 }
 

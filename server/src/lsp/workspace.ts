@@ -9,16 +9,16 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  Connection, DidChangeWatchedFilesNotification, FileChangeType, InitializeParams, Range, TextDocuments,
+  Connection, DidChangeWatchedFilesNotification, FileChangeType, InitializeParams, TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Locale, msg, text } from '../base/msg';
 import { type Analysis, ruleIdsTagged } from '../service/analyze';
 import { CONFIG_FILE_NAMES } from '../service/config';
 import { WorkspaceContext, createIndex, indexFile, previousReport, removeFile } from '../workspace';
-import { copiedSections } from '../workspace/copied';
 import { isManifestPath } from '../workspace/region';
 import { hasReportTitle, reportFileByName, skipFolder } from '../service/report-files';
+import { copiedPassages } from './compare';
 import { pathOfUri, uriOfPath } from './convert';
 import { readText } from './files';
 import { COPIED_PASSAGES_REQUEST, CopiedPassages, CopiedPassagesParams } from './protocol';
@@ -168,25 +168,9 @@ export function startWorkspace(connection: Connection, documents: TextDocuments<
 
   connection.onRequest(COPIED_PASSAGES_REQUEST, (params: CopiedPassagesParams, token) => runSafe(connection, token, 'copiedPassages', (): CopiedPassages => {
     const doc = documents.get(params?.uri);
-    const empty: CopiedPassages = { previous: null, sections: [], passages: [] };
-    if (!doc) return empty;
+    if (!doc) return { previous: null, sections: [], passages: [] };
     const a = hooks.analysis(doc);
-    const prev = previousReport(context(doc.uri), a.report);
-    if (!prev) return { ...empty, sections: a.report.sections.map((s) => ({ index: s.index, line: s.heading.line.index, previousLine: null })) };
-    const other = TextDocument.create(uriOfPath(prev.entry.path), 'ogi-report', 0, prev.text);
-    const passages = copiedSections(a.report, prev.report, { preamble: true }).flatMap((s) => s.passages).sort((x, y) => x.start - y.start);
-    return {
-      previous: { uri: other.uri, agency: prev.report.agency, year: prev.report.year },
-      sections: a.report.sections.map((s) => ({
-        index: s.index, line: s.heading.line.index,
-        previousLine: prev.report.sections.find((p) => p.index === s.index)?.heading.line.index ?? null,
-      })),
-      passages: passages.map((p) => ({
-        range: Range.create(doc.positionAt(p.start), doc.positionAt(p.end)),
-        previousRange: Range.create(other.positionAt(p.prevStart), other.positionAt(p.prevEnd)),
-        chars: p.chars,
-      })),
-    };
+    return copiedPassages(doc, a, previousReport(context(doc.uri), a.report));
   }));
 
   function context(uri: string): WorkspaceContext {

@@ -5,7 +5,8 @@
  * however it is bracketed (model/facts/citations.ts). Reads the prose only.
  */
 import { DOCUMENT_NUMBER } from '../model/vocabulary/proofreading';
-import { paragraphs, spanOf } from '../model/segments';
+import { spanOf } from '../model/segments';
+import { proseParagraphs } from './lib/metadata';
 import { DICTIONARY_OPTION, inside, readDictionary } from './lib/dictionary';
 import { NUMBER_RE } from './lib/document-number';
 import { Rule, msg } from './rule';
@@ -26,7 +27,7 @@ export const rule: Rule = {
   },
   check({ report, emit, options }) {
     const dictionary = readDictionary(options.dictionary);
-    for (const p of paragraphs(report)) {
+    for (const p of proseParagraphs(report)) {
       for (const m of p.text.matchAll(NUMBER_RE)) {
         if (m[1] === open && m[3] === close) continue;
         const from = m.index!;

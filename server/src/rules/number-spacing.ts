@@ -9,7 +9,8 @@
  * separated by spaces only (`规章 0 0 0`: a table flattened into a line by a page's text). One finding per paragraph, on its
  * first space; the fix removes the paragraph's spaces.
  */
-import { paragraphs, spanOf, type Paragraph } from '../model/segments';
+import { spanOf, type Paragraph } from '../model/segments';
+import { proseParagraphs } from './lib/metadata';
 import { Rule, msg } from './rule';
 
 const HAN = '\\u4e00-\\u9fff';
@@ -40,7 +41,7 @@ export const rule: Rule = {
     const found: { p: Paragraph; spaces: { start: number; end: number }[] }[] = [];
     let spaced = 0;
     let touching = 0;
-    for (const p of paragraphs(report)) {
+    for (const p of proseParagraphs(report)) {
       touching += p.text.match(TOUCHING)?.length ?? 0;
       const spaces: { start: number; end: number }[] = [];
       if (FLATTENED_TABLE.test(p.text)) continue;

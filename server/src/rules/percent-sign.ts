@@ -2,7 +2,8 @@
  * percent-sign: the prose writes a percentage with both `%` and `％`. A document uses one; the fix writes
  * the fewer in the form of the more (`%` on a tie). One finding per document, on the first of the fewer.
  */
-import { paragraphs, spanOf } from '../model/segments';
+import { spanOf } from '../model/segments';
+import { proseParagraphs } from './lib/metadata';
 import { Rule, msg } from './rule';
 
 export const rule: Rule = {
@@ -19,7 +20,7 @@ export const rule: Rule = {
   check({ report, emit }) {
     const half: { start: number; end: number }[] = [];
     const full: { start: number; end: number }[] = [];
-    for (const p of paragraphs(report)) {
+    for (const p of proseParagraphs(report)) {
       for (const m of p.text.matchAll(/(?<=[0-9\uFF10-\uFF19])\s*([%％])/g)) {
         const at = m.index! + m[0].length - 1;
         (m[1] === '%' ? half : full).push(spanOf(p, at, at + 1));

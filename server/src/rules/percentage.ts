@@ -3,6 +3,7 @@ import type { Breakdown, Share } from '../model/claims/breakdown';
 import type { Span } from '../model/claims/types';
 import { reportedSum, takenOfSum } from './lib/breakdown-check';
 import { checkClaims, gives, quote } from './lib/claim-check';
+import { agreesOnceCorrected } from './lib/corrected';
 import { Finding, Rule, msg } from './rule';
 
 function ratio(count: number, base: number, decimals: number): string {
@@ -58,11 +59,14 @@ export const rule: Rule = {
     reports: 'a stated share (`占45.6%`) that its count over the total gives neither rounded nor truncated; a share of a listed part (`其中主动公开150条…主动公开的占40.5%`) not taken of the stated whole (40.5% is 150 ÷ 370, the sum of the parts, not 150 ÷ 400)',
     fix: '—',
   },
-  check({ report, text, emit }) {
+  check(ctx) {
+    const { report, text, emit } = ctx;
     const claimed = new Set<number>();
-    for (const c of checkClaims(report)) {
+    // A share that the tables give once the identity findings' corrections are made is right: the cell's finding is the one.
+    const corrected = agreesOnceCorrected(ctx);
+    for (const [i, c] of checkClaims(report).entries()) {
       if (c.claim.kind === 'percent') claimed.add(c.claim.numStart);
-      if (c.verdict !== 'mismatch' || c.claim.kind !== 'percent' || !('bases' in c)) continue;
+      if (c.verdict !== 'mismatch' || c.claim.kind !== 'percent' || !('bases' in c) || corrected(i)) continue;
       const { claim } = c;
       const n = claim.count.value;
       // One line per distinct total, naming every place that total comes from.

@@ -1,11 +1,11 @@
 import type { Report } from '../model/report';
-import { proseLines } from '../model/segments';
+import { proseLinesOnly } from './lib/metadata';
 import { Rule, msg } from './rule';
 
 /**
  * Half-width punctuation in Chinese prose: ASCII parentheses in list numbering and statute references
  * (`(一)`), and ASCII commas, semicolons and colons between Chinese characters. URLs, numbers and tables
- * are not prose. One finding per paragraph for its commas and colons; the fix writes the full-width forms.
+ * are not prose, nor are the metadata lines a web copy puts above the report (`标题: …`). One finding per paragraph for its commas and colons; the fix writes the full-width forms.
  */
 export const rule: Rule = {
   id: 'punctuation',
@@ -64,7 +64,7 @@ const NUMBERING_RE = /[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]/
 
 function halfWidthPunctuation(report: Report): HalfWidth[] {
   const out: HalfWidth[] = [];
-  for (const line of proseLines(report)) {
+  for (const line of proseLinesOnly(report)) {
     const t = line.text;
     const found: HalfWidth[] = [];
     for (const m of t.matchAll(NUMBERING_RE)) {

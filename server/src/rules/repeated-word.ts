@@ -1,5 +1,5 @@
 import type { Report } from '../model/report';
-import { proseLines } from '../model/segments';
+import { proseLinesOnly } from './lib/metadata';
 import { Rule, msg } from './rule';
 
 /** An accidentally doubled word (资金资金, 的的). Legitimate doubling (研究研究, 常常, 清清楚楚) is not read as one. The fix deletes one copy. */
@@ -44,7 +44,7 @@ const DOUBLE_RE = /([\u4e00-\u9fff]{2,6})\1/g;
 
 function repeatedWords(report: Report): RepeatedWord[] {
   const out: RepeatedWord[] = [];
-  for (const line of proseLines(report)) {
+  for (const line of proseLinesOnly(report)) {
     const t = line.text;
     const re = new RegExp(DOUBLE_RE.source, 'g');
     let m: RegExpExecArray | null;

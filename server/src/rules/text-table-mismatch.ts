@@ -1,5 +1,6 @@
 import { checkClaims, quote, renderReading } from './lib/claim-check';
 import type { Reading, Term } from './lib/claim-check';
+import { agreesOnceCorrected } from './lib/corrected';
 import { Related, Rule, msg } from './rule';
 
 function related(terms: Term[]): Related[] {
@@ -14,6 +15,9 @@ const en = (rs: Reading[]) => rs.map((r) => renderReading(r, 'en')).join('; or '
 /**
  * A count, "未收到…申请" or "均获维持" stated in the prose that every reading of the tables contradicts.
  * The finding covers the number; no fix, since either side may be wrong (a suggestion at most).
+ * A figure that agrees with the tables once the identity findings' corrections are made is not
+ * reported: the table cell is wrong, its identity finding says so (and may cite this very figure),
+ * and the prose is right. One problem, one finding.
  */
 export const rule: Rule = {
   id: 'text-table-mismatch',
@@ -26,9 +30,11 @@ export const rule: Rule = {
     reports: 'a count in the prose (收到/受理…申请 N 件, the outcomes of table 三 — granted and partly granted together as （一）+（二）, each outcome group as the sum of its sub-rows, shown in the message —, 结转下年度, 行政复议/诉讼 N 件, 均获维持, 未收到申请) that no reading of the tables gives; hover a prose number to see what it was compared with',
     fix: 'a suggestion only',
   },
-  check({ report, emit }) {
-    for (const c of checkClaims(report)) {
-      if (c.verdict !== 'mismatch') continue;
+  check(ctx) {
+    const { report, emit } = ctx;
+    const corrected = agreesOnceCorrected(ctx);
+    checkClaims(report).forEach((c, i) => {
+      if (c.verdict !== 'mismatch' || corrected(i)) return;
       if (c.claim.kind === 'count' && 'readings' in c) {
         const claim = c.claim;
         const only = c.readings.length === 1 ? c.readings[0] : null;
@@ -57,6 +63,6 @@ export const rule: Rule = {
           related: related(c.against),
         });
       }
-    }
+    });
   },
 };

@@ -6,7 +6,8 @@
  * importer broke into pieces: `（本列数据的勾稽关系为：…` on a line of table debris, `…之和）` in the prose).
  * The brackets of a 发文字号's year (`国办公开办函（2021〕30号`) are document-number's: its fix settles them.
  */
-import { paragraphs, proseLines, spanOf } from '../model/segments';
+import { spanOf } from '../model/segments';
+import { proseLinesOnly, proseParagraphs } from './lib/metadata';
 import { yearBrackets } from './lib/document-number';
 import { Rule, msg } from './rule';
 
@@ -66,10 +67,10 @@ export const rule: Rule = {
   },
   check({ report, emit }) {
     const lines = report.tree.lines;
-    const prose = new Set(proseLines(report).map((l) => l.index));
+    const prose = new Set(proseLinesOnly(report).map((l) => l.index));
     // A line next to the paragraph that holds text but is not prose (a table, its debris).
     const cut = (i: number) => i >= 0 && i < lines.length && !prose.has(i) && lines[i].text.trim() !== '';
-    for (const p of paragraphs(report)) {
+    for (const p of proseParagraphs(report)) {
       const t = p.text.trimEnd();
       const at = unbalancedAt(t, cut(p.firstLine - 1), cut(p.lastLine + 1));
       if (at < 0) continue;

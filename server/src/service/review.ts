@@ -118,8 +118,11 @@ export function parseBaseline(text: string): Baseline {
     out.findings.set(f.fingerprint, f);
   };
   const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
-  if (Array.isArray(data)) {
-    for (const el of data) {
+  // JSON output: `{"tool", "files": [entries]}`, or the bare array of entries earlier versions wrote.
+  const entries = Array.isArray(data) ? data
+    : data && typeof data === 'object' && Array.isArray((data as { files?: unknown }).files) ? (data as { files: unknown[] }).files : null;
+  if (entries) {
+    for (const el of entries) {
       if (!el || typeof el !== 'object' || !Array.isArray((el as { diagnostics?: unknown }).diagnostics)) continue;
       const file = String((el as { file?: unknown }).file ?? '');
       for (const d of (el as { diagnostics: Record<string, unknown>[] }).diagnostics) {

@@ -57,7 +57,16 @@ function t3Label(id: string): Msg {
   return msg(`表三${zh.startsWith('（') ? '' : ' '}${zh}`, `table 三 ${zh}`);
 }
 
-export interface Tables { t3: Table | null; t3Rows: Map<string, TableRow>; t4: TableRow | null; t2Fees: TypedCell | null }
+export interface Tables {
+  t3: Table | null; t3Rows: Map<string, TableRow>; t4: TableRow | null; t2Fees: TypedCell | null;
+  /** Figures read as corrected (the identity findings' values for the cells they say are wrong), else as printed. */
+  fix?: ReadonlyMap<TypedCell, number>;
+}
+
+/** A cell's figure: as corrected when `tables.fix` corrects it, else as printed. */
+function figure(tables: Tables, c: TypedCell): number | undefined {
+  return tables.fix?.get(c) ?? countValue(c);
+}
 
 export function tablesOf(report: Report): Tables {
   // Table 三 may come in parts (split at a page break): the table that starts with 一 and the parts after it.
@@ -85,17 +94,17 @@ function rowTerm(tables: Tables, id: string, columns?: number[]): Term | null {
   const row = tables.t3Rows.get(id);
   if (!row || !row.shapeOk || row.cells.length !== T3_TOTAL_COL + 1) return null;
   if (columns) {
-    const vals = columns.map((c) => countValue(row.cells[c]));
+    const vals = columns.map((c) => figure(tables, row.cells[c]));
     if (vals.some((v) => v === undefined)) return null;
     const v = (vals as number[]).reduce((a, b) => a + b, 0);
     const col = columns.length === 1 ? row.cells[columns[0]].column.label : `${row.cells[columns[0]].column.label}至${row.cells[columns[columns.length - 1]].column.label}`;
     const label = t3Label(id);
     return { label: msg(`${label.zh}·${col}`, `${label.en}·${col}`), value: v, alt: v, cell: columns.length === 1 ? row.cells[columns[0]] : null };
   }
-  const details = row.cells.slice(0, T3_TOTAL_COL).map(countValue);
+  const details = row.cells.slice(0, T3_TOTAL_COL).map((c) => figure(tables, c));
   const detailSum = details.every((d) => d !== undefined) ? (details as number[]).reduce((a, b) => a + b, 0) : undefined;
   const total = row.cells[T3_TOTAL_COL];
-  const printed = total.value.kind === 'number' ? countValue(total) : total.value.kind === 'blank' ? detailSum : undefined;
+  const printed = tables.fix?.has(total) ? tables.fix.get(total) : total.value.kind === 'number' ? countValue(total) : total.value.kind === 'blank' ? detailSum : undefined;
   if (printed === undefined) return null;
   return { label: t3Label(id), value: printed, alt: detailSum ?? printed, cell: total };
 }
@@ -126,12 +135,12 @@ function t4Term(tables: Tables, group: 'review' | 'direct' | 'after', part: Part
   const partLabel = part === 'total' ? T4_PARTS[4] : T4_PARTS[PART_INDEX[part]];
   const label = msg(`表四 ${g.label}·${partLabel}`, `table 四 ${g.label}·${partLabel}`);
   if (part !== 'total') {
-    const v = countValue(g.parts[PART_INDEX[part]]);
+    const v = figure(tables, g.parts[PART_INDEX[part]]);
     return v === undefined ? null : { label, value: v, alt: v, cell: g.parts[PART_INDEX[part]] };
   }
-  const parts = g.parts.map(countValue);
+  const parts = g.parts.map((c) => figure(tables, c));
   const sum = parts.every((p) => p !== undefined) ? (parts as number[]).reduce((a, b) => a + b, 0) : undefined;
-  const printed = g.total.value.kind === 'number' ? countValue(g.total) : g.total.value.kind === 'blank' ? sum : undefined;
+  const printed = tables.fix?.has(g.total) ? tables.fix.get(g.total) : g.total.value.kind === 'number' ? countValue(g.total) : g.total.value.kind === 'blank' ? sum : undefined;
   if (printed === undefined) return null;
   return { label, value: printed, alt: sum ?? printed, cell: g.total };
 }
@@ -233,8 +242,8 @@ function checkAll(claim: AllClaim, tables: Tables): AllCheck {
   return { claim, against, verdict: against.length ? 'mismatch' : 'match' };
 }
 
-function checkAllClaims(report: Report): Check[] {
-  const tables = tablesOf(report);
+function checkAllClaims(report: Report, fix?: ReadonlyMap<TypedCell, number>): Check[] {
+  const tables: Tables = { ...tablesOf(report), fix };
   const claims = readClaims(report);
   const out: Check[] = [];
   // Prose evidence for self-contradictions, gathered once.
@@ -267,7 +276,7 @@ function checkAllClaims(report: Report): Check[] {
         const carry = rowTerm(tables, 'carryover');
         if (carry && (carry.value > 0 || carry.alt > 0)) {
           const row = tables.t3Rows.get('carryover')!;
-          const cell = carry.value > 0 ? row.cells[T3_TOTAL_COL] : row.cells.find((c, i) => i < T3_TOTAL_COL && (countValue(c) ?? 0) > 0)!;
+          const cell = carry.value > 0 ? row.cells[T3_TOTAL_COL] : row.cells.find((c, i) => i < T3_TOTAL_COL && (figure(tables, c) ?? 0) > 0)!;
           evidence.push({ label: t3Label('carryover'), value: Math.max(carry.value, carry.alt), start: cell.cell.start, end: cell.cell.end });
         }
         for (const c of carriedOver) {
@@ -318,3 +327,17 @@ export function checkClaims(report: Report): Check[] {
   return c;
 }
 
+/**
+ * The claims' verdicts against the tables as the identity findings correct them (`fix`: cell → the
+ * value its finding says it should have), in the order of `checkClaims`. A prose figure that
+ * disagrees with a printed cell but agrees with its correction is the evidence for that correction,
+ * not a second problem.
+ */
+export function checkClaimsCorrected(report: Report, fix: ReadonlyMap<TypedCell, number>): Check[] {
+  if (!fix.size) return checkClaims(report);
+  try {
+    return checkAllClaims(report, fix);
+  } catch {
+    return [];
+  }
+}

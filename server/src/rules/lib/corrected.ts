@@ -1,0 +1,30 @@
+/**
+ * The prose's claims against the tables as the identity findings correct them. When the identities
+ * (or the report's evidence, lib/evidence.ts) say a cell is wrong and what it should be, a prose figure
+ * that agrees with that value is right, and the cell's identity finding is the one finding of the
+ * problem: the rules that set prose against the tables (text-table-mismatch, percentage) stay silent on it.
+ */
+import type { TypedCell } from '../../model/report';
+import type { RuleContext } from '../rule';
+import { type Check, checkClaims, checkClaimsCorrected } from './claim-check';
+import { decidedCells } from './identities';
+
+/** Each culprit cell's value, and the cells of a candidate set the evidence decided. */
+export function corrections(ctx: RuleContext): Map<TypedCell, number> {
+  const fix = new Map<TypedCell, number>(ctx.localization.culprits.map((c) => [c.cell, c.expected]));
+  for (const [cell, value] of decidedCells(ctx.localization, ctx)) fix.set(cell, value);
+  return fix;
+}
+
+/**
+ * A test for the checks of `checkClaims(ctx.report)`: whether the `i`-th, a mismatch as printed, agrees
+ * with the tables once corrected (computed on first use).
+ */
+export function agreesOnceCorrected(ctx: RuleContext): (i: number) => boolean {
+  let corrected: Check[] | null = null;
+  const checks = checkClaims(ctx.report);
+  return (i) => {
+    corrected ??= checkClaimsCorrected(ctx.report, corrections(ctx));
+    return corrected[i]?.claim === checks[i]?.claim && corrected[i].verdict === 'match';
+  };
+}
