@@ -10,7 +10,7 @@ import { T3Totals, computeAllT3 } from '../model/totals';
 import { Localization, locateErrors } from '../model/error-location';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
-import { WorkspaceContext, crossReports, workspaceNotes } from '../workspace';
+import { OtherReport, WorkspaceContext, crossReports, workspaceNotes } from '../workspace';
 import { ENGINE_CODES, ENGINE_CODE_IDS } from './engine-codes';
 import { looksMisdecoded } from './gbk-report';
 
@@ -55,6 +55,8 @@ export interface Analysis {
   t3: T3Totals[];
   /** The index paths of the other reports this analysis read (last year's, a region's children). */
   reads: string[];
+  /** Last year's report, when a rule read it (the evidence the findings may rest on). */
+  previous?: OtherReport | null;
 }
 
 export const DEFAULT_MAX_LENGTH = 2_000_000;
@@ -249,7 +251,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { text, report, diagnostics: engineSettings(diagnostics, options), t3: getT3(), reads: cross.reads() };
+  return { text, report, diagnostics: engineSettings(diagnostics, options), t3: getT3(), reads: cross.reads(), previous: cross.previousIfRead() };
 }
 
 /** Applies edits left to right; an edit overlapping an earlier one is dropped. Returns the new text. */

@@ -4,7 +4,9 @@
  */
 import { Locale, Msg, msg, text } from '../base/msg';
 import type { Analysis } from './analyze';
-import { Check, checkClaims, gives, renderReading } from '../rules/lib/claim-check';
+import { Check, checkClaims, checkClaimsCorrected, gives, renderReading } from '../rules/lib/claim-check';
+import { correctionsOf } from '../rules/lib/corrected';
+import { locateErrors } from '../model/error-location';
 import { Breakdown, readBreakdowns } from '../model/claims/breakdown';
 import { reportedSum } from '../rules/lib/breakdown-check';
 
@@ -12,6 +14,9 @@ const VERDICT = {
   match: msg('✓ 一致', '✓ agrees'),
   mismatch: msg('✗ 不一致', '✗ disagrees'),
   unknown: msg('表中无法读出对应数字，未比对', 'No matching figure can be read from the tables; not compared'),
+  /** Disagrees with the table as printed, agrees once the identity findings' corrections are made: no finding here. */
+  corrected: msg('✓ 与按勾稽关系更正后的表格一致（与所印数字不一致：错在表格，见该单元格的提示）',
+    '✓ agrees with the table as its identities correct it (not with the printed figure: the table is wrong; see that cell\'s finding)'),
 };
 
 const L = {
@@ -54,11 +59,14 @@ function body(c: Check, locale: Locale): string[] {
 
 /** The hover of the claim at `offset` (the same shape as service/hover.ts's result), or null. */
 export function claimHover(a: Analysis, offset: number, locale: Locale = 'zh-cn'): { start: number; end: number; markdown: string } | null {
-  for (const c of checkClaims(a.report)) {
+  const checks = checkClaims(a.report);
+  for (let i = 0; i < checks.length; i++) {
+    const c = checks[i];
     const r = range(c);
     if (offset < r.start || offset > r.end) continue;
     const prose = text(msg(`**正文：“${c.claim.phrase}”**`, `**Prose: “${c.claim.phrase}”**`), locale);
-    const md = [prose, ...body(c, locale), `${text(L.result, locale)}${text(VERDICT[c.verdict], locale)}`].join('\n\n');
+    const verdict = c.verdict === 'mismatch' && agreesCorrected(a, checks, i) ? 'corrected' : c.verdict;
+    const md = [prose, ...body(c, locale), `${text(L.result, locale)}${text(VERDICT[verdict], locale)}`].join('\n\n');
     return { start: r.start, end: r.end, markdown: md };
   }
   for (const b of readBreakdowns(a.report)) {
@@ -66,6 +74,18 @@ export function claimHover(a: Analysis, offset: number, locale: Locale = 'zh-cn'
     if (h) return h;
   }
   return null;
+}
+
+/**
+ * Whether the i-th check, a mismatch as printed, agrees with the tables as the identity findings correct
+ * them (the rules then leave the prose figure without a finding: lib/corrected.ts), on the same evidence.
+ */
+function agreesCorrected(a: Analysis, checks: Check[], i: number): boolean {
+  const loc = locateErrors(a.report, a.t3);
+  const fix = correctionsOf(loc, { report: a.report, previous: a.previous ?? null });
+  if (!fix.size) return false;
+  const corrected = checkClaimsCorrected(a.report, fix);
+  return corrected[i]?.claim === checks[i].claim && corrected[i].verdict === 'match';
 }
 
 /** The hover of a breakdown's whole (its parts and their sum) or of a share of one part (the part over the whole). */

@@ -21,6 +21,8 @@ export interface CrossReports {
   readonly regions: readonly RegionReports[];
   /** The index paths of the other reports read so far. */
   reads(): string[];
+  /** Last year's report if a rule has looked it up (null otherwise): what the analysis's findings rest on. */
+  previousIfRead(): OtherReport | null;
 }
 
 export function crossReports(ws: WorkspaceContext | undefined, report: Report): CrossReports {
@@ -43,5 +45,6 @@ export function crossReports(ws: WorkspaceContext | undefined, report: Report): 
       return regions;
     },
     reads: () => [...read],
+    previousIfRead: () => previous ?? null,
   };
 }

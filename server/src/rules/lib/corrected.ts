@@ -4,15 +4,22 @@
  * that agrees with that value is right, and the cell's identity finding is the one finding of the
  * problem: the rules that set prose against the tables (text-table-mismatch, percentage) stay silent on it.
  */
+import type { Localization } from '../../model/error-location';
 import type { TypedCell } from '../../model/report';
 import type { RuleContext } from '../rule';
 import { type Check, checkClaims, checkClaimsCorrected } from './claim-check';
+import type { EvidenceSource } from './evidence';
 import { decidedCells } from './identities';
 
 /** Each culprit cell's value, and the cells of a candidate set the evidence decided. */
 export function corrections(ctx: RuleContext): Map<TypedCell, number> {
-  const fix = new Map<TypedCell, number>(ctx.localization.culprits.map((c) => [c.cell, c.expected]));
-  for (const [cell, value] of decidedCells(ctx.localization, ctx)) fix.set(cell, value);
+  return correctionsOf(ctx.localization, ctx);
+}
+
+/** The same, from a localization and the evidence at hand (the hover has the analysis, not a rule context). */
+export function correctionsOf(loc: Localization, src: EvidenceSource): Map<TypedCell, number> {
+  const fix = new Map<TypedCell, number>(loc.culprits.map((c) => [c.cell, c.expected]));
+  for (const [cell, value] of decidedCells(loc, src)) fix.set(cell, value);
   return fix;
 }
 
