@@ -1,0 +1,43 @@
+/**
+ * A figure recognised from a scan is flagged on the model's cell (issue 22: "each recognised figure
+ * carries its confidence into the model, a flag on the cell"): its page, the engine's confidence, its
+ * readings and doubtful digits. The correction by identity works from that flag, and the corrected
+ * cell still says it came from a scan.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/service/analyze';
+import { analyzeReadings } from '../../server/src/service/ocr-readings';
+import type { Report, TypedCell } from '../../server/src/model/report';
+import type { OcrReading } from '../../server/src/sources/types';
+
+const text = readFileSync(join(__dirname, '..', '..', 'test', 'fixtures', 'corpus', 'hongze_2024.txt'), 'utf8');
+const row = '1.本机关不掌握相关政府信息 | ';
+const at = text.indexOf(row) + row.length;
+const misread = (as: string) => text.slice(0, at) + as + text.slice(at + 2);
+const reading = (over: Partial<OcrReading>): OcrReading => ({ page: 3, offset: at, text: '81', confidence: 0.6, doubtful: [0], unreadable: false, ...over });
+const cells = (r: Report): TypedCell[] => r.tables.flatMap((t) => t.rows.flatMap((x) => x.cells));
+
+describe('recognised figures on the model cells', () => {
+  it('the cell the reading falls in carries its page, confidence, readings and doubtful digits; no other cell does', () => {
+    const a = analyze(misread('81'), { readings: [reading({ alternative: '31' })] });
+    const flagged = cells(a.report).filter((c) => c.ocr);
+    assert.equal(flagged.length, 1);
+    assert.equal(flagged[0].cell.start, at);
+    assert.deepEqual(flagged[0].ocr, { page: 3, confidence: 0.6, readings: ['81', '31'], doubtful: [0], unreadable: false });
+    assert.equal(cells(analyze(misread('81')).report).filter((c) => c.ocr).length, 0);
+  });
+
+  it('the correction by identity reads the flag: the corrected cell keeps it (a figure from a scan), and a sure figure is not corrected', () => {
+    const r = analyzeReadings(misread('81'), [reading({})], {});
+    assert.equal(r.text, text);
+    const cell = cells(r.analysis.report).find((c) => c.cell.start === at)!;
+    assert.equal(cell.cell.text, '31');
+    assert.equal(cell.ocr?.readings[0], '81');
+    assert.equal(cell.ocr?.confidence, 0.6);
+    // The same figure read with certainty (no doubtful digit): left as read.
+    assert.equal(analyzeReadings(misread('81'), [reading({ doubtful: [], confidence: 0.97 })], {}).text, misread('81'));
+  });
+});
