@@ -46,6 +46,8 @@ describe('scanned PDFs (OCR)', { timeout: 600_000 }, () => {
     assert.equal(entry.ocr, true);
     const onScan = entry.diagnostics.filter((d: { page?: number }) => d.page === 3);
     assert.ok(onScan.length > 0 && onScan.every((d: { ocr?: boolean }) => d.ocr === true));
+    // Each says where its line stands on the scanned page (its row of cells, in points from the top-left).
+    assert.ok(onScan.every((d: { box?: { y: number; height: number } }) => d.box && d.box.y > 0 && d.box.y + d.box.height < 843));
     const plain = spawnSync(process.execPath, [CLI, 'check', file], { encoding: 'utf8' });
     assert.match(plain.stdout, /识别自扫描页，第 3 页/);
     assert.equal(plain.stderr, '');

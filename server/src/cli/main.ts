@@ -142,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
   const configFor = (file: string) => { const c = explicit ?? finder(file); reportProblems(c); return c; };
   const optionsFor = (file: string) => effectiveOptions({}, configFor(file)?.config ?? null, opts.rules);
 
-  const expansion = expandInputs(opts.inputs, (file) => configFor(file)?.isIgnored(file) ?? false);
+  const expansion = expandInputs(opts.inputs, (file) => configFor(file)?.isIgnored(file) ?? false, (file) => configFor(file)?.config.images === true);
   for (const g of expansion.unmatched) {
     process.stderr.write(say(locale, g, msg('没有匹配的文件', 'matches no file')) + '\n');
     failed = true;
