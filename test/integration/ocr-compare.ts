@@ -8,21 +8,21 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isSourceError, readSource, SourceText } from '../../server/src/sources/index';
-import { analyze } from '../../server/src/service/analyze';
+import { analyze, Analysis } from '../../server/src/service/analyze';
 import { analyzeReadings } from '../../server/src/service/ocr-readings';
 import { scanPdf, ScanOptions } from './ocr-scan';
 
 export const CORPUS = join(__dirname, '..', '..', 'test', 'fixtures', 'corpus', 'pdf');
 
-/** Every figure of tables 二, 三 and 四, keyed by table, row and column, with its offset in the text. */
-export function figures(text: string): Map<string, { value: string; start: number; end: number }> {
+/** Every figure of tables 二, 三 and 四, keyed by table, row and column, with its offset in the text (with `blanks`, blank cells too, valued ''). */
+export function figures(text: string, blanks = false): Map<string, { value: string; start: number; end: number }> {
   const out = new Map<string, { value: string; start: number; end: number }>();
   for (const t of analyze(text).report.tables) {
     for (const row of t.rows) {
       if (!row.id) continue;
       for (const c of row.cells) {
-        if (c.value.kind !== 'number') continue;
-        out.set(`${t.kind}/${row.item ?? ''}/${row.id}/${c.col}`, { value: c.value.decimal, start: c.cell.start, end: c.cell.end });
+        if (c.value.kind !== 'number' && !(blanks && c.value.kind === 'blank')) continue;
+        out.set(`${t.kind}/${row.item ?? ''}/${row.id}/${c.col}`, { value: c.value.kind === 'number' ? c.value.decimal : '', start: c.cell.start, end: c.cell.end });
       }
     }
   }
@@ -46,13 +46,13 @@ export interface Tally {
   doubtful: number;
   /** Cells that could not be read at all. */
   unreadable: number;
-  /** Figures of the text PDF the scan does not give in their place (a row or cell not found). */
+  /** Figures of the text PDF the scan does not give in their place (a row whose label was misread, a cell left blank). */
   missing: string[];
   wrong: string[];
 }
 
 /** The scan of `name` made with `scan`, read, corrected by identity, and its figures compared with the text PDF's. */
-export async function compare(name: string, scan: ScanOptions): Promise<{ tally: Tally; source: SourceText; text: string }> {
+export async function compare(name: string, scan: ScanOptions): Promise<{ tally: Tally; source: SourceText; text: string; analysis: Analysis }> {
   const original = readFileSync(join(CORPUS, name));
   const expected = figures((await read(original)).text);
   const source = await read(await scanPdf(original, scan));
@@ -60,12 +60,14 @@ export async function compare(name: string, scan: ScanOptions): Promise<{ tally:
   const { text, analysis } = analyzeReadings(source.text, readings, {}, (l) => !!source.origins?.[l]?.ocr);
   // Corrections replace a figure by one of the same length: offsets stay as read.
   const corrections = new Set(analysis.diagnostics.filter((d) => d.code === 'ocr-reading' && /按勾稽关系取/.test(d.message.zh)).map((d) => d.start));
-  const got = figures(text);
+  const got = figures(text, true);
   const marked = (start: number, end: number) => readings.some((r) => (r.unreadable || r.doubtful.length > 0) && r.offset >= start && r.offset <= end);
   const tally: Tally = { figures: expected.size, read: 0, corrected: 0, doubtful: 0, unreadable: readings.filter((r) => r.unreadable).length, missing: [], wrong: [] };
   for (const [key, want] of expected) {
     const have = got.get(key);
-    if (!have) { tally.missing.push(key); continue; }
+    // A cell that could not be read is blank, and counted with the unreadable.
+    if (!have || (have.value === '' && !marked(have.start, have.end))) { tally.missing.push(key); continue; }
+    if (have.value === '') continue;
     if (corrections.has(have.start)) {
       if (have.value === want.value) tally.corrected++;
       else tally.wrong.push(`${key}: corrected to ${have.value}, printed ${want.value}`);
@@ -74,8 +76,8 @@ export async function compare(name: string, scan: ScanOptions): Promise<{ tally:
     else tally.wrong.push(`${key}: read ${have.value}, printed ${want.value}`);
   }
   // A figure the scan gives where the text PDF has none is accepted wrongly too.
-  for (const [key, have] of got) if (!expected.has(key) && !marked(have.start, have.end)) tally.wrong.push(`${key}: read ${have.value}, not printed`);
-  return { tally, source, text };
+  for (const [key, have] of got) if (have.value !== '' && !expected.has(key) && !marked(have.start, have.end)) tally.wrong.push(`${key}: read ${have.value}, not printed`);
+  return { tally, source, text, analysis };
 }
 
 /** One line of counts for the test log (and the closing note). */

@@ -40,4 +40,13 @@ describe('recognised figures on the model cells', () => {
     // The same figure read with certainty (no doubtful digit): left as read.
     assert.equal(analyzeReadings(misread('81'), [reading({ doubtful: [], confidence: 0.97 })], {}).text, misread('81'));
   });
+
+  it('on a scanned line, a figure cell read as a mark is a warning, not an error: the engine may have misread it', () => {
+    const marked = misread('【');
+    const sev = (ds: { code: string; severity: string }[]) => ds.filter((d) => d.code === 'cell-value').map((d) => d.severity);
+    assert.deepEqual(sev(analyze(marked).diagnostics), ['error']);
+    assert.deepEqual(sev(analyzeReadings(marked, [], {}, () => true).analysis.diagnostics), ['warning']);
+    // A line that was not recognised keeps the error.
+    assert.deepEqual(sev(analyzeReadings(marked, [], {}, () => false).analysis.diagnostics), ['error']);
+  });
 });

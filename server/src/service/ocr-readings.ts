@@ -50,7 +50,8 @@ const finding = (code: string, severity: Diagnostic['severity'], start: number, 
  * Analyzes a recognised text: corrections by identity first, then the findings on the readings.
  * `scanned(line)` says whether a line (0-based) was recognised: there, a wording finding (a character
  * or a mark off the official wording) is as likely the engine's misreading as the publisher's, and is
- * given as information, not as a warning.
+ * given as information, not as a warning; an error on the form of a figure cell or on the rows of a
+ * table (cell-value, blank-cell, table-shape) is a warning there.
  */
 export function analyzeReadings(text: string, readings: readonly OcrReading[], options: AnalyzeOptions, scanned: (line: number) => boolean = () => true): ReadingsResult {
   // Every analysis here lowers the tables with the readings: recognised cells carry their `ocr` flag.
@@ -112,6 +113,9 @@ export function analyzeReadings(text: string, readings: readonly OcrReading[], o
     }
   }
   const wording = new Set(ruleIdsTagged('wording'));
+  // The form of a figure cell (not a number, blank) and rows that could not be placed: as likely a
+  // misreading of the scan as the publisher's error, so a warning at most (the finding says it was recognised).
+  const misread = new Set([...ruleIdsTagged('figures'), 'table-shape']);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineOf = (at: number) => {
@@ -125,7 +129,11 @@ export function analyzeReadings(text: string, readings: readonly OcrReading[], o
   };
   const kept = analysis.diagnostics
     .filter((d) => !(identity.has(d.code) && [...drop].some((t) => within(t, d.start))))
-    .map((d) => (wording.has(d.code) && (d.severity === 'warning' || d.severity === 'error') && scanned(lineOf(d.start)) ? { ...d, severity: 'info' as const } : d));
+    .map((d) => {
+      if ((d.severity !== 'warning' && d.severity !== 'error') || !scanned(lineOf(d.start))) return d;
+      if (wording.has(d.code)) return { ...d, severity: 'info' as const };
+      return d.severity === 'error' && misread.has(d.code) ? { ...d, severity: 'warning' as const } : d;
+    });
   analysis.diagnostics = [...kept, ...notes].sort((p, q) => p.start - q.start);
   return { text, analysis };
 }

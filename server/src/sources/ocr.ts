@@ -9,7 +9,7 @@
  */
 import type { GrayImage } from './pdfium';
 import type { Run, Segments } from './pdf-layout';
-import { blank, deskew, halve, imageSegments, inked, pgm, PixelBox, tableCells, verticalLine } from './ocr-lines';
+import { blank, CellBox, deskew, halve, imageSegments, inked, pgm, PixelBox, tableCells, verticalLine } from './ocr-lines';
 import { OcrLine, recognize } from './ocr-engine';
 import type { OcrReading } from './types';
 
@@ -141,11 +141,25 @@ export async function ocrPage(scan: GrayImage, height: number, page: number, rea
   for (const r of read) if (FIGURE_TEXT.test(r.text)) figureCols.add(`${r.cell.grid}:${r.cell.col}`);
   // A row holds figures when a cell under figures reads as one, specks aside.
   for (const r of read) if (figureCols.has(`${r.cell.grid}:${r.cell.col}`) && FIGURE_TEXT.test(asDigits(trimChars(r.text, NOISE)))) figureRows.add(`${r.cell.grid}:${r.cell.row}`);
+  // A cell of one position in a row of figures (at least three, and most of its cells), where no word
+  // was read: a figure too, read or not, though its column has no other figure (a table of one row).
+  const rowFigures = new Map<string, { n: number; cells: number; w: number; h: number }>();
+  for (const r of read) {
+    const key = `${r.cell.grid}:${r.cell.row}`;
+    const e = rowFigures.get(key) ?? { n: 0, cells: 0, w: 0, h: 0 };
+    e.cells++;
+    if (FIGURE_TEXT.test(asDigits(trimChars(r.text, NOISE)))) { e.n++; e.w = Math.max(e.w, r.cell.w); e.h = Math.max(e.h, r.cell.h); }
+    rowFigures.set(key, e);
+  }
+  const amongFigures = (cell: CellBox, text: string) => {
+    const e = rowFigures.get(`${cell.grid}:${cell.row}`);
+    return !!e && e.n >= 3 && e.n >= e.cells * 0.6 && cell.w <= e.w * 1.5 && cell.h <= e.h * 1.2 && !/[\u4e00-\u9fff]/.test(text);
+  };
   for (const { cell, text, lines } of read) {
     let str = text;
     // Specks read as marks around a figure ("0.", "'12") are dropped; the second reading must agree.
     const stripped = asDigits(trimChars(text, NOISE));
-    const underFigures = figureCols.has(`${cell.grid}:${cell.col}`) && figureRows.has(`${cell.grid}:${cell.row}`);
+    const underFigures = (figureCols.has(`${cell.grid}:${cell.col}`) && figureRows.has(`${cell.grid}:${cell.row}`)) || amongFigures(cell, text);
     const figure = FIGURE_TEXT.test(text) || (underFigures && FIGURE_TEXT.test(stripped));
     // Inked, under figures, beside figures, and no word: a figure that could not be read.
     const unreadable = !figure && underFigures && !/[\u4e00-\u9fff]{2}/.test(text);
