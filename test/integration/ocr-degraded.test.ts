@@ -36,6 +36,16 @@ describe('scanned table pages at 200 dpi, clean and degraded (OCR)', { timeout: 
     assert.ok(source.origins?.some((o) => o?.page === 3 && o.ocr));
   });
 
+  it('the other corpus report at 150 and 200 dpi (huaian_2024, tables on pages 3–5): no figure accepted wrong', async () => {
+    for (const dpi of [150, 200]) {
+      const { tally, analysis } = await compare('huaian_2024.pdf', { dpi, pages: [3, 4, 5] });
+      console.log(tallyLine(`huaian_2024 pages 3–5, ${dpi} dpi`, tally));
+      assert.deepEqual(tally.wrong, []);
+      assert.ok(tally.read + tally.corrected >= tally.figures * 0.7, `only ${tally.read} of ${tally.figures} figures read`);
+      assertReported(tally, analysis);
+    }
+  });
+
   it('degraded (noise, fed 1° askew, JPEG quality 60): no page is lost, no figure accepted wrong', async () => {
     const { tally, source, analysis } = await compare('hongze_2024.pdf', { ...DEGRADED, pages: [2, 3, 4], keepText: true });
     console.log(tallyLine('hongze_2024 pages 2–4, 200 dpi, noise, 1° skew, JPEG 60', tally));
