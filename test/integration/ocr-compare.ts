@@ -42,6 +42,8 @@ export interface Tally {
   read: number;
   /** Doubtful as read, taken to the printed figure by the table's identities. */
   corrected: number;
+  /** Doubtful as read, confirmed by the table's identities (every other reading breaks one). */
+  confirmed: number;
   /** Marked as not reliably read (doubtful, not corrected). */
   doubtful: number;
   /** Cells that could not be read at all. */
@@ -57,12 +59,12 @@ export async function compare(name: string, scan: ScanOptions): Promise<{ tally:
   const expected = figures((await read(original)).text);
   const source = await read(await scanPdf(original, scan));
   const readings = source.readings ?? [];
-  const { text, analysis } = analyzeReadings(source.text, readings, {}, (l) => !!source.origins?.[l]?.ocr);
+  const { text, analysis, confirmed } = analyzeReadings(source.text, readings, {}, (l) => !!source.origins?.[l]?.ocr);
   // Corrections replace a figure by one of the same length: offsets stay as read.
   const corrections = new Set(analysis.diagnostics.filter((d) => d.code === 'ocr-reading' && /按勾稽关系取/.test(d.message.zh)).map((d) => d.start));
   const got = figures(text, true);
-  const marked = (start: number, end: number) => readings.some((r) => (r.unreadable || r.doubtful.length > 0) && r.offset >= start && r.offset <= end);
-  const tally: Tally = { figures: expected.size, read: 0, corrected: 0, doubtful: 0, unreadable: readings.filter((r) => r.unreadable).length, missing: [], wrong: [] };
+  const marked = (start: number, end: number) => readings.some((r) => (r.unreadable || r.doubtful.length > 0) && r.offset >= start && r.offset <= end && !confirmed.includes(r.offset));
+  const tally: Tally = { figures: expected.size, read: 0, corrected: 0, confirmed: 0, doubtful: 0, unreadable: readings.filter((r) => r.unreadable).length, missing: [], wrong: [] };
   for (const [key, want] of expected) {
     const have = got.get(key);
     // A cell that could not be read is blank, and counted with the unreadable.
@@ -72,7 +74,10 @@ export async function compare(name: string, scan: ScanOptions): Promise<{ tally:
       if (have.value === want.value) tally.corrected++;
       else tally.wrong.push(`${key}: corrected to ${have.value}, printed ${want.value}`);
     } else if (marked(have.start, have.end)) tally.doubtful++;
-    else if (have.value === want.value) tally.read++;
+    else if (have.value === want.value) {
+      if (confirmed.includes(have.start)) tally.confirmed++;
+      else tally.read++;
+    }
     else tally.wrong.push(`${key}: read ${have.value}, printed ${want.value}`);
   }
   // A figure the scan gives where the text PDF has none is accepted wrongly too.
@@ -82,5 +87,5 @@ export async function compare(name: string, scan: ScanOptions): Promise<{ tally:
 
 /** One line of counts for the test log (and the closing note). */
 export function tallyLine(label: string, t: Tally): string {
-  return `${label}: ${t.figures} figures, ${t.read} read, ${t.corrected} corrected by identity, ${t.doubtful} doubtful, ${t.unreadable} unreadable, ${t.missing.length} not in their place, ${t.wrong.length} wrong accepted`;
+  return `${label}: ${t.figures} figures, ${t.read} read, ${t.corrected} corrected by identity, ${t.confirmed} confirmed by identity, ${t.doubtful} doubtful, ${t.unreadable} unreadable, ${t.missing.length} not in their place, ${t.wrong.length} wrong accepted`;
 }

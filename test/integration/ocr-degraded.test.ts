@@ -30,7 +30,7 @@ describe('scanned table pages at 200 dpi, clean and degraded (OCR)', { timeout: 
     const { tally, source } = await compare('hongze_2024.pdf', { dpi: 200, pages: [2, 3, 4], keepText: true });
     console.log(tallyLine('hongze_2024 pages 2–4, 200 dpi', tally));
     assert.deepEqual(tally.wrong, []);
-    assert.ok(tally.read + tally.corrected >= tally.figures * 0.9, `only ${tally.read} of ${tally.figures} figures read`);
+    assert.ok(tally.read + tally.corrected + tally.confirmed >= tally.figures * 0.9, `only ${tally.read} of ${tally.figures} figures read`);
     // Text pages stay text pages; only the scanned ones are marked.
     assert.ok(source.origins?.some((o) => o?.page === 1 && !o.ocr));
     assert.ok(source.origins?.some((o) => o?.page === 3 && o.ocr));
@@ -41,7 +41,7 @@ describe('scanned table pages at 200 dpi, clean and degraded (OCR)', { timeout: 
       const { tally, analysis } = await compare('huaian_2024.pdf', { dpi, pages: [3, 4, 5] });
       console.log(tallyLine(`huaian_2024 pages 3–5, ${dpi} dpi`, tally));
       assert.deepEqual(tally.wrong, []);
-      assert.ok(tally.read + tally.corrected >= tally.figures * 0.7, `only ${tally.read} of ${tally.figures} figures read`);
+      assert.ok(tally.read + tally.corrected + tally.confirmed >= tally.figures * 0.7, `only ${tally.read} of ${tally.figures} figures read`);
       assertReported(tally, analysis);
     }
   });
@@ -50,7 +50,7 @@ describe('scanned table pages at 200 dpi, clean and degraded (OCR)', { timeout: 
     const { tally, source, analysis } = await compare('hongze_2024.pdf', { ...DEGRADED, pages: [2, 3, 4], keepText: true });
     console.log(tallyLine('hongze_2024 pages 2–4, 200 dpi, noise, 1° skew, JPEG 60', tally));
     assert.deepEqual(tally.wrong, []);
-    assert.ok(tally.read + tally.corrected >= tally.figures * 0.9, `only ${tally.read} of ${tally.figures} figures read`);
+    assert.ok(tally.read + tally.corrected + tally.confirmed >= tally.figures * 0.9, `only ${tally.read} of ${tally.figures} figures read`);
     assertReported(tally, analysis);
     assert.ok(source.origins?.some((o) => o?.page === 5 && !o.ocr));
     assert.ok(source.origins?.some((o) => o?.page === 3 && o.ocr));
@@ -60,7 +60,7 @@ describe('scanned table pages at 200 dpi, clean and degraded (OCR)', { timeout: 
     const { tally, analysis } = await compare('huaian_2024.pdf', { ...DEGRADED, pages: [3, 4, 5] });
     console.log(tallyLine('huaian_2024 pages 3–5, 200 dpi, noise, 1° skew, JPEG 60', tally));
     assert.deepEqual(tally.wrong, []);
-    assert.ok(tally.read + tally.corrected >= tally.figures * 0.5, `only ${tally.read} of ${tally.figures} figures read`);
+    assert.ok(tally.read + tally.corrected + tally.confirmed >= tally.figures * 0.5, `only ${tally.read} of ${tally.figures} figures read`);
     assertReported(tally, analysis);
   });
 });

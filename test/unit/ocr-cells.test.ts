@@ -49,4 +49,14 @@ describe('recognised figures on the model cells', () => {
     // A line that was not recognised keeps the error.
     assert.deepEqual(sev(analyzeReadings(marked, [], {}, () => false).analysis.diagnostics), ['error']);
   });
+
+  it('a doubtful figure in a table whose identities hold is confirmed when each other reading breaks one; not listed as doubtful', () => {
+    // 31 read right but doubtful in its first digit: 81 and 51 each break the row and column totals.
+    const r = analyzeReadings(text, [reading({ text: '31' })], {});
+    assert.deepEqual(r.confirmed, [at]);
+    assert.equal(r.text, text);
+    assert.deepEqual(r.analysis.diagnostics.filter((d) => d.code === 'ocr-reading'), []);
+    // Read wrong and doubtful: the identities fail, so nothing is confirmed, and the figure is corrected.
+    assert.deepEqual(analyzeReadings(misread('81'), [reading({})], {}).confirmed, []);
+  });
 });

@@ -6,7 +6,9 @@
  *   it is confused with (0/8/6/9, 1/7, 3/8/5, 5/6 …, or the engine's second reading) makes every
  *   identity of that table hold: the figure is taken so, and an info finding on it says
  *   `识别为 8，按勾稽关系取 3`. No correction otherwise: a publisher's own error is never hidden.
- * - Doubtful figures not corrected: one finding per table lists them (not reliably read).
+ * - A table whose identities hold as read: a doubtful figure each of whose other readings breaks an
+ *   identity is confirmed as read (the reading itself is the one choice that makes them all hold).
+ * - Doubtful figures neither corrected nor confirmed: one finding per table lists them (not reliably read).
  * - Cells that could not be read: one finding per table, and no identity finding on that table.
  */
 import { msg, Msg } from '../base/msg';
@@ -24,6 +26,8 @@ const MAX_TRIES = 60;
 export interface ReadingsResult {
   text: string;
   analysis: Analysis;
+  /** Where doubtful figures stand that the identities confirmed as read (no longer listed as doubtful). */
+  confirmed: number[];
 }
 
 /**
@@ -40,6 +44,23 @@ function doubtfulCells(t: Table, text: string): { at: number; figure: string; oc
       const at = text.indexOf(figure, c.cell.start);
       if (figure && at >= 0 && at + figure.length <= c.cell.end) out.push({ at, figure, ocr });
     }
+  }
+  return out;
+}
+
+/** What a doubtful figure may be instead: its second reading, and each doubtful digit changed to a digit it is confused with (same length). */
+function alternatives(figure: string, ocr: CellOcr): string[] {
+  const seen = new Set<string>([figure]);
+  const out: string[] = [];
+  const add = (to: string) => { if (!seen.has(to) && to.length === figure.length) { seen.add(to); out.push(to); } };
+  const second = ocr.readings[1];
+  if (second && second.length === figure.replace(/,/g, '').length && !figure.includes(',')) add(second);
+  let k = -1;
+  for (let i = 0; i < figure.length; i++) {
+    if (!/\d/.test(figure[i])) continue;
+    k++;
+    if (!ocr.doubtful.includes(k)) continue;
+    for (const d of CONFUSED[figure[i]] ?? '') add(figure.slice(0, i) + d + figure.slice(i + 1));
   }
   return out;
 }
@@ -67,20 +88,7 @@ export function analyzeReadings(text: string, readings: readonly OcrReading[], o
   for (const t of first.report.tables) {
     const here = doubtfulCells(t, text);
     if (!here.length || readings.some((r) => r.unreadable && within(t, r.offset)) || !failing(first, t)) continue;
-    const tries: { at: number; from: string; to: string }[] = [];
-    for (const { at, figure, ocr } of here) {
-      const seen = new Set<string>([figure]);
-      const add = (to: string) => { if (!seen.has(to) && to.length === figure.length) { seen.add(to); tries.push({ at, from: figure, to }); } };
-      const second = ocr.readings[1];
-      if (second && second.length === figure.replace(/,/g, '').length && !figure.includes(',')) add(second);
-      let k = -1;
-      for (let i = 0; i < figure.length; i++) {
-        if (!/\d/.test(figure[i])) continue;
-        k++;
-        if (!ocr.doubtful.includes(k)) continue;
-        for (const d of CONFUSED[figure[i]] ?? '') add(figure.slice(0, i) + d + figure.slice(i + 1));
-      }
-    }
+    const tries = here.flatMap(({ at, figure, ocr }) => alternatives(figure, ocr).map((to) => ({ at, from: figure, to })));
     const good = tries.slice(0, MAX_TRIES).filter(({ at, from, to }) => {
       const a = analyze(text.slice(0, at) + to + text.slice(at + from.length), only);
       const same = a.report.tables.find((x) => x.kind === t.kind && x.start === t.start);
@@ -91,6 +99,23 @@ export function analyzeReadings(text: string, readings: readonly OcrReading[], o
     text = text.slice(0, at) + to + text.slice(at + from.length);
     corrected.add(at);
     notes.push(finding('ocr-reading', 'info', at, at + to.length, msg(`识别为 ${from}，按勾稽关系取 ${to}`, `read as ${from}; taken as ${to} by the table's identities`)));
+  }
+  // A table whose identities hold as read: a doubtful figure is confirmed when each other reading of it
+  // breaks an identity (the figure as read is then the one choice that makes them all hold).
+  const confirmed = new Set<number>();
+  for (const t of first.report.tables) {
+    if (failing(first, t) || readings.some((r) => r.unreadable && within(t, r.offset))) continue;
+    let budget = MAX_TRIES * 2;
+    for (const { at, figure, ocr } of doubtfulCells(t, text)) {
+      const others = alternatives(figure, ocr);
+      if (!others.length || (budget -= others.length) < 0) break;
+      const breaks = others.every((to) => {
+        const a = analyze(text.slice(0, at) + to + text.slice(at + figure.length), only);
+        const same = a.report.tables.find((x) => x.kind === t.kind && x.start === t.start);
+        return same !== undefined && failing(a, same) > 0;
+      });
+      if (breaks) confirmed.add(at);
+    }
   }
   const analysis = analyze(text, withReadings);
   const tables = analysis.report.tables;
@@ -104,7 +129,7 @@ export function analyzeReadings(text: string, readings: readonly OcrReading[], o
         `${tableName(t.kind).zh}有 ${unread.length} 个单元格未能识别（扫描页第 ${pages} 页），其勾稽关系未核对，请对照原件`,
         `${unread.length} cells of ${tableName(t.kind).en} could not be read (scanned page ${pages}); its identities were not checked: compare with the original`)));
     }
-    const doubt = doubtfulCells(t, text).filter((c) => !corrected.has(c.at));
+    const doubt = doubtfulCells(t, text).filter((c) => !corrected.has(c.at) && !confirmed.has(c.at));
     if (doubt.length) {
       const list = doubt.slice(0, 5).map((c) => c.figure).join('、') + (doubt.length > 5 ? '…' : '');
       notes.push(finding('ocr-reading', 'info', doubt[0].at, doubt[0].at + doubt[0].figure.length, msg(
@@ -135,5 +160,5 @@ export function analyzeReadings(text: string, readings: readonly OcrReading[], o
       return d.severity === 'error' && misread.has(d.code) ? { ...d, severity: 'warning' as const } : d;
     });
   analysis.diagnostics = [...kept, ...notes].sort((p, q) => p.start - q.start);
-  return { text, analysis };
+  return { text, analysis, confirmed: [...confirmed].sort((p, q) => p - q) };
 }
