@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CORPUS } from './ocr-compare';
-import { pagePng } from './ocr-scan';
+import { pagePng, png } from './ocr-scan';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const TEXT = join(__dirname, '..', '..', 'test', 'fixtures', 'corpus', 'hongze_2024.txt');
@@ -43,6 +43,16 @@ describe('pictures in folders, and line boxes in the JSON output', { timeout: 30
     const bad = check(folder);
     assert.match(bad.stderr, /“images”应为 true 或 false/);
     assert.equal(JSON.parse(bad.stdout).length, 1);
+  });
+
+  it('a folder of pictures only, without "images": true, says how to read them', () => {
+    const folder = join(dir, 'photos');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'p1.jpg'), png(8, 8, new Uint8Array(64).fill(255)));
+    writeFileSync(join(folder, 'p2.png'), png(8, 8, new Uint8Array(64).fill(255)));
+    const r = check(folder);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /目录中没有报告文件（有 2 张图片：在配置文件中写 "images": true 可识别图片）/);
   });
 
   it('a finding on a PDF line carries the box of its line on the page (points from the top-left)', () => {

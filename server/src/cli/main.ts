@@ -148,7 +148,8 @@ export async function main(argv: string[]): Promise<number> {
     failed = true;
   }
   for (const d of expansion.empty) {
-    process.stderr.write(say(locale, d, msg('目录中没有报告文件', 'folder holds no report file')) + '\n');
+    const n = expansion.pictures.get(d);
+    process.stderr.write(say(locale, d, n ? msg(`目录中没有报告文件（有 ${n} 张图片：在配置文件中写 "images": true 可识别图片）`, `folder holds no report file (it has ${n} pictures: write "images": true in the configuration to read them)`) : msg('目录中没有报告文件', 'folder holds no report file')) + '\n');
     failed = true;
   }
   for (const x of expansion.special) {

@@ -31,6 +31,8 @@ export interface Expansion {
   unmatched: string[];
   /** Folders that hold no report file. */
   empty: string[];
+  /** Pictures found under folders or by globs and left out (the configuration does not ask for images), by input. */
+  pictures: Map<string, number>;
   /** Paths that are not regular files (after following links), with why; counted in `skipped`. */
   special: { file: string; reason: Msg; explicit: boolean }[];
 }
@@ -61,13 +63,19 @@ const PICTURE = /\.(png|jpe?g)$/i;
 
 export function expandInputs(inputs: string[], isIgnored: (file: string) => boolean = () => false, wantsImages: (file: string) => boolean = () => false): Expansion {
   const seen = new Set<string>();
-  const out: Expansion = { targets: [], skipped: 0, ignored: 0, unmatched: [], empty: [], special: [] };
+  const out: Expansion = { targets: [], skipped: 0, ignored: 0, unmatched: [], empty: [], special: [], pictures: new Map() };
+  let input = '';
   const add = (file: string, explicit: boolean, checkType: boolean) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const kind = sourceKindOf(file) ?? (!explicit && PICTURE.test(file) && wantsImages(file) ? 'image' : null);
+    const picture = !explicit && PICTURE.test(file);
+    const kind = sourceKindOf(file) ?? (picture && wantsImages(file) ? 'image' : null);
     if (!explicit) {
-      if (!kind) { out.skipped++; return; }
+      if (!kind) {
+        out.skipped++;
+        if (picture) out.pictures.set(input, (out.pictures.get(input) ?? 0) + 1);
+        return;
+      }
       if (isIgnored(file)) { out.ignored++; return; }
     }
     if (checkType) {
@@ -83,7 +91,7 @@ export function expandInputs(inputs: string[], isIgnored: (file: string) => bool
     }
     out.targets.push(explicit ? { file, kind, explicit } : { file, kind });
   };
-  for (const input of inputs) {
+  for (input of inputs) {
     let isDir = false;
     let exists = false;
     let regular = false;
