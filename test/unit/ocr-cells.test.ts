@@ -59,4 +59,17 @@ describe('recognised figures on the model cells', () => {
     // Read wrong and doubtful: the identities fail, so nothing is confirmed, and the figure is corrected.
     assert.deepEqual(analyzeReadings(misread('81'), [reading({})], {}).confirmed, []);
   });
+
+  it('a cell that could not be read is flagged, and is not reported as a blank cell (it holds ink): one finding says it was not read', () => {
+    const blank = text.slice(0, at) + text.slice(at + 2);
+    const codes = (ds: { code: string }[]) => ds.map((d) => d.code).filter((c) => c === 'blank-cell' || c === 'ocr-reading');
+    assert.deepEqual(codes(analyze(blank).diagnostics), ['blank-cell']);
+    // The blank cell where the figure was (its place in this layout: after the separator).
+    const spot = cells(analyze(blank).report).find((c) => c.value.kind === 'blank')!.cell.start;
+    const unread = reading({ text: '', doubtful: [], unreadable: true, confidence: 0, offset: spot });
+    const a = analyze(blank, { readings: [unread] });
+    assert.equal(cells(a.report).find((c) => c.cell.start === spot)?.ocr?.unreadable, true);
+    assert.deepEqual(codes(a.diagnostics), []);
+    assert.deepEqual(codes(analyzeReadings(blank, [unread], {}).analysis.diagnostics), ['ocr-reading']);
+  });
 });
