@@ -37,6 +37,8 @@ export interface ScanOptions {
   speckle?: number;
   /** A turn of the page in degrees (a sheet fed askew). */
   skew?: number;
+  /** Saved as a JPEG of this quality (1–100) and decoded back, as a scanner that saves JPEG would. */
+  jpeg?: number;
 }
 
 /** A deterministic generator of numbers in 0…1, so a degraded copy is the same each run. */
@@ -86,6 +88,7 @@ export async function scanPdf(src: Uint8Array, o: ScanOptions): Promise<Uint8Arr
         }
       }
     }
+    if (o.jpeg) jpegRoundTrip(new Uint8Array(pdf.memory.buffer), buf, stride, w, h, o.jpeg);
     for (let i = pdf.FPDFPage_CountObjects(page) - 1; i >= 0; i--) {
       const obj = pdf.FPDFPage_GetObject(page, i);
       if (pdf.FPDFPage_RemoveObject(page, obj)) pdf.FPDFPageObj_Destroy(obj);
@@ -104,6 +107,26 @@ export async function scanPdf(src: Uint8Array, o: ScanOptions): Promise<Uint8Arr
   const bytes = saveAndClose(pdf, doc);
   pdf.free(data);
   return bytes;
+}
+
+/** The page bitmap (BGRA rows of `stride` bytes at `buf`) encoded as a JPEG of `quality` and decoded back in place. */
+function jpegRoundTrip(mem: Uint8Array, buf: number, stride: number, w: number, h: number, quality: number): void {
+  const jpeg = require('jpeg-js') as typeof import('jpeg-js');
+  const rgba = new Uint8Array(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const at = buf + y * stride + x * 4, to = (y * w + x) * 4;
+      rgba[to] = mem[at + 2]; rgba[to + 1] = mem[at + 1]; rgba[to + 2] = mem[at]; rgba[to + 3] = 255;
+    }
+  }
+  const coded = jpeg.encode({ data: rgba, width: w, height: h }, quality).data;
+  const back = jpeg.decode(coded, { useTArray: true, formatAsRGBA: true });
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const at = buf + y * stride + x * 4, from = (y * w + x) * 4;
+      mem[at] = back.data[from + 2]; mem[at + 1] = back.data[from + 1]; mem[at + 2] = back.data[from]; mem[at + 3] = 255;
+    }
+  }
 }
 
 /** The document's bytes as PDFium saves it; the document is closed. */

@@ -10,64 +10,21 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { isSourceError, readSource, SourceText } from '../../server/src/sources/index';
+import { isSourceError, readSource } from '../../server/src/sources/index';
 import { analyze } from '../../server/src/service/analyze';
 import { analyzeReadings } from '../../server/src/service/ocr-readings';
-import { imagePdf, pagePng, png, scanPdf, ScanOptions } from './ocr-scan';
+import { compare, CORPUS, figures, read, tallyLine } from './ocr-compare';
+import { imagePdf, pagePng, png, scanPdf } from './ocr-scan';
 import { jsonFiles } from '../helpers/cli-json';
 
-const CORPUS = join(__dirname, '..', '..', 'test', 'fixtures', 'corpus', 'pdf');
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'ogi-ocr-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Every figure of tables 二, 三 and 四, keyed by table, row and column, with its offset in the text. */
-function figures(text: string): Map<string, { value: string; start: number; end: number }> {
-  const out = new Map<string, { value: string; start: number; end: number }>();
-  for (const t of analyze(text).report.tables) {
-    for (const row of t.rows) {
-      if (!row.id) continue;
-      for (const c of row.cells) {
-        if (c.value.kind !== 'number') continue;
-        out.set(`${t.kind}/${row.item ?? ''}/${row.id}/${c.col}`, { value: c.value.decimal, start: c.cell.start, end: c.cell.end });
-      }
-    }
-  }
-  return out;
-}
-
-async function read(bytes: Uint8Array): Promise<SourceText> {
-  const r = await readSource('scan.pdf', bytes);
-  if (isSourceError(r)) assert.fail(`${r.error.kind}: ${r.error.message.zh}`);
-  return r;
-}
-
-interface Tally { figures: number; read: number; doubtful: number; unreadable: number; wrong: string[] }
-
-/** Compares the scan's figures with the text PDF's: a differing figure must be marked as not reliably read. */
-async function compare(name: string, scan: ScanOptions): Promise<{ tally: Tally; source: SourceText }> {
-  const original = readFileSync(join(CORPUS, name));
-  const expected = figures((await read(original)).text);
-  const source = await read(await scanPdf(original, scan));
-  const got = figures(source.text);
-  const marked = (start: number, end: number) => (source.readings ?? []).some((r) => (r.unreadable || r.doubtful.length > 0) && r.offset >= start && r.offset <= end);
-  const tally: Tally = { figures: expected.size, read: 0, doubtful: 0, unreadable: (source.readings ?? []).filter((r) => r.unreadable).length, wrong: [] };
-  for (const [key, want] of expected) {
-    const have = got.get(key);
-    if (!have) continue;
-    if (marked(have.start, have.end)) tally.doubtful++;
-    else if (have.value === want.value) tally.read++;
-    else tally.wrong.push(`${key}: read ${have.value}, printed ${want.value}`);
-  }
-  // A figure the scan gives where the text PDF has none is accepted wrongly too.
-  for (const [key, have] of got) if (!expected.has(key) && !marked(have.start, have.end)) tally.wrong.push(`${key}: read ${have.value}, not printed`);
-  return { tally, source };
-}
-
 describe('scanned PDFs (OCR)', { timeout: 600_000 }, () => {
   it('reads a whole scanned report at 150 dpi: every figure of tables 二/三/四 right or marked, findings say they were recognised', async () => {
     const { tally, source } = await compare('hongze_2024.pdf', { dpi: 150 });
-    console.log(`hongze_2024 150 dpi: ${JSON.stringify({ ...tally, wrong: tally.wrong.length })}`);
+    console.log(tallyLine('hongze_2024, every page, 150 dpi', tally));
     assert.deepEqual(tally.wrong, []);
     assert.ok(tally.read >= tally.figures * 0.35, `only ${tally.read} of ${tally.figures} figures read`);
     assert.equal(source.ocr, true);
@@ -81,16 +38,6 @@ describe('scanned PDFs (OCR)', { timeout: 600_000 }, () => {
     assert.ok(scanned.includes('error format-version'));
   });
 
-  it('reads a scanned table page inside a text PDF (200 dpi, noise, specks, fed 1° askew): no page is lost, no figure accepted wrong', async () => {
-    const { tally, source } = await compare('hongze_2024.pdf', { dpi: 200, pages: [3], keepText: true, noise: 40, speckle: 0.002, skew: 1 });
-    console.log(`hongze_2024 page 3 scanned, 200 dpi, noise, 1° skew: ${JSON.stringify({ ...tally, wrong: tally.wrong.length })}`);
-    assert.deepEqual(tally.wrong, []);
-    assert.ok(tally.read >= 90, `only ${tally.read} figures read`);
-    // Text pages stay text pages; only the scanned one is marked.
-    assert.ok(source.origins?.some((o) => o?.page === 1 && !o.ocr));
-    assert.ok(source.origins?.some((o) => o?.page === 3 && o.ocr));
-  });
-
   it('the command line marks the report and its findings as recognised from a scan', async () => {
     const file = join(dir, 'hongze_scan.pdf');
     writeFileSync(file, await scanPdf(readFileSync(join(CORPUS, 'hongze_2024.pdf')), { dpi: 150, pages: [3], keepText: true }));
@@ -100,6 +47,8 @@ describe('scanned PDFs (OCR)', { timeout: 600_000 }, () => {
     assert.equal(entry.ocr, true);
     const onScan = entry.diagnostics.filter((d: { page?: number }) => d.page === 3);
     assert.ok(onScan.length > 0 && onScan.every((d: { ocr?: boolean }) => d.ocr === true));
+    // Each says where its line stands on the scanned page (its row of cells, in points from the top-left).
+    assert.ok(onScan.every((d: { box?: { y: number; height: number } }) => d.box && d.box.y > 0 && d.box.y + d.box.height < 843));
     const plain = spawnSync(process.execPath, [CLI, 'check', file], { encoding: 'utf8' });
     assert.match(plain.stdout, /识别自扫描页，第 3 页/);
     assert.equal(plain.stderr, '');

@@ -116,7 +116,8 @@ describe('pdf-layout: ruling lines and grids', () => {
     const page = (y: number, label: string, n: string) => layoutPage([run(label, 10, y - 30), run(n, 110, y - 30)], ruled([0, 100, 200], [y, y - 50]), 0, 842);
     const out = assemble([{ page: 1, blocks: page(100, 'A', '1') }, { page: 2, blocks: page(800, 'B', '2') }]);
     assert.equal(out.text, 'A\t1\nB\t2\n');
-    assert.deepEqual(out.origins, [{ page: 1 }, { page: 1 }]);
+    // Each row keeps its own page and the box of its row of cells (points from the page's top-left).
+    assert.deepEqual(out.origins, [{ page: 1, box: { x: 0, y: 742, width: 200, height: 50 } }, { page: 2, box: { x: 0, y: 42, width: 200, height: 50 } }]);
   });
 });
 

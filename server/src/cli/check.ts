@@ -10,7 +10,7 @@ import { workspaceFor } from './batch';
 import type { CheckOptions } from '../service/config';
 import type { Msg, Severity } from '../rules/rule';
 import { msg } from '../base/msg';
-import { SourceErrorKind, SourceKind, SourceText, TextEncoding, isSourceError, readSource } from '../sources';
+import { LineBox, SourceErrorKind, SourceKind, SourceText, TextEncoding, isSourceError, readSource } from '../sources';
 import { positionAt } from '../syntax/parse';
 import { MAX_FILE_BYTES, ReadProblemKind, readRegular, readRegularOrThrow } from './safe-read';
 import { FixChange, planFix } from './fix-edits';
@@ -39,6 +39,8 @@ export interface FileDiagnostic {
   paragraph?: number;
   /** The line was recognised from a scanned page. */
   ocr?: boolean;
+  /** The line's box on its page (PDF points from the top-left corner: sources/types.ts `LineBox`). */
+  box?: LineBox;
   /** The line around the finding, for the HTML summary: text before, the text covered, text after. */
   context?: [string, string, string];
   /** Its stable identity (service/fingerprint.ts) and its place by content (always set by `checkFile`). */
@@ -190,6 +192,7 @@ function summarize(file: string, source: SourceText, a: Analysis, extra: { notes
     const origin = source.origins?.[s.line];
     if (origin?.page !== undefined) out.page = origin.page;
     if (origin?.ocr) out.ocr = true;
+    if (origin?.box) out.box = origin.box;
     if (origin?.paragraph !== undefined) out.paragraph = origin.paragraph;
     if (extra.context && lines.length) {
       // The document's line (a run-on line is several lines of the tree).

@@ -142,13 +142,14 @@ export async function main(argv: string[]): Promise<number> {
   const configFor = (file: string) => { const c = explicit ?? finder(file); reportProblems(c); return c; };
   const optionsFor = (file: string) => effectiveOptions({}, configFor(file)?.config ?? null, opts.rules);
 
-  const expansion = expandInputs(opts.inputs, (file) => configFor(file)?.isIgnored(file) ?? false);
+  const expansion = expandInputs(opts.inputs, (file) => configFor(file)?.isIgnored(file) ?? false, (file) => configFor(file)?.config.images === true);
   for (const g of expansion.unmatched) {
     process.stderr.write(say(locale, g, msg('没有匹配的文件', 'matches no file')) + '\n');
     failed = true;
   }
   for (const d of expansion.empty) {
-    process.stderr.write(say(locale, d, msg('目录中没有报告文件', 'folder holds no report file')) + '\n');
+    const n = expansion.pictures.get(d);
+    process.stderr.write(say(locale, d, n ? msg(`目录中没有报告文件（有 ${n} 张图片：在配置文件中写 "images": true 可识别图片）`, `folder holds no report file (it has ${n} pictures: write "images": true in the configuration to read them)`) : msg('目录中没有报告文件', 'folder holds no report file')) + '\n');
     failed = true;
   }
   for (const x of expansion.special) {

@@ -165,6 +165,7 @@ export function jsonEntry(r: FileResult, locale: Locale) {
       };
       if (d.page !== undefined) o.page = d.page;
       if (d.ocr) o.ocr = true;
+      if (d.box) o.box = d.box;
       if (d.paragraph !== undefined) o.paragraph = d.paragraph;
       o.fingerprint = d.fingerprint;
       o.place = d.place;

@@ -2,7 +2,8 @@
  * Expands the command line's inputs into the files to check. A file named on the command line is
  * checked whatever its extension, in argument order; a folder is walked recursively and a glob
  * expanded (tinyglobby), each sorted, keeping report files (`sourceKindOf`) and counting the rest as
- * skipped. Hidden folders and node_modules are not entered; the configuration's `ignore` globs apply.
+ * skipped. Hidden folders and node_modules are not entered; the configuration's `ignore` globs apply, and
+ * its `images` adds pictures (.png, .jpg, .jpeg) to the report files found.
  * Only regular files are checked: a FIFO, device or socket, named directly or through a link, in a
  * folder or matched by a glob, is skipped with its reason (it would block or read forever).
  */
@@ -30,6 +31,8 @@ export interface Expansion {
   unmatched: string[];
   /** Folders that hold no report file. */
   empty: string[];
+  /** Pictures found under folders or by globs and left out (the configuration does not ask for images), by input. */
+  pictures: Map<string, number>;
   /** Paths that are not regular files (after following links), with why; counted in `skipped`. */
   special: { file: string; reason: Msg; explicit: boolean }[];
 }
@@ -55,15 +58,24 @@ function walkDir(dir: string, out: Found[]): void {
   }
 }
 
-export function expandInputs(inputs: string[], isIgnored: (file: string) => boolean = () => false): Expansion {
+/** A picture by its name (read by OCR): folders and globs give it only when the configuration asks (`"images": true`). */
+const PICTURE = /\.(png|jpe?g)$/i;
+
+export function expandInputs(inputs: string[], isIgnored: (file: string) => boolean = () => false, wantsImages: (file: string) => boolean = () => false): Expansion {
   const seen = new Set<string>();
-  const out: Expansion = { targets: [], skipped: 0, ignored: 0, unmatched: [], empty: [], special: [] };
+  const out: Expansion = { targets: [], skipped: 0, ignored: 0, unmatched: [], empty: [], special: [], pictures: new Map() };
+  let input = '';
   const add = (file: string, explicit: boolean, checkType: boolean) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const kind = sourceKindOf(file);
+    const picture = !explicit && PICTURE.test(file);
+    const kind = sourceKindOf(file) ?? (picture && wantsImages(file) ? 'image' : null);
     if (!explicit) {
-      if (!kind) { out.skipped++; return; }
+      if (!kind) {
+        out.skipped++;
+        if (picture) out.pictures.set(input, (out.pictures.get(input) ?? 0) + 1);
+        return;
+      }
       if (isIgnored(file)) { out.ignored++; return; }
     }
     if (checkType) {
@@ -79,7 +91,7 @@ export function expandInputs(inputs: string[], isIgnored: (file: string) => bool
     }
     out.targets.push(explicit ? { file, kind, explicit } : { file, kind });
   };
-  for (const input of inputs) {
+  for (input of inputs) {
     let isDir = false;
     let exists = false;
     let regular = false;

@@ -33,7 +33,8 @@ export function tableCounts(table: Table): TableCounts {
     if (!row.shapeOk) unreadable.push(row);
     else if (row.id === null && row.label) unknown.push(row);
   }
-  for (const row of table.rows) for (const cell of row.cells) if (cell.value.kind === 'blank') blanks.push({ cell, row });
+  // A cell of a scan that could not be read holds ink: it is no blank (the OCR finding reports it).
+  for (const row of table.rows) for (const cell of row.cells) if (cell.value.kind === 'blank' && !cell.ocr?.unreadable) blanks.push({ cell, row });
   return { unreadable, joined, unknown, missing: table.missingRows, blanks };
 }
 

@@ -5,6 +5,8 @@
  * editor types, so the CLI, the language server and the tests all call exactly this.
  */
 import { Report, parseReport } from '../model/report';
+import { markRecognised } from '../model/report/ocr-cells';
+import type { OcrReading } from '../sources/types';
 import { positionAt } from '../syntax/parse';
 import { T3Totals, computeAllT3 } from '../model/totals';
 import { Localization, locateErrors } from '../model/error-location';
@@ -35,6 +37,8 @@ export interface AnalyzeOptions {
    * share (0.5) or a percentage (50); `ruleOptions` wins.
    */
   copiedTextThreshold?: number;
+  /** Figures recognised from a scan (a source's readings): their cells carry an `ocr` flag (model/report/ocr-cells.ts). */
+  readings?: readonly OcrReading[];
 }
 
 export interface Diagnostic {
@@ -212,6 +216,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     };
   }
   const report = parseReport(text);
+  if (options.readings) markRecognised(report, options.readings);
   let t3: T3Totals[] | undefined;
   const getT3 = () => (t3 ??= computeAllT3(report, report.formatVersion ?? versionForYear(report.year)));
   let localization: Localization | undefined;

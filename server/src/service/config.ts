@@ -24,6 +24,8 @@ export interface ReportConfig {
   /** Options by rule id, then option name (only valid values). */
   ruleOptions: Record<string, Record<string, unknown>>;
   ignore: string[];
+  /** `"images": true`: a folder or glob given to the command line also picks up pictures (.png, .jpg, .jpeg), read by OCR. */
+  images?: boolean;
   /** The top-level `dictionary`: words never to flag and extra pairs, for every rule with a `dictionary` option. */
   dictionary?: Dictionary;
 }
@@ -43,7 +45,7 @@ export interface ParsedConfig {
 /** Analyzer options for one file. */
 export type CheckOptions = AnalyzeOptions;
 
-const KNOWN_KEYS = new Set(['$schema', 'rules', 'ignore', 'copiedTextThreshold', 'dictionary']);
+const KNOWN_KEYS = new Set(['$schema', 'rules', 'ignore', 'images', 'copiedTextThreshold', 'dictionary']);
 
 export function emptyConfig(): ReportConfig {
   return { rules: {}, ruleOptions: {}, ignore: [] };
@@ -75,6 +77,10 @@ export function parseConfig(text: string): ParsedConfig {
     if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string')) {
       problems.push(msg('“ignore”应为字符串数组（glob）', '"ignore" must be an array of glob strings'));
     } else config.ignore = obj.ignore as string[];
+  }
+  if (obj.images !== undefined) {
+    if (typeof obj.images !== 'boolean') problems.push(msg('“images”应为 true 或 false（文件夹中是否也检查图片）', '"images" must be true or false (whether folders also give pictures to check)'));
+    else config.images = obj.images;
   }
   if (obj.dictionary !== undefined) readDictionaryConfig(config, obj.dictionary, problems);
   // The old form: a top-level share, 0–1. Still read (unless the rule's own option is set), with a warning.

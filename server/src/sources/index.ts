@@ -15,7 +15,7 @@ import { isSourceError, MAX_SOURCE_BYTES, SourceError, sourceError, SourceKind, 
 
 export { decodeText, encodeText } from './decode';
 export { isSourceError, MAX_SOURCE_BYTES } from './types';
-export type { LineOrigin, SourceError, SourceErrorKind, SourceKind, SourceText, TextEncoding } from './types';
+export type { LineBox, LineOrigin, SourceError, SourceErrorKind, SourceKind, SourceText, TextEncoding } from './types';
 
 /** The kind of a file by its name, or null when it is not a report file this tool reads. */
 export function sourceKindOf(path: string): SourceKind | null {

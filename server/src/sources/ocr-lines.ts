@@ -27,6 +27,8 @@ export interface CellBox extends PixelBox {
 
 const DARK = 160;
 const RULE_DARK = 200;
+/** Lighter than this is paper (a shaded cell, noise) when a crop is cleaned for reading. */
+const PAPER = 185;
 
 /**
  * Straight dark runs of at least `minLen` pixels along rows (horizontal) or columns (vertical), gaps of
@@ -166,7 +168,7 @@ export function pgm(img: GrayImage, box: PixelBox = { x: 0, y: 0, w: img.width, 
     const x0 = Math.max(0, box.x), x1 = Math.min(img.width, box.x + box.w);
     if (x1 > x0) out.set(img.data.subarray(sy * img.width + x0, sy * img.width + x1), head.length + (y + pad) * w + pad + (x0 - box.x));
   }
-  if (clean) for (let i = head.length; i < out.length; i++) if (out[i] > 185) out[i] = 255;
+  if (clean) for (let i = head.length; i < out.length; i++) if (out[i] > PAPER) out[i] = 255;
   return out;
 }
 
@@ -282,4 +284,59 @@ export function deskew(img: GrayImage): GrayImage {
     }
   }
   return { width: img.width, height: img.height, data };
+}
+
+/**
+ * Bits of a ruling line left inside a cell's box (a thin rule scanned askew and turned straight again
+ * wobbles by a pixel or two, past the cell's margin) read as strokes: a `1` before a figure, a dash
+ * under it. Within each cell, a piece of ink (faint pixels too) that lies along an edge (within `band`
+ * pixels of it), thin across it (at most 3 pixels) and at least four times as long, or that lies within
+ * 3 pixels of an edge, is paper. A character's strokes join
+ * into wider pieces (a `1` has its flag or serif) or lie further in. Linear in the cells' pixels.
+ */
+export function clearRemnants(img: GrayImage, cells: readonly PixelBox[], band = 8): GrayImage {
+  let data: Uint8Array | null = null;
+  const src = img.data;
+  const stack: number[] = [];
+  const piece: number[] = [];
+  for (const c of cells) {
+    const x0 = Math.max(0, c.x), y0 = Math.max(0, c.y), x1 = Math.min(img.width, c.x + c.w), y1 = Math.min(img.height, c.y + c.h);
+    const w = x1 - x0, h = y1 - y0;
+    if (w <= 0 || h <= 0) continue;
+    const seen = new Uint8Array(w * h);
+    // Faint pixels count: the reading keeps them (`pgm` with `clean`), and they join a rule's bits into one piece.
+    const dark = (i: number) => src[(y0 + ((i / w) | 0)) * img.width + x0 + (i % w)] <= PAPER;
+    for (let start = 0; start < w * h; start++) {
+      if (seen[start] || !dark(start)) continue;
+      seen[start] = 1;
+      stack.push(start);
+      piece.length = 0;
+      let minX = w, maxX = -1, minY = h, maxY = -1;
+      while (stack.length) {
+        const p = stack.pop()!;
+        piece.push(p);
+        const x = p % w, y = (p / w) | 0;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = x + dx, ny = y + dy;
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+            const q = ny * w + nx;
+            if (!seen[q] && dark(q)) { seen[q] = 1; stack.push(q); }
+          }
+        }
+      }
+      const pw = maxX - minX + 1, ph = maxY - minY + 1;
+      const along = (ph <= 3 && pw >= 4 * ph && (minY < band || maxY >= h - band)) || (pw <= 3 && ph >= 4 * pw && (minX < band || maxX >= w - band))
+        // or a speck within 3 pixels of an edge: no character is that thin there.
+        || maxX < 3 || minX >= w - 3 || maxY < 3 || minY >= h - 3;
+      if (!along) continue;
+      data ??= src.slice();
+      for (const p of piece) data[(y0 + ((p / w) | 0)) * img.width + x0 + (p % w)] = 255;
+    }
+  }
+  return data ? { width: img.width, height: img.height, data } : img;
 }

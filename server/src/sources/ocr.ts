@@ -9,7 +9,7 @@
  */
 import type { GrayImage } from './pdfium';
 import type { Run, Segments } from './pdf-layout';
-import { blank, deskew, halve, imageSegments, inked, pgm, PixelBox, tableCells, verticalLine } from './ocr-lines';
+import { blank, CellBox, clearRemnants, deskew, halve, imageSegments, inked, pgm, PixelBox, tableCells, verticalLine } from './ocr-lines';
 import { OcrLine, recognize } from './ocr-engine';
 import type { OcrReading } from './types';
 
@@ -111,6 +111,29 @@ async function readFigure(img: GrayImage, cell: PixelBox, text: string, lines: O
   return out;
 }
 
+/** Share of a page's figures whose two readings differ above which the page is rough (a poor scan). */
+const ROUGH = 0.05;
+
+/**
+ * On a rough page (the two readings of its figures differ often: noise, a JPEG's blocks, rules scanned
+ * askew) a misread the engine is sure of twice happens too (an italic 6 read as 5 at both sizes): each
+ * figure is read a third time, digits only at full resolution, and a digit it reads otherwise is
+ * doubtful too. A clean page is not read again.
+ */
+async function readAgainIfRough(img: GrayImage, figures: { reading: OcrReading; cell: PixelBox }[]): Promise<void> {
+  const differ = figures.filter((f) => f.reading.alternative !== undefined || f.reading.doubtful.length === f.reading.text.replace(/,/g, '').length && f.reading.doubtful.length > 0).length;
+  if (!figures.length || differ < figures.length * ROUGH) return;
+  for (const { reading, cell } of figures) {
+    const digits = reading.text.replace(/,/g, '');
+    const third = (await recognize(pgm(img, cell, 10, true), 'digits', OCR_DPI)).map((l) => l.words.map((w) => w.text).join('')).join('').replace(/,/g, '');
+    if (third === digits) continue;
+    const doubtful = new Set(reading.doubtful);
+    for (let i = 0; i < digits.length; i++) if (third.length !== digits.length || third[i] !== digits[i]) doubtful.add(i);
+    reading.doubtful = [...doubtful].sort((p, q) => p - q);
+    if (reading.alternative === undefined && /^\d+$/.test(third)) reading.alternative = third;
+  }
+}
+
 export interface OcrPage {
   runs: Run[];
   segments: Segments;
@@ -122,9 +145,11 @@ export interface OcrPage {
  */
 export async function ocrPage(scan: GrayImage, height: number, page: number, readings: OcrReading[]): Promise<OcrPage> {
   const k = 72 / OCR_DPI;
-  const img = deskew(scan);
-  const segments = imageSegments(img, OCR_DPI, height);
+  const straight = deskew(scan);
+  const segments = imageSegments(straight, OCR_DPI, height);
   const { cells, areas } = tableCells(segments, OCR_DPI, height);
+  // The cells are read without the bits of their borders left inside them.
+  const img = clearRemnants(straight, cells);
   const runs: Run[] = [];
   // Cells first: their texts, then which columns hold figures (a cell there that is inked but reads as
   // no figure could not be read).
@@ -141,21 +166,40 @@ export async function ocrPage(scan: GrayImage, height: number, page: number, rea
   for (const r of read) if (FIGURE_TEXT.test(r.text)) figureCols.add(`${r.cell.grid}:${r.cell.col}`);
   // A row holds figures when a cell under figures reads as one, specks aside.
   for (const r of read) if (figureCols.has(`${r.cell.grid}:${r.cell.col}`) && FIGURE_TEXT.test(asDigits(trimChars(r.text, NOISE)))) figureRows.add(`${r.cell.grid}:${r.cell.row}`);
+  // A cell of one position in a row of figures (at least three, and most of its cells), where no word
+  // was read: a figure too, read or not, though its column has no other figure (a table of one row).
+  const rowFigures = new Map<string, { n: number; cells: number; w: number; h: number }>();
+  for (const r of read) {
+    const key = `${r.cell.grid}:${r.cell.row}`;
+    const e = rowFigures.get(key) ?? { n: 0, cells: 0, w: 0, h: 0 };
+    e.cells++;
+    if (FIGURE_TEXT.test(asDigits(trimChars(r.text, NOISE)))) { e.n++; e.w = Math.max(e.w, r.cell.w); e.h = Math.max(e.h, r.cell.h); }
+    rowFigures.set(key, e);
+  }
+  const amongFigures = (cell: CellBox, text: string) => {
+    const e = rowFigures.get(`${cell.grid}:${cell.row}`);
+    return !!e && e.n >= 3 && e.n >= e.cells * 0.6 && cell.w <= e.w * 1.5 && cell.h <= e.h * 1.2 && !/[\u4e00-\u9fff]/.test(text);
+  };
+  const figures: { reading: OcrReading; cell: PixelBox }[] = [];
   for (const { cell, text, lines } of read) {
     let str = text;
     // Specks read as marks around a figure ("0.", "'12") are dropped; the second reading must agree.
     const stripped = asDigits(trimChars(text, NOISE));
-    const underFigures = figureCols.has(`${cell.grid}:${cell.col}`) && figureRows.has(`${cell.grid}:${cell.row}`);
+    const underFigures = (figureCols.has(`${cell.grid}:${cell.col}`) && figureRows.has(`${cell.grid}:${cell.row}`)) || amongFigures(cell, text);
     const figure = FIGURE_TEXT.test(text) || (underFigures && FIGURE_TEXT.test(stripped));
     // Inked, under figures, beside figures, and no word: a figure that could not be read.
     const unreadable = !figure && underFigures && !/[\u4e00-\u9fff]{2}/.test(text);
-    if (figure) readings.push({ page, ...(await readFigure(img, cell, toAscii(stripped), lines, stripped !== text)) });
+    if (figure) {
+      readings.push({ page, ...(await readFigure(img, cell, toAscii(stripped), lines, stripped !== text)) });
+      figures.push({ reading: readings[readings.length - 1], cell });
+    }
     else if (unreadable) readings.push({ page, text: '', confidence: 0, doubtful: [], unreadable, offset: -1 });
     if (figure || unreadable) str = token(readings.length - 1);
     if (!str) continue;
     const size = Math.min(cell.h * k, 12);
     runs.push({ str, x: (cell.x + cell.w / 2) * k - 1, y: height - (cell.y + cell.h / 2) * k - size * 0.35, w: 2, h: size, size });
   }
+  await readAgainIfRough(img, figures);
   // The text outside the tables.
   const rest = areas.length ? blank(img, areas) : img;
   for (const line of await recognize(pgm(rest, undefined, 0, true), 'page', OCR_DPI)) {

@@ -6,9 +6,9 @@
  * repeated. Outside tables, lines are gathered into paragraphs by indentation and the right margin, and
  * page numbers are dropped. Coordinates are as the page is shown, in points, y growing upwards.
  */
-import type { LineOrigin, SourceText } from './types';
+import type { LineBox, LineOrigin, SourceText } from './types';
 import { findGrids, mergedCells, Segment, TOL } from './pdf-grid';
-import { continueTable, GridCell, renderGrid } from './table';
+import { continueTable, GridCell, renderGridRows } from './table';
 
 export { findGrids, TOL } from './pdf-grid';
 export type { Grid, Segment } from './pdf-grid';
@@ -42,7 +42,7 @@ export interface Segments {
 
 export interface Block {
   top: number;
-  lines: { text: string; size: number; left: number; right: number; top: number; bottom: number }[];
+  lines: { text: string; size: number; left: number; right: number; top: number; bottom: number; box?: LineBox }[];
   table?: { grid: GridCell[][]; xs: number[] };
 }
 
@@ -253,6 +253,8 @@ export function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bo
         const [r0, c0] = origin.get(k)!;
         row.push({ text: texts.get(k) ?? '', rowOffset: r - r0, colOffset: c - c0 });
       }
+      // The row's box: the table's width, between the row's rules.
+      if (row.length) row[0] = { ...row[0], at: { box: boxOf(g.xs[0], g.xs[nc], g.ys[r], g.ys[r + 1], top) } };
       grid.push(row);
     }
     const xs = g.xs.filter((x, i) => i === 0 || x - g.xs[i - 1] >= 1);
@@ -271,9 +273,22 @@ export function layoutPage(runs: Run[], segs: { h: Segment[]; v: Segment[] }, bo
     // Page numbers in the top or bottom margin: "- 3 -", "第 3 页", "3/10".
     if ((y < bottom + height * 0.1 || y > top - height * 0.08) && /^第?\d+页?([/／]\d+)?(共\d+页)?$/.test(text.replace(/[-－—–\s]/g, ''))) continue;
     const left = line[0].x;
-    blocks.push({ top: y + size, lines: [{ text, size, left, right, top: y + size, bottom: y }] });
+    blocks.push({ top: y + size, lines: [{ text, size, left, right, top: y + size, bottom: y, box: boxOf(left, right, y + size, y, top) }] });
   }
   return blocks.sort((p, q) => q.top - p.top);
+}
+
+/** A box of the page (y growing upwards, `pageTop` its top) as a `LineBox` from the top-left corner, to 0.1 pt. */
+function boxOf(left: number, right: number, top: number, bottom: number, pageTop: number): LineBox {
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return { x: r(left), y: r(pageTop - top), width: r(right - left), height: r(top - bottom) };
+}
+
+/** The union of two boxes (lines of one paragraph). */
+function union(a: LineBox, b: LineBox): LineBox {
+  const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return { x, y, width: r(Math.max(a.x + a.width, b.x + b.width) - x), height: r(Math.max(a.y + a.height, b.y + b.height) - y) };
 }
 
 /** The first k in 0…n for which `pred` holds (n when none), `pred` being false then true. */
@@ -313,9 +328,10 @@ export function assemble(pages: { blocks: Block[]; page: number }[]): SourceText
   let lastTabbed = false, lastLatin = false;
   const flush = () => {
     if (!table) return;
-    for (const line of renderGrid(table.grid)) {
+    for (const { line, row } of renderGridRows(table.grid)) {
       out.push(line);
-      origins.push({ page: table.pages[0] });
+      const at = table.grid[row][0]?.at;
+      origins.push(at?.page === undefined ? { page: table.pages[0] } : { page: at.page, box: at.box });
       lastTabbed = line.includes('\t');
       lastLatin = /[A-Za-z]$/.test(line);
     }
@@ -326,6 +342,7 @@ export function assemble(pages: { blocks: Block[]; page: number }[]): SourceText
   for (const { blocks, page } of pages) {
     blocks.forEach((b, i) => {
       if (b.table) {
+        for (const row of b.table.grid) if (row[0]?.at) row[0] = { ...row[0], at: { ...row[0].at, page } };
         if (table && i === 0 && table.lastPage === page - 1 && sameColumns(table.xs, b.table.xs)) {
           table.grid = continueTable(table.grid, b.table.grid);
           table.lastPage = page;
@@ -347,9 +364,12 @@ export function assemble(pages: { blocks: Block[]; page: number }[]): SourceText
       const continues = prev && sameSize && !tabbed && ((prevFull && notIndented) || headingWrap);
       if (continues && out.length) {
         out[out.length - 1] += (lastLatin && /^[A-Za-z]/.test(l.text) ? ' ' : '') + l.text;
+        // A paragraph's box holds its lines on the page it starts on.
+        const o = origins[origins.length - 1];
+        if (o.box && l.box && o.page === page) o.box = union(o.box, l.box);
       } else {
         out.push(l.text);
-        origins.push({ page });
+        origins.push(l.box ? { page, box: l.box } : { page });
         lastTabbed = l.text.includes('\t');
       }
       lastLatin = /[A-Za-z]$/.test(l.text);

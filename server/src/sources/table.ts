@@ -5,6 +5,7 @@
  * merged over several rows is repeated on each of them and a label merged over several columns is
  * written once; in heading rows a merged cell is written once and the positions it covers stay blank.
  */
+import type { LineBox } from './types';
 
 /** One position of the expanded grid: the text of the cell that covers it and where that cell starts. */
 export interface GridCell {
@@ -12,6 +13,8 @@ export interface GridCell {
   /** 0 at the cell's own top-left position; otherwise how far this position is from it. */
   rowOffset: number;
   colOffset: number;
+  /** Where the position's row stands on its page (PDF tables; see `LineBox`), on the row's first position. */
+  at?: { page?: number; box: LineBox };
 }
 
 const FIGURE = /^[-+－]?\d[\d,，]*(\.\d+)?%?$/;
@@ -130,7 +133,7 @@ export function continueTable(grid: GridCell[][], next: GridCell[][]): GridCell[
       // The positions above already hold the text unless it grew.
       if (text !== above.text) for (let r = grid.length - 1, k = above.rowOffset; r >= 0 && k >= 0 && grid[r][c]?.rowOffset === k; r--, k--) grid[r][c] = { ...grid[r][c], text };
       for (let r = 0; r < rows.length && rows[r][c].rowOffset === r; r++) {
-        rows[r][c] = { text, rowOffset: above.rowOffset + 1 + r, colOffset: above.colOffset };
+        rows[r][c] = { ...rows[r][c], text, rowOffset: above.rowOffset + 1 + r, colOffset: above.colOffset };
       }
     }
   }

@@ -8,12 +8,26 @@ import { msg, Msg } from '../base/msg';
 export type SourceKind = 'text' | 'docx' | 'html' | 'pdf' | 'image';
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
+/**
+ * A line's box on its page, in PDF points (1/72 inch) from the page's top-left corner, y growing
+ * downwards (as a viewer measures the page). For a picture (`kind: "image"`) the picture is taken as
+ * drawn at 300 dpi: a point is 300/72 of its pixels.
+ */
+export interface LineBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** Where a line of the extracted text came from in the original file (1-based). */
 export interface LineOrigin {
   page?: number;
   paragraph?: number;
   /** The line was recognised from a scanned page (OCR). */
   ocr?: boolean;
+  /** The box the line came from on its page (PDF text and scanned pages; a table line is its row of cells). */
+  box?: LineBox;
 }
 
 /**

@@ -8,6 +8,21 @@ export interface TypedCell {
   value: CellValue;
   column: ColumnDef;
   col: number;
+  /** The figure was recognised from a scanned page (set from the source's readings: `ocr-cells.ts`). */
+  ocr?: CellOcr;
+}
+
+/**
+ * How a figure on a scanned page was recognised: its page, the engine's confidence (its least sure
+ * digit, 0…1), what it read (first as written in the text, then a second reading that differs), its
+ * doubtful digits (0-based, commas not counted), or that the cell could not be read at all.
+ */
+export interface CellOcr {
+  page: number;
+  confidence: number;
+  readings: string[];
+  doubtful: number[];
+  unreadable: boolean;
 }
 
 export interface TableRow {
