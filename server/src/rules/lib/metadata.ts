@@ -20,7 +20,29 @@ const KEYS = [
 ];
 const KEY_LINE = new RegExp(`^[\\s\\uFEFF]*[【\\[]?(?:${KEYS.join('|')})[】\\]]?[ \\t\\u3000]*[:：]`);
 /** `==================== 正文 ====================`, `----------`. */
-const SEPARATOR = /^\s*(?:[=＝\-—_~*]{3,}\s*(?:正文|全文|原文|正文内容)?\s*[=＝\-—_~*]{3,}|[=＝\-—_~*]{5,})\s*$/;
+const RULE_CHARS = new Set('=＝-—_~*');
+const SEPARATOR_WORDS = ['正文内容', '正文', '全文', '原文'];
+
+/**
+ * A separator line: `==== 正文 ====`, `-----`: at least three rule characters either side of an optional
+ * word, or five alone. Scanned by hand (as a regular expression the two runs of rule characters around
+ * nothing would match a long run in quadratic time).
+ */
+function isSeparator(line: string): boolean {
+  const t = line.trim();
+  let i = 0;
+  while (i < t.length && RULE_CHARS.has(t[i])) i++;
+  if (i === t.length) return i >= 5;
+  if (i < 3) return false;
+  let j = i;
+  while (j < t.length && /\s/.test(t[j])) j++;
+  const word = SEPARATOR_WORDS.find((w) => t.startsWith(w, j));
+  if (word) j += word.length;
+  while (j < t.length && /\s/.test(t[j])) j++;
+  const from = j;
+  while (j < t.length && RULE_CHARS.has(t[j])) j++;
+  return j === t.length && j - from >= 3;
+}
 /** Metadata is looked for above the first heading and table, in this many lines at most. */
 const MAX_LINES = 30;
 
@@ -37,7 +59,7 @@ export function metadataLines(report: Report): Set<number> {
   for (let i = 0; i < stop; i++) {
     const t = lines[i].text;
     if (KEY_LINE.test(t)) out.add(i);
-    else if (out.size && SEPARATOR.test(t)) { separator = i; break; }
+    else if (out.size && isSeparator(t)) { separator = i; break; }
   }
   // Above a separator that follows metadata, every short line is the page's (`页面链接与图片详见 links.tsv`).
   for (let i = 0; i < separator; i++) {
