@@ -28,14 +28,14 @@ export const rule: Rule = {
           const why = want === '2021' ? `${FORMAT_2021_FROM_YEAR} 年及以后的报告应使用` : `${report.year} 年报告应使用`;
           emit({
             start, end,
-            message: msg(`${report.year} 年报告的${table.zh}使用了${used.zh}，${why}${formatName(want).zh}`,
+            message: msg(`${report.year} 年报告的${table.zh}使用了 ${used.zh}，${why} ${formatName(want).zh}`,
               `${table.en} of a ${report.year} report uses ${used.en}; it must use ${formatName(want).en}`),
           });
         }
       } else if (versioned[0].version !== t.version) {
         emit({
           start, end,
-          message: msg(`${table.zh}使用了${used.zh}，与其他表格（${formatName(versioned[0].version!).zh}）混用`,
+          message: msg(`${table.zh}使用了 ${used.zh}，与其他表格（${formatName(versioned[0].version!).zh}）混用`,
             `${table.en} uses ${used.en}, mixed with ${formatName(versioned[0].version!).en}`),
         });
       }

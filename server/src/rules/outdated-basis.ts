@@ -26,7 +26,7 @@ export const rule: Rule = {
       if ((c.kind === 'format-2019' || (c.kind === 'format-trial' && !c.text.includes('30'))) && year !== null && year >= FORMAT_2021_FROM_YEAR) {
         emit({
           start: c.start, end: c.end,
-          message: msg(`${year} 年报告引用了2019年试行格式（“${c.text}”），应为 ${NOTICE_2021} 印发的格式`,
+          message: msg(`${year} 年报告引用了 2019 年试行格式（“${c.text}”），应为 ${NOTICE_2021} 印发的格式`,
             `A ${year} report cites the 2019 trial format ("${c.text}"); the basis is the format issued with ${NOTICE_2021}`),
         });
       } else if (c.kind === 'format-trial' && c.text.includes('30')) {
@@ -34,7 +34,7 @@ export const rule: Rule = {
       } else if (c.kind === 'format-misnumbered') {
         emit({
           start: c.start, end: c.end,
-          message: msg(`年度报告格式通知的文号有误（“${c.text}”）：2021年格式为 ${NOTICE_2021}，2019年试行格式为 国办公开办函〔2019〕60号`,
+          message: msg(`年度报告格式通知的文号有误（“${c.text}”）：2021 年格式为 ${NOTICE_2021}，2019 年试行格式为 国办公开办函〔2019〕60号`,
             `The format notice is misnumbered ("${c.text}"): the 2021 format is ${NOTICE_2021}, the 2019 trial format 国办公开办函〔2019〕60号`),
         });
       } else if (c.kind === 'regulation-2007' && year !== null && year >= 2019) {
