@@ -43,6 +43,7 @@ function isSeparator(line: string): boolean {
   while (j < t.length && RULE_CHARS.has(t[j])) j++;
   return j === t.length && j - from >= 3;
 }
+
 /** Metadata is looked for above the first heading and table, in this many lines at most. */
 const MAX_LINES = 30;
 
