@@ -93,11 +93,7 @@ export async function scanPdf(src: Uint8Array, o: ScanOptions): Promise<Uint8Arr
       const obj = pdf.FPDFPage_GetObject(page, i);
       if (pdf.FPDFPage_RemoveObject(page, obj)) pdf.FPDFPageObj_Destroy(obj);
     }
-    const img = pdf.FPDFPageObj_NewImageObj(doc);
-    pdf.FPDFImageObj_SetBitmap(0, 0, img, bmp);
-    pdf.FPDFImageObj_SetMatrix(img, wpt, 0, 0, hpt, 0, 0);
-    pdf.FPDFPage_InsertObject(page, img);
-    pdf.FPDFPage_GenerateContent(page);
+    showImage(pdf, doc, page, bmp, wpt, hpt);
     pdf.FPDFBitmap_Destroy(bmp);
     pdf.FPDF_ClosePage(page);
   }
@@ -143,6 +139,15 @@ function saveAndClose(pdf: Raw, doc: number): Uint8Array {
   return bytes;
 }
 
+/** Puts a bitmap on a page as one image object covering `width` × `height` points, and writes the page's content. */
+function showImage(pdf: Raw, doc: number, page: number, bmp: number, width: number, height: number): void {
+  const img = pdf.FPDFPageObj_NewImageObj(doc);
+  pdf.FPDFImageObj_SetBitmap(0, 0, img, bmp);
+  pdf.FPDFImageObj_SetMatrix(img, width, 0, 0, height, 0, 0);
+  pdf.FPDFPage_InsertObject(page, img);
+  pdf.FPDFPage_GenerateContent(page);
+}
+
 /** A PDF of `count` pages of `width` × `height` points, each showing only a small image with a dark stripe (a hostile scan). */
 export async function imagePdf(count: number, width = 595, height = 842): Promise<Uint8Array> {
   const pdf = await pdfium();
@@ -152,11 +157,7 @@ export async function imagePdf(count: number, width = 595, height = 842): Promis
   pdf.FPDFBitmap_FillRect(bmp, 0, 3, 8, 2, 0xff000000);
   for (let i = 0; i < count; i++) {
     const page = pdf.FPDFPage_New(doc, i, width, height);
-    const img = pdf.FPDFPageObj_NewImageObj(doc);
-    pdf.FPDFImageObj_SetBitmap(0, 0, img, bmp);
-    pdf.FPDFImageObj_SetMatrix(img, width, 0, 0, height, 0, 0);
-    pdf.FPDFPage_InsertObject(page, img);
-    pdf.FPDFPage_GenerateContent(page);
+    showImage(pdf, doc, page, bmp, width, height);
     pdf.FPDF_ClosePage(page);
   }
   pdf.FPDFBitmap_Destroy(bmp);

@@ -61,6 +61,8 @@ export interface Analysis {
   reads: string[];
   /** Last year's report, when a rule read it (the evidence the findings may rest on). */
   previous?: OtherReport | null;
+  /** The error localization of tables 三 and 四, when a rule asked for it. */
+  localization?: Localization;
 }
 
 export const DEFAULT_MAX_LENGTH = 2_000_000;
@@ -256,7 +258,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { text, report, diagnostics: engineSettings(diagnostics, options), t3: getT3(), reads: cross.reads(), previous: cross.previousIfRead() };
+  return { text, report, diagnostics: engineSettings(diagnostics, options), t3: getT3(), reads: cross.reads(), previous: cross.previousIfRead(), localization };
 }
 
 /** Applies edits left to right; an edit overlapping an earlier one is dropped. Returns the new text. */

@@ -4,8 +4,8 @@
  */
 import { Locale, Msg, msg, text } from '../base/msg';
 import type { Analysis } from './analyze';
-import { Check, checkClaims, checkClaimsCorrected, gives, renderReading } from '../rules/lib/claim-check';
-import { correctionsOf } from '../rules/lib/corrected';
+import { Check, checkClaims, gives, renderReading } from '../rules/lib/claim-check';
+import { agreesWhenCorrected, correctionsOf } from '../rules/lib/corrected';
 import { locateErrors } from '../model/error-location';
 import { Breakdown, readBreakdowns } from '../model/claims/breakdown';
 import { reportedSum } from '../rules/lib/breakdown-check';
@@ -65,7 +65,7 @@ export function claimHover(a: Analysis, offset: number, locale: Locale = 'zh-cn'
     const r = range(c);
     if (offset < r.start || offset > r.end) continue;
     const prose = text(msg(`**正文：“${c.claim.phrase}”**`, `**Prose: “${c.claim.phrase}”**`), locale);
-    const verdict = c.verdict === 'mismatch' && agreesCorrected(a, checks, i) ? 'corrected' : c.verdict;
+    const verdict = c.verdict === 'mismatch' && agreesCorrected(a, i) ? 'corrected' : c.verdict;
     const md = [prose, ...body(c, locale), `${text(L.result, locale)}${text(VERDICT[verdict], locale)}`].join('\n\n');
     return { start: r.start, end: r.end, markdown: md };
   }
@@ -80,12 +80,9 @@ export function claimHover(a: Analysis, offset: number, locale: Locale = 'zh-cn'
  * Whether the i-th check, a mismatch as printed, agrees with the tables as the identity findings correct
  * them (the rules then leave the prose figure without a finding: lib/corrected.ts), on the same evidence.
  */
-function agreesCorrected(a: Analysis, checks: Check[], i: number): boolean {
-  const loc = locateErrors(a.report, a.t3);
-  const fix = correctionsOf(loc, { report: a.report, previous: a.previous ?? null });
-  if (!fix.size) return false;
-  const corrected = checkClaimsCorrected(a.report, fix);
-  return corrected[i]?.claim === checks[i].claim && corrected[i].verdict === 'match';
+function agreesCorrected(a: Analysis, i: number): boolean {
+  const loc = a.localization ?? locateErrors(a.report, a.t3);
+  return agreesWhenCorrected(a.report, () => correctionsOf(loc, { report: a.report, previous: a.previous ?? null }))(i);
 }
 
 /** The hover of a breakdown's whole (its parts and their sum) or of a share of one part (the part over the whole). */

@@ -55,7 +55,7 @@ function read(report: Report): { claims: Claim[]; dated: DatedClaim[] } {
       const known = key === null ? undefined : recall(key, ctx.budget);
       if (known) {
         ctx.budget -= known.clauses;
-        appendMoved(known, para.offsets[para.base] - known.at, ctx);
+        appendMoved(known, para.offsets[para.base], ctx);
         continue;
       }
       const from = { claims: ctx.claims.length, dated: ctx.dated.length, budget: ctx.budget };

@@ -11,13 +11,12 @@ import type { Paragraph } from '../segments';
 import type { Ctx } from './context';
 import type { Claim, DatedClaim } from './types';
 
+/** A paragraph's claims, their offsets relative to its first character. */
 interface Reading {
   claims: Claim[];
   dated: DatedClaim[];
   /** Clauses the reading took from the budget. */
   clauses: number;
-  /** The document offset of the paragraph's first character when it was read. */
-  at: number;
 }
 
 const MAX_READINGS = 2000;
@@ -73,7 +72,6 @@ export function remember(key: string, at: number, from: { claims: number; dated:
     claims: ctx.claims.slice(from.claims).map((c) => moved(c, -at, seen)),
     dated: ctx.dated.slice(from.dated).map((d) => moved(d, -at, seen)),
     clauses: from.budget - ctx.budget,
-    at: 0,
   });
   while (READINGS.size > MAX_READINGS || keptChars > MAX_KEPT_CHARS) {
     const oldest = READINGS.keys().next().value!;
@@ -82,7 +80,7 @@ export function remember(key: string, at: number, from: { claims: number; dated:
   }
 }
 
-/** Adds copies of a reading's claims to ctx, moved by `by` characters. */
+/** Adds copies of a reading's claims to ctx, moved to a paragraph starting at document offset `by`. */
 export function appendMoved(r: Reading, by: number, ctx: Ctx): void {
   const seen = new Map<object, object>();
   for (const c of r.claims) ctx.claims.push(moved(c, by, seen));

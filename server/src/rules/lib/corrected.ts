@@ -5,7 +5,7 @@
  * problem: the rules that set prose against the tables (text-table-mismatch, percentage) stay silent on it.
  */
 import type { Localization } from '../../model/error-location';
-import type { TypedCell } from '../../model/report';
+import type { Report, TypedCell } from '../../model/report';
 import type { RuleContext } from '../rule';
 import { type Check, checkClaims, checkClaimsCorrected } from './claim-check';
 import type { EvidenceSource } from './evidence';
@@ -28,10 +28,15 @@ export function correctionsOf(loc: Localization, src: EvidenceSource): Map<Typed
  * with the tables once corrected (computed on first use).
  */
 export function agreesOnceCorrected(ctx: RuleContext): (i: number) => boolean {
+  return agreesWhenCorrected(ctx.report, () => corrections(ctx));
+}
+
+/** The same test with the corrections given (the hover's, from the analysis). */
+export function agreesWhenCorrected(report: Report, fix: () => ReadonlyMap<TypedCell, number>): (i: number) => boolean {
   let corrected: Check[] | null = null;
-  const checks = checkClaims(ctx.report);
+  const checks = checkClaims(report);
   return (i) => {
-    corrected ??= checkClaimsCorrected(ctx.report, corrections(ctx));
+    corrected ??= checkClaimsCorrected(report, fix());
     return corrected[i]?.claim === checks[i]?.claim && corrected[i].verdict === 'match';
   };
 }

@@ -15,12 +15,11 @@ import type { Cell, Line, Row } from '../../../syntax/parse';
 import type { FormatVersion, TableKind } from '../../template';
 import type { LoweredTable, TableRow, TypedCell } from '../types';
 
+/** A lowered table as handed out, with the rows it was lowered from (its kind and version are in its key). */
 interface Kept {
-  kind: TableKind;
-  version: FormatVersion;
   table: LoweredTable;
   rows: Row[];
-  /** For table 四: the text of the lines it reads around and between its rows, and where they start. */
+  /** For table 四: the text of the lines it reads around and between its rows (contextOf). */
   context: string[] | null;
   line: number;
   start: number;
@@ -50,7 +49,7 @@ export function lowerOnce(kind: TableKind, version: FormatVersion, rows: Row[], 
   for (const r of rows) cells += r.cells.length;
   if (cells > MAX_CELLS) return table;
   KEPT.delete(key);
-  KEPT.set(key, { kind, version, table, rows, context, line, start });
+  KEPT.set(key, { table, rows, context, line, start });
   if (KEPT.size > MAX_KEPT) KEPT.delete(KEPT.keys().next().value!);
   return table;
 }
