@@ -137,6 +137,37 @@ describe('language server: an edit re-checks only what it touches', () => {
     });
   });
 
+  describe('warming up while idle', () => {
+    let c: Client;
+    const uri = uriOf('清河镇2024年政府信息公开工作年度报告.txt');
+    before(async () => {
+      c = new Client();
+      await c.start();
+    });
+    after(() => c.stop());
+
+    it('waits while the writer types, then types in a copy of the report: not counted as its analyses, its findings unchanged', async () => {
+      assert.equal((await c.count()).warmUp, 0, 'nothing before a report is open');
+      await c.openDoc(uri, report(2024));
+      // Typing at once, keystroke after keystroke: the warm-up gives way.
+      let text = c.open.get(uri)!.text;
+      for (const ch of '本年度无其他需要报告的事项。') {
+        text = text.replace(/(五、存在的主要问题及改进情况\n)/, `$1${ch}`);
+        await c.edit(uri, text);
+      }
+      const typing = (await c.count()).warmUp ?? 0;
+      // A step needs 40 ms without a request; a slow machine may find a gap or two between keystrokes.
+      assert.ok(typing <= 2, `warm-up steps while typing: ${typing}`);
+      const findings = await c.pull(uri);
+      const limit = Date.now() + 20_000;
+      while (((await c.count()).warmUp ?? 0) < 20 && Date.now() < limit) await sleep(100);
+      const n = await c.count();
+      assert.ok((n.warmUp ?? 0) >= 20, `warm-up analyses once idle: ${n.warmUp}`);
+      assert.equal(n.byUri[uri], 15, 'the report itself: once when opened, once per keystroke');
+      assert.deepEqual(await c.pull(uri), findings, 'its findings are unchanged');
+    });
+  });
+
   describe('last year and this year', () => {
     let c: Client;
     const last = uriOf('清河镇2023年政府信息公开工作年度报告.txt');

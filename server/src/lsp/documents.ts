@@ -28,7 +28,15 @@ export interface AnalysisCache {
   count(): AnalysisCount;
 }
 
-export function createAnalysisCache(documents: TextDocuments<TextDocument>, options: (uri: string) => AnalyzeOptions): AnalysisCache {
+/** What the cache tells about its use (the warm-up listens: lsp/warm-up.ts). */
+export interface CacheEvents {
+  /** An analysis was asked for (cached or not): somebody is being served. */
+  used?(): void;
+  /** An open document's text was analysed. */
+  analysed?(text: string): void;
+}
+
+export function createAnalysisCache(documents: TextDocuments<TextDocument>, options: (uri: string) => AnalyzeOptions, events: CacheEvents = {}): AnalysisCache {
   const cache = new Map<string, { version: number; stale: boolean; analysis: Analysis }>();
   const counted: AnalysisCount = { count: 0, byUri: {} };
 
@@ -54,10 +62,12 @@ export function createAnalysisCache(documents: TextDocuments<TextDocument>, opti
       return doc;
     },
     analysis(doc) {
+      events.used?.();
       const hit = cache.get(doc.uri);
       if (hit && hit.version === doc.version && !hit.stale) return hit.analysis;
       const analysis = analyzeText(doc.uri, doc.getText(), options(doc.uri));
       cache.set(doc.uri, { version: doc.version, stale: false, analysis });
+      events.analysed?.(analysis.text);
       return analysis;
     },
     analyzeText,

@@ -55,9 +55,12 @@ export interface CopiedPassages {
 export const CHECK_WORKSPACE_REQUEST = 'ogiReport/checkWorkspace';
 export interface CheckSummary { files: number; errors: number; warnings: number; unreadable: number; cancelled?: boolean }
 
-/** `ogiReport/analysisCount` (no params): analyses the server has performed since it started, in all and by URI. */
+/**
+ * `ogiReport/analysisCount` (no params): analyses the server has performed since it started, in all and by
+ * URI; `warmUp` counts apart the analyses of copies it made while idle (lsp/warm-up.ts).
+ */
 export const ANALYSIS_COUNT_REQUEST = 'ogiReport/analysisCount';
-export interface AnalysisCount { count: number; byUri: Record<string, number> }
+export interface AnalysisCount { count: number; byUri: Record<string, number>; warmUp?: number }
 
 /**
  * `ogiReport/openedAsText` ({ uri, open }): the client opened (`open: true`) or closed a file that is NOT in

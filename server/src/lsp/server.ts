@@ -9,7 +9,7 @@ import {
   CodeActionKind, Connection, DocumentDiagnosticReportKind, InitializeParams, InitializeResult, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../service/analyze';
+import { type Analysis, analyze } from '../service/analyze';
 import { toDiagnostics } from './convert';
 import { applyReview } from './review';
 import { createAnalysisCache } from './documents';
@@ -21,6 +21,7 @@ import { ANALYSIS_COUNT_REQUEST, AnalysisCount, SERVER_COMMAND } from './protoco
 import { createSettings } from './settings';
 import { registerWorkspaceDiagnostics } from './workspace-diagnostics';
 import { startWorkspace } from './workspace';
+import { createWarmUp } from './warm-up';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -32,7 +33,9 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, NodeJS.Timeout>();
 
   const options = (uri: string) => settings.options(uri, ws.context(uri));
-  const cache = createAnalysisCache(documents, options);
+  // The engine's code compiled for speed before the writer's first keystrokes (lsp/warm-up.ts).
+  const warm = createWarmUp({ analyze: (t) => { analyze(t); } });
+  const cache = createAnalysisCache(documents, options, { used: warm.busy, analysed: warm.analysed });
   // Other reports of the workspace (last year's, a region's): cross-report rules read them.
   const ws = startWorkspace(connection, documents, {
     analysis: (doc) => cache.analysis(doc),
@@ -113,6 +116,7 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidChangeContent((e) => {
+    warm.busy();
     if (!pull) schedulePush(e.document);
   });
   documents.onDidClose((e) => {
@@ -132,7 +136,7 @@ export function startServer(connection: Connection): void {
   }));
 
   // How many analyses the server has performed, in all and by document: for tests and the benchmark.
-  connection.onRequest(ANALYSIS_COUNT_REQUEST, (): AnalysisCount => cache.count());
+  connection.onRequest(ANALYSIS_COUNT_REQUEST, (): AnalysisCount => ({ ...cache.count(), warmUp: warm.steps() }));
 
   documents.listen(connection);
   connection.listen();

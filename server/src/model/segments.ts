@@ -8,6 +8,7 @@
 import type { Line } from '../syntax/parse';
 import type { Report } from './report';
 import { codesOf } from './text';
+import { Memo } from '../base/memo';
 
 /**
  * A run of prose with the document offset of every character. Sentences and clauses are views of their
@@ -138,7 +139,7 @@ interface Segmentation {
   paragraphs: Paragraph[];
 }
 
-const CACHE = new WeakMap<Report, Segmentation>();
+const CACHE = new Memo<Report, Segmentation>();
 
 function segmentation(report: Report): Segmentation {
   let s = CACHE.get(report);

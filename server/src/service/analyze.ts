@@ -12,7 +12,7 @@ import { T3Totals, computeAllT3 } from '../model/totals';
 import { Localization, locateErrors } from '../model/error-location';
 import { versionForYear } from '../model/template';
 import { RULES } from '../rules';
-import { OtherReport, WorkspaceContext, crossReports, workspaceNotes } from '../workspace';
+import { CrossReports, OtherReport, WorkspaceContext, crossReports, workspaceNotes } from '../workspace';
 import { ENGINE_CODES, ENGINE_CODE_IDS } from './engine-codes';
 import { looksMisdecoded } from './gbk-report';
 
@@ -166,14 +166,26 @@ function validEdits(edits: TextEdit[], length: number): boolean {
   return edits.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length);
 }
 
-/** What every rule's context of one analysis shares. */
-interface Shared {
-  report: Report;
-  text: string;
-  workspace: WorkspaceContext | undefined;
-  getT3(): T3Totals[];
-  getLocalization(): Localization;
-  cross: ReturnType<typeof crossReports>;
+/**
+ * What every rule's context of one analysis shares, with the lazily computed totals and localization. A
+ * class like the context and for the same reason, and one more: an object literal made once per
+ * analysis may be made in V8's old generation (pretenured), and from there it held the analysis's
+ * report alive through the next young-generation collection, which then copied and promoted it.
+ */
+class Shared {
+  private t3: T3Totals[] | undefined;
+  private localization: Localization | undefined;
+  constructor(readonly report: Report, readonly text: string, readonly workspace: WorkspaceContext | undefined, readonly cross: CrossReports) {}
+  getT3(): T3Totals[] {
+    return (this.t3 ??= computeAllT3(this.report, this.report.formatVersion ?? versionForYear(this.report.year)));
+  }
+  getLocalization(): Localization {
+    return (this.localization ??= locateErrors(this.report, this.getT3()));
+  }
+  /** The localization if a rule asked for it. */
+  localizationIfMade(): Localization | undefined {
+    return this.localization;
+  }
 }
 
 /**
@@ -219,10 +231,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   const report = parseReport(text);
   if (options.readings) markRecognised(report, options.readings);
-  let t3: T3Totals[] | undefined;
-  const getT3 = () => (t3 ??= computeAllT3(report, report.formatVersion ?? versionForYear(report.year)));
-  let localization: Localization | undefined;
-  const getLocalization = () => (localization ??= locateErrors(report, getT3()));
   const rules = [...RULES, ...(options.extraRules ?? [])];
   const known = new Set(rules.map((r) => r.id));
   const suppressions = readSuppressions(report, known);
@@ -231,8 +239,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const workspace = options.workspace;
   const ruleOptions = givenRuleOptions(options);
   for (const n of workspaceNotes(workspace, report)) diagnostics.push(engineDiagnostic('workspace-match', n.start, n.end, n.message));
-  const cross = crossReports(workspace, report);
-  const shared: Shared = { report, text, workspace, getT3, getLocalization, cross };
+  const shared = new Shared(report, text, workspace, crossReports(workspace, report));
 
   for (const rule of rules) {
     const setting = options.rules?.[rule.id] ?? rule.defaultSeverity;
@@ -258,7 +265,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { text, report, diagnostics: engineSettings(diagnostics, options), t3: getT3(), reads: cross.reads(), previous: cross.previousIfRead(), localization };
+  const { cross } = shared;
+  return { text, report, diagnostics: engineSettings(diagnostics, options), t3: shared.getT3(), reads: cross.reads(), previous: cross.previousIfRead(), localization: shared.localizationIfMade() };
 }
 
 /** Applies edits left to right; an edit overlapping an earlier one is dropped. Returns the new text. */

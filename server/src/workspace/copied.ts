@@ -7,6 +7,7 @@
  */
 import { Report } from '../model/report';
 import { SECTIONS, T2_ITEMS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, T4_PARTS, VERSIONS } from '../model/template';
+import { Memo } from '../base/memo';
 
 /** Shingle length and shortest passage counted as copied, in characters. */
 export const SHINGLE = 12;
@@ -85,7 +86,7 @@ interface Narrative {
 }
 
 /** A report's narrative, made once per model: last year's report is compared with every copy of this year's. */
-const narratives = new WeakMap<Report, Narrative>();
+const narratives = new Memo<Report, Narrative>();
 
 function narrative(report: Report): Narrative {
   let out = narratives.get(report);

@@ -25,26 +25,44 @@ export interface CrossReports {
   previousIfRead(): OtherReport | null;
 }
 
+/**
+ * A class, not an object literal with getters: V8 may make such a literal in the old generation, and
+ * from there it held each analysis's report through the next young-generation collection (the whole
+ * model copied and promoted, as garbage, at every keystroke).
+ */
+class Cross implements CrossReports {
+  private readonly read = new Set<string>();
+  private last: OtherReport | null | undefined;
+  private children: RegionReports[] | undefined;
+
+  constructor(private readonly ws: WorkspaceContext | undefined, private readonly report: Report) {}
+
+  get previous(): OtherReport | null {
+    if (this.last === undefined) {
+      this.last = previousReport(this.ws, this.report);
+      if (this.last) this.read.add(this.last.entry.path);
+    }
+    return this.last;
+  }
+
+  get regions(): readonly RegionReports[] {
+    if (this.children === undefined) {
+      const { ws, report } = this;
+      this.children = !ws || report.year === null ? [] : regionsOf(ws, report).map((region) => ({ region, children: childReports(ws, region, report.year) }));
+      for (const r of this.children) for (const c of r.children) if (c.other) this.read.add(c.other.entry.path);
+    }
+    return this.children;
+  }
+
+  reads(): string[] {
+    return [...this.read];
+  }
+
+  previousIfRead(): OtherReport | null {
+    return this.last ?? null;
+  }
+}
+
 export function crossReports(ws: WorkspaceContext | undefined, report: Report): CrossReports {
-  const read = new Set<string>();
-  let previous: OtherReport | null | undefined;
-  let regions: RegionReports[] | undefined;
-  return {
-    get previous() {
-      if (previous === undefined) {
-        previous = previousReport(ws, report);
-        if (previous) read.add(previous.entry.path);
-      }
-      return previous;
-    },
-    get regions() {
-      if (regions === undefined) {
-        regions = !ws || report.year === null ? [] : regionsOf(ws, report).map((region) => ({ region, children: childReports(ws, region, report.year) }));
-        for (const r of regions) for (const c of r.children) if (c.other) read.add(c.other.entry.path);
-      }
-      return regions;
-    },
-    reads: () => [...read],
-    previousIfRead: () => previous ?? null,
-  };
+  return new Cross(ws, report);
 }

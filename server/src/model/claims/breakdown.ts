@@ -14,6 +14,7 @@ import {
 } from '../vocabulary/breakdowns';
 import { readClaims } from './index';
 import { ALL_VOCAB, NumTok, findWords, isCjk, numbers, toAscii } from './tokens';
+import { Memo } from '../../base/memo';
 
 /** A figure of the prose: its label as written, its value and unit, the whole phrase and the number's range. */
 export interface Figure {
@@ -51,7 +52,7 @@ export interface Breakdown {
 
 const CLAUSE_AND_PART_STOPS = codesOf('，,、：:；;');
 const BRACKETS = /[（）()【】]/;
-const CACHE = new WeakMap<Report, Breakdown[]>();
+const CACHE = new Memo<Report, Breakdown[]>();
 /** The units of tables 三 and 四. */
 const TABLE_UNITS = ['件', '宗'];
 const MAX_PROSE = 200_000;

@@ -12,13 +12,14 @@ import { Ctx, mentionsApplications } from './context';
 import { appendMoved, readingKey, recall, remember } from './recall';
 import { INFO_RE, readSentence } from './sentence';
 import type { Claim, DatedClaim } from './types';
+import { Memo } from '../../base/memo';
 
 export type { AllClaim, Claim, CountClaim, DatedClaim, FeeClaim, NoneClaim, Part, PercentClaim, Quantity, SettledClaim, Topic } from './types';
 
 const MAX_PROSE = 200_000;
 const SENTENCE_END = '。！？!?；;';
 
-const CACHE = new WeakMap<Report, { claims: Claim[]; dated: DatedClaim[] }>();
+const CACHE = new Memo<Report, { claims: Claim[]; dated: DatedClaim[] }>();
 
 /** Every claim the prose of the report makes, in text order (computed once per report). */
 export function readClaims(report: Report): Claim[] {

@@ -94,8 +94,11 @@ export function lowerReport(physical: SyntaxTree): Report {
       () => (run.kind === 't2' ? lowerT2(run.rows, yearVersion) : run.kind === 't3' ? lowerT3(run.rows, yearVersion) : lowerT4(run.rows, lines)));
     const startLine = run.rows[0].line;
     const endLine = run.rows[run.rows.length - 1].endLine;
+    // Every field named (not `{ ...lowered, layout, … }`): V8 (Node 20) makes a new hidden class for each
+    // spread followed by more fields, in the old generation, where thousands piled up as garbage.
     tables.push({
-      ...lowered, layout: run.layout, startLine, endLine, start: lines[startLine].start, end: lines[endLine].end, section: run.section,
+      kind: lowered.kind, version: lowered.version, versionEvidence: lowered.versionEvidence, layout: run.layout, rows: lowered.rows,
+      startLine, endLine, start: lines[startLine].start, end: lines[endLine].end, missingRows: lowered.missingRows, section: run.section,
     });
   }
   const versioned = tables.find((t) => t.kind === 't2' && t.version) ?? tables.find((t) => t.version);

@@ -9,6 +9,7 @@ import { AllClaim, CountClaim, FeeClaim, NoneClaim, Part, PercentClaim, Quantity
 import type { Report, Table, TableRow, TypedCell } from '../../model/report';
 import { T2_ITEMS, T3_ROWS, T3_TOTAL_COL, T4_GROUPS, T4_PARTS } from '../../model/template';
 import { countValue, t4Groups } from '../../model/totals';
+import { Memo } from '../../base/memo';
 
 /** One table figure: a cell, or a group of rows summed. */
 export interface Term {
@@ -243,7 +244,8 @@ function checkAll(claim: AllClaim, tables: Tables): AllCheck {
 }
 
 function checkAllClaims(report: Report, fix?: ReadonlyMap<TypedCell, number>): Check[] {
-  const tables: Tables = { ...tablesOf(report), fix };
+  const { t3, t3Rows, t4, t2Fees } = tablesOf(report);
+  const tables: Tables = { t3, t3Rows, t4, t2Fees, fix }; // not `{ ...tablesOf(report), fix }`: see model/report/index.ts
   const claims = readClaims(report);
   const out: Check[] = [];
   // Prose evidence for self-contradictions, gathered once.
@@ -311,7 +313,7 @@ function checkAllClaims(report: Report, fix?: ReadonlyMap<TypedCell, number>): C
   return out;
 }
 
-const CACHE = new WeakMap<Report, Check[]>();
+const CACHE = new Memo<Report, Check[]>();
 
 /** Every claim of the report with its verdict against the tables (computed once per report). */
 export function checkClaims(report: Report): Check[] {

@@ -14,6 +14,7 @@ import { cellName } from '../../model/names';
 import { fileName, type OtherReport } from '../../workspace';
 import { findRow, numberOf, rowLabel } from '../../workspace/figures';
 import { Msg, msg } from '../rule';
+import { Memo } from '../../base/memo';
 
 /** What a rule context gives the identity views: the report and, on demand, last year's report. */
 export interface EvidenceSource {
@@ -124,7 +125,7 @@ function previousEvidence(src: EvidenceSource, cells: Set<TypedCell>): Evidence[
 const after = (set: CandidateSet, cell: TypedCell, loc: Localization) =>
   set.changes.find((ch) => ch.cell === cell)?.value ?? loc.values.get(cell);
 
-const WEIGHED = new WeakMap<Ambiguity, Weighed>();
+const WEIGHED = new Memo<Ambiguity, Weighed>();
 
 /** The ambiguity's candidate sets weighed by the evidence (computed once per localization). */
 export function weigh(amb: Ambiguity, loc: Localization, src: EvidenceSource | undefined): Weighed {

@@ -9,6 +9,7 @@
 import type { Report } from '../../model/report';
 import { paragraphs, proseLines, subSegment, type Paragraph } from '../../model/segments';
 import type { Line } from '../../syntax/parse';
+import { Memo } from '../../base/memo';
 
 /** Keys of such lines, as Chinese government sites and their copies print them. */
 const KEYS = [
@@ -47,7 +48,7 @@ function isSeparator(line: string): boolean {
 /** Metadata is looked for above the first heading and table, in this many lines at most. */
 const MAX_LINES = 30;
 
-const CACHE = new WeakMap<Report, Set<number>>();
+const CACHE = new Memo<Report, Set<number>>();
 
 /** The indexes of the report's metadata lines (computed once per report). */
 export function metadataLines(report: Report): Set<number> {
@@ -79,7 +80,7 @@ export function proseLinesOnly(report: Report): Line[] {
   return meta.size ? lines.filter((l) => !meta.has(l.index)) : lines;
 }
 
-const PARAGRAPHS = new WeakMap<Report, Paragraph[]>();
+const PARAGRAPHS = new Memo<Report, Paragraph[]>();
 
 /** The paragraphs of the prose without the metadata lines (a paragraph holding some is cut around them). */
 export function proseParagraphs(report: Report): Paragraph[] {
