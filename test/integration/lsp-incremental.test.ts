@@ -168,6 +168,44 @@ describe('language server: an edit re-checks only what it touches', () => {
     });
   });
 
+  describe('going back to the text before', () => {
+    let c: Client;
+    const uri = uriOf('清河镇2024年政府信息公开工作年度报告.txt');
+    before(async () => {
+      c = new Client();
+      await c.start();
+      await c.openDoc(uri, report(2024));
+      await c.settle();
+    });
+    after(() => c.stop());
+
+    it('a character typed and deleted (an undo) is answered from the analysis of the text it restores, until the settings change', async () => {
+      const original = c.open.get(uri)!.text;
+      const findings = await c.pull(uri);
+      const typed = original.replace(/^(四、结转下年度继续办理\t)(\d+)/m, (_, a, n) => `${a}${n}9`);
+      const n0 = (await c.count()).byUri[uri];
+      await c.edit(uri, typed);
+      assert.ok((await c.pull(uri)).length > findings.length, 'the typed figure breaks an identity');
+      await c.edit(uri, original);
+      assert.deepEqual(await c.pull(uri), findings, 'back to the first findings');
+      await c.edit(uri, typed);
+      await c.edit(uri, original);
+      assert.equal((await c.count()).byUri[uri] - n0, 1, 'four edits, one analysis: the typed text, once');
+      // New settings: what was checked before no longer holds, the typed text's analysis included.
+      await c.edit(uri, typed);
+      const n1 = (await c.count()).byUri[uri];
+      c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await c.settle();
+      assert.equal((await c.count()).byUri[uri] - n1, 1, 'the refresh after the change checks the typed text again');
+      await c.edit(uri, original);
+      await c.edit(uri, typed);
+      assert.equal((await c.count()).byUri[uri] - n1, 2, 'and going back checks the original again, once');
+      await c.edit(uri, original);
+      assert.deepEqual(await c.pull(uri), findings);
+      assert.equal((await c.count()).byUri[uri] - n1, 2);
+    });
+  });
+
   describe('last year and this year', () => {
     let c: Client;
     const last = uriOf('清河镇2023年政府信息公开工作年度报告.txt');

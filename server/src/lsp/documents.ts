@@ -1,9 +1,9 @@
 /**
- * The analyses of open documents, one per document version, kept until the document changes or
- * something it read changes. An analysis says which other reports it read (`Analysis.reads`, index
- * paths): a change to one report makes stale only the analyses that read it. An analysis that does
- * not say what it read is made stale by any change of the workspace. Counts every analysis performed,
- * for `ogiReport/analysisCount`.
+ * The analyses of open documents, one per document version (and the one before it, for a document that
+ * goes back to that text), kept until the document changes or something it read changes. An analysis
+ * says which other reports it read (`Analysis.reads`, index paths): a change to one report makes stale
+ * only the analyses that read it. An analysis that does not say what it read is made stale by any
+ * change of the workspace. Counts every analysis performed, for `ogiReport/analysisCount`.
  */
 import { ErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -36,8 +36,18 @@ export interface CacheEvents {
   analysed?(text: string): void;
 }
 
+/** What an analysis was made with, but the text: two analyses of one text with equal settings are equal. */
+interface Made { analysis: Analysis; settings: string; workspace: AnalyzeOptions['workspace']; stale: boolean }
+
+const settingsOf = (o: AnalyzeOptions): string => JSON.stringify([o.rules ?? null, o.ruleOptions ?? null, o.copiedTextThreshold ?? null, o.maxLength ?? null]);
+
 export function createAnalysisCache(documents: TextDocuments<TextDocument>, options: (uri: string) => AnalyzeOptions, events: CacheEvents = {}): AnalysisCache {
-  const cache = new Map<string, { version: number; stale: boolean; analysis: Analysis }>();
+  /**
+   * Per document: the analysis of its current version, and the one before it. A document that goes back
+   * to the text it had one version ago (an undo, a character typed and deleted) is answered from that
+   * analysis when nothing it read has changed since and the settings are the same.
+   */
+  const cache = new Map<string, Made & { version: number; before?: Made }>();
   const counted: AnalysisCount = { count: 0, byUri: {} };
 
   const analyzeText = (uri: string, text: string, opts: AnalyzeOptions): Analysis => {
@@ -48,12 +58,17 @@ export function createAnalysisCache(documents: TextDocuments<TextDocument>, opti
   const mark = (pick: (a: Analysis) => boolean, except?: string): string[] => {
     const out: string[] = [];
     for (const [uri, e] of cache) {
+      if (e.before && pick(e.before.analysis)) e.before.stale = true;
       if (uri === except || e.stale || !pick(e.analysis)) continue;
       e.stale = true;
       out.push(uri);
     }
     return out;
   };
+  /** The earlier analysis that holds for `text` made with `opts`, if there is one. */
+  const reusable = (made: Made | undefined, text: string, opts: AnalyzeOptions, settings: string): Made | undefined =>
+    made && !made.stale && made.analysis.text === text && made.settings === settings
+      && made.workspace?.index === opts.workspace?.index && made.workspace?.path === opts.workspace?.path ? made : undefined;
 
   return {
     document(uri) {
@@ -65,9 +80,15 @@ export function createAnalysisCache(documents: TextDocuments<TextDocument>, opti
       events.used?.();
       const hit = cache.get(doc.uri);
       if (hit && hit.version === doc.version && !hit.stale) return hit.analysis;
-      const analysis = analyzeText(doc.uri, doc.getText(), options(doc.uri));
-      cache.set(doc.uri, { version: doc.version, stale: false, analysis });
-      events.analysed?.(analysis.text);
+      const opts = options(doc.uri);
+      const settings = settingsOf(opts);
+      const text = doc.getText();
+      const back = reusable(hit?.before, text, opts, settings) ?? reusable(hit, text, opts, settings);
+      const analysis = back ? back.analysis : analyzeText(doc.uri, text, opts);
+      const before = back === hit ? hit?.before
+        : hit && !hit.stale ? { analysis: hit.analysis, settings: hit.settings, workspace: hit.workspace, stale: false } : undefined;
+      cache.set(doc.uri, { version: doc.version, stale: false, analysis, settings, workspace: opts.workspace, before });
+      if (!back) events.analysed?.(analysis.text);
       return analysis;
     },
     analyzeText,

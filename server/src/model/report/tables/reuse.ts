@@ -23,6 +23,8 @@ interface Kept {
   context: string[] | null;
   line: number;
   start: number;
+  /** Where each of `rows` and their cells is: a row at -1 - i, a cell at i × 65,536 + k (made once, when kept). */
+  places: Map<object, number>;
 }
 
 const MAX_KEPT = 64;
@@ -49,7 +51,7 @@ export function lowerOnce(kind: TableKind, version: FormatVersion, rows: Row[], 
   for (const r of rows) cells += r.cells.length;
   if (cells > MAX_CELLS) return table;
   KEPT.delete(key);
-  KEPT.set(key, { table, rows, context, line, start });
+  KEPT.set(key, { table, rows, context, line, start, places: placesOf(rows) });
   if (KEPT.size > MAX_KEPT) KEPT.delete(KEPT.keys().next().value!);
   return table;
 }
@@ -88,21 +90,34 @@ interface Mover {
   row(r: Row): Row;
 }
 
-/** Maps the kept table's rows and cells to the new ones by position; anything else is copied and moved. */
+/** Each row's and cell's place among `rows` (see Kept.places). */
+function placesOf(rows: Row[]): Map<object, number> {
+  const places = new Map<object, number>();
+  for (let i = 0; i < rows.length; i++) {
+    places.set(rows[i], -1 - i);
+    for (let k = 0; k < rows[i].cells.length; k++) places.set(rows[i].cells[k], i * 65_536 + k);
+  }
+  return places;
+}
+
+/**
+ * Maps the kept table's rows and cells to the new ones by position (looked up in the places made when the
+ * table was kept: a reuse allocates no map of its own); anything else is copied and moved, once.
+ */
 function mover(kept: Kept, to: Row[], lines: number, chars: number): Mover {
-  const made = new Map<object, object>();
-  kept.rows.forEach((r, i) => {
-    made.set(r, to[i]);
-    for (let k = 0; k < r.cells.length; k++) made.set(r.cells[k], to[i].cells[k]);
-  });
+  let made: Map<object, object> | undefined;
   const cell = (c: Cell): Cell => {
-    let out = made.get(c) as Cell | undefined;
-    if (!out) made.set(c, (out = { text: c.text, start: c.start + chars, end: c.end + chars, line: c.line + lines }));
+    const at = kept.places.get(c);
+    if (at !== undefined && at >= 0) return to[Math.floor(at / 65_536)].cells[at % 65_536];
+    let out = made?.get(c) as Cell | undefined;
+    if (!out) (made ??= new Map()).set(c, (out = { text: c.text, start: c.start + chars, end: c.end + chars, line: c.line + lines }));
     return out;
   };
   const row = (r: Row): Row => {
-    let out = made.get(r) as Row | undefined;
-    if (!out) made.set(r, (out = { ...r, cells: r.cells.map(cell), line: r.line + lines, endLine: r.endLine + lines }));
+    const at = kept.places.get(r);
+    if (at !== undefined && at < 0) return to[-1 - at];
+    let out = made?.get(r) as Row | undefined;
+    if (!out) (made ??= new Map()).set(r, (out = { cells: r.cells.map(cell), line: r.line + lines, endLine: r.endLine + lines, layout: r.layout }));
     return out;
   };
   return { cell, row };
