@@ -1,6 +1,7 @@
 /**
  * The language server collects an analysis's short-lived objects after it answers, not in the middle of
- * the next analysis (server/src/lsp/idle-gc.ts): a diagnostics pull is followed by one minor collection.
+ * the next analysis (server/src/lsp/idle-gc.ts): a diagnostics pull is followed, a few milliseconds later,
+ * by one minor collection.
  * @own-process: it counts its own process's collections, so `npm run test:unit` runs it alone.
  */
 import assert from 'node:assert/strict';
@@ -11,7 +12,7 @@ import { collectSoon } from '../../server/src/lsp/idle-gc';
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('collection between requests', () => {
-  it('runs one minor collection after the turn that asked for it, however often it was asked', async () => {
+  it('runs one minor collection shortly after the turn that asked for it, however often it was asked', async () => {
     const minors: number[] = [];
     const observer = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) minors.push(e.startTime);
