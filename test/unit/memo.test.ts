@@ -24,6 +24,9 @@ describe('per-report memos', () => {
     assert.equal(JSON.stringify(o), '{"x":1}');
     assert.equal(a.get({ ...o }), undefined, 'a copy has no memo');
     assert.deepStrictEqual(o, { x: 1 });
+    const frozen = Object.freeze({ y: 1 });
+    assert.doesNotThrow(() => a.set(frozen, 5));
+    assert.equal(a.get(frozen), undefined, 'a frozen object keeps nothing');
   });
 
   it('a report and its copy each read their own facts', () => {

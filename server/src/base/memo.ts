@@ -13,9 +13,12 @@ export class Memo<K extends object, V> {
     return (key as unknown as Record<symbol, V | undefined>)[this.slot];
   }
 
-  /** Not enumerable: a copy of the object (`{ ...report }`) does not take the memo with it. */
+  /**
+   * Not enumerable: a copy of the object (`{ ...report }`) does not take the memo with it. An object that
+   * takes no new property (frozen) keeps nothing: the value is computed again when next asked for.
+   */
   set(key: K, value: V): this {
-    Object.defineProperty(key, this.slot, { value, configurable: true, writable: true, enumerable: false });
+    if (Object.isExtensible(key)) Object.defineProperty(key, this.slot, { value, configurable: true, writable: true, enumerable: false });
     return this;
   }
 }

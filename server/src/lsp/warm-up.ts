@@ -40,7 +40,7 @@ export function createWarmUp(options: WarmUpOptions): WarmUp {
   const idleMs = options.idleMs ?? 40;
   const maxSteps = options.steps ?? 80;
   const budgetMs = options.budgetMs ?? 500;
-  const maxChars = options.maxChars ?? 100_000;
+  const maxChars = options.maxChars ?? 30_000;
   const now = options.now ?? (() => performance.now());
   const later = options.later ?? ((fn, ms) => { setTimeout(fn, ms).unref?.(); });
   let started = false;
