@@ -52,6 +52,7 @@ describe('warming the engine up while idle', () => {
   it('gives way while the server is serving somebody, and goes on once idle', () => {
     const c = clock();
     const w = createWarmUp({ analyze: () => undefined, now: c.now, later: c.later, idleMs: 40, steps: 50 });
+    // (40 ms here; the server waits 100 ms)
     w.analysed(REPORT);
     // A user typing: something every 10 ms for 300 ms.
     c.run(300, () => { if (c.now() % 10 === 0) w.busy(); });
@@ -75,10 +76,14 @@ describe('warming the engine up while idle', () => {
   it('does not copy a very long text, and stops quietly when the engine fails', () => {
     const c = clock();
     const calls: number[] = [];
-    const big = createWarmUp({ analyze: () => { calls.push(1); }, now: c.now, later: c.later, maxChars: 1000 });
+    const big = createWarmUp({ analyze: () => { calls.push(1); }, now: c.now, later: c.later, maxChars: 1000, steps: 4 });
     big.analysed(REPORT);
-    c.run(200);
-    assert.equal(calls.length, 0, `a ${REPORT.length}-character text is over the 1000-character limit`);
+    big.analysed('');
+    c.run(500);
+    assert.equal(calls.length, 0, `a ${REPORT.length}-character text is over the 1000-character limit, and an empty one is no report`);
+    big.analysed(REPORT.slice(0, 900));
+    c.run(500);
+    assert.equal(calls.length, 4, 'the next report that fits starts it');
 
     const failing = createWarmUp({ analyze: () => { throw new Error('boom'); }, now: c.now, later: c.later });
     assert.doesNotThrow(() => { failing.analysed(REPORT); c.run(500); });

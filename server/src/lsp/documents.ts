@@ -51,6 +51,7 @@ export function createAnalysisCache(documents: TextDocuments<TextDocument>, opti
   const counted: AnalysisCount = { count: 0, byUri: {} };
 
   const analyzeText = (uri: string, text: string, opts: AnalyzeOptions): Analysis => {
+    events.used?.();
     counted.count++;
     counted.byUri[uri] = (counted.byUri[uri] ?? 0) + 1;
     return analyze(text, opts);

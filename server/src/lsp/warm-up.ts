@@ -20,7 +20,7 @@ export interface WarmUpOptions {
   steps?: number;
   /** At most this much time spent in them (ms). */
   budgetMs?: number;
-  /** Texts longer than this are not copied (one analysis of them is slow enough to be felt). */
+  /** Texts longer than this are not copied: a step must stay short (about 10 ms at 20,000 characters), for a keystroke may wait for one. */
   maxChars?: number;
   now?: () => number;
   /** Runs `fn` after `ms` (tests pass a fake clock). */
@@ -37,10 +37,10 @@ export interface WarmUp {
 }
 
 export function createWarmUp(options: WarmUpOptions): WarmUp {
-  const idleMs = options.idleMs ?? 40;
+  const idleMs = options.idleMs ?? 100;
   const maxSteps = options.steps ?? 80;
   const budgetMs = options.budgetMs ?? 500;
-  const maxChars = options.maxChars ?? 30_000;
+  const maxChars = options.maxChars ?? 20_000;
   const now = options.now ?? (() => performance.now());
   const later = options.later ?? ((fn, ms) => { setTimeout(fn, ms).unref?.(); });
   let started = false;
@@ -81,9 +81,9 @@ export function createWarmUp(options: WarmUpOptions): WarmUp {
 
   return {
     analysed(report) {
-      if (started) return;
+      // The first report fit to copy starts it: an empty or very long one leaves it for the next.
+      if (started || report.length > maxChars || !report.trim()) return;
       started = true;
-      if (report.length > maxChars || !report.trim()) return;
       lines = report.split('\n');
       // Type in the body: past the title and the preamble's first lines, where the sections are.
       body = Math.min(lines.length - 1, Math.max(0, Math.floor(lines.length / 10)));
