@@ -3,8 +3,8 @@
  * the object itself under a hidden property, with the get/set of a WeakMap. Not in a WeakMap: V8's
  * young-generation collector keeps a WeakMap's values alive through a collection even when their key
  * is dead. Every analysis's derived data was then copied and promoted to the old generation, where only
- * a full collection frees it: in the editor about 110 KB of garbage promoted per keystroke, which made
- * every later collection of the young generation slower. A hidden property dies with its object.
+ * a full collection frees it (about 30 KB more per collection for a seed-size report), which made every
+ * later collection of the young generation slower. A hidden property dies with its object.
  */
 export class Memo<K extends object, V> {
   private readonly slot = Symbol('memo');

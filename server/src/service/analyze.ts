@@ -167,10 +167,9 @@ function validEdits(edits: TextEdit[], length: number): boolean {
 }
 
 /**
- * What every rule's context of one analysis shares, with the lazily computed totals and localization. A
- * class like the context and for the same reason, and one more: an object literal made once per
- * analysis may be made in V8's old generation (pretenured), and from there it held the analysis's
- * report alive through the next young-generation collection, which then copied and promoted it.
+ * What every rule's context of one analysis shares, with the lazily computed totals and localization as
+ * fields: a class like the context, no closures over the report (see workspace/cross.ts for what a
+ * literal with getters did).
  */
 class Shared {
   private t3: T3Totals[] | undefined;
