@@ -21,6 +21,8 @@ const report = (year: number) => readFileSync(join(YEARS, `清河镇${year}年�
 const TOWNS = ['青山', '白云', '桃源', '柳林', '石桥', '金沙', '红旗', '新华', '长安', '平安', '永兴', '福田', '黄河', '龙泉', '凤凰', '太平', '安乐', '和平', '兴隆', '东风'];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The text with `typed` written at the start of section 五's first line: a keystroke that changes no identity. */
+const typeInSection5 = (text: string, typed: string) => text.replace(/(五、存在的主要问题及改进情况\n)/, `$1${typed}`);
 
 /** A scripted pull client that behaves as VS Code does: a refresh makes it pull every open document again. */
 class Client {
@@ -123,7 +125,7 @@ describe('language server: an edit re-checks only what it touches', () => {
       const typed = uris[7];
       let text = c.open.get(typed)!.text;
       for (const ch of '本年度无其他需要报告的事项。') {
-        text = text.replace(/(五、存在的主要问题及改进情况\n)/, `$1${ch}`);
+        text = typeInSection5(text, ch);
         await c.edit(typed, text);
       }
       await c.settle();
@@ -158,11 +160,11 @@ describe('language server: an edit re-checks only what it touches', () => {
       // Typing at once, keystroke after keystroke: the warm-up gives way.
       let text = c.open.get(uri)!.text;
       for (const ch of '本年度无其他需要报告的事项。') {
-        text = text.replace(/(五、存在的主要问题及改进情况\n)/, `$1${ch}`);
+        text = typeInSection5(text, ch);
         await c.edit(uri, text);
       }
       const typing = (await c.count()).warmUp ?? 0;
-      // A step needs 40 ms without a request; a slow machine may find a gap or two between keystrokes.
+      // A step needs 100 ms without a request; a slow machine may find a gap or two between keystrokes.
       assert.ok(typing <= 2, `warm-up steps while typing: ${typing}`);
       const findings = await c.pull(uri);
       const limit = Date.now() + 20_000;
@@ -172,7 +174,7 @@ describe('language server: an edit re-checks only what it touches', () => {
       assert.equal(n.byUri[uri], 15, 'the report itself: once when opened, once per keystroke');
       assert.deepEqual(findings, analyze(text).diagnostics.map((d) => d.code), 'its findings are those of the engine alone');
       // The warm-up's copies went through the engine's reuse caches: the next keystroke is checked as afresh.
-      text = text.replace(/(五、存在的主要问题及改进情况\n)/, '$1（')
+      text = typeInSection5(text, '（');
       await c.edit(uri, text);
       assert.deepEqual(await c.pull(uri), analyze(text).diagnostics.map((d) => d.code), 'a keystroke after the warm-up: the findings of a fresh check');
     });
@@ -235,7 +237,7 @@ describe('language server: an edit re-checks only what it touches', () => {
       assert.deepEqual(await c.pull(now), []);
       // A character typed in this year's report, then last year's 结转 changed, then the character deleted:
       // the analysis of the text before no longer holds (it read last year's report).
-      await c.edit(now, original.replace(/(五、存在的主要问题及改进情况\n)/, '$1本'));
+      await c.edit(now, typeInSection5(original, '本'));
       c.change(last, lastText.replace(/^(四、结转下年度继续办理\t)(\d+)/m, (_, a, n) => a + (Number(n) + 2)));
       await c.edit(now, original);
       assert.deepEqual(await c.pull(now), ['carry-over']);
